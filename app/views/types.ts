@@ -1,0 +1,31 @@
+/**
+ * The contract of a view: a figure with its parameter table. Chapters place views
+ * in their markdown with a `curvature` fence (see docs/notebooks.md):
+ *
+ *     ```curvature
+ *     view: sinkhorn-plan
+ *     epsilon: 0.01
+ *     ```
+ *
+ * Each placement is a cell with its own id and parameter values.
+ */
+import type { ComponentType } from 'react';
+import type { ParamTable, ParamValue, ParamValues } from '../params/spec';
+
+export interface ViewProps {
+  /** Unique per placement: prefixes this cell's parameters in the URL. */
+  cellId: string;
+  /** The chapter the cell lives in (export file names use it). */
+  chapterId: string;
+  /** Validated parameter values (always complete: defaults fill the gaps). */
+  params: ParamValues;
+  setParam(name: string, value: ParamValue): void;
+}
+
+export interface ViewDefinition {
+  /** Stable id used in notebooks and URLs, e.g. `sinkhorn-plan`. */
+  id: string;
+  title: string;
+  params: ParamTable;
+  component: ComponentType<ViewProps>;
+}

@@ -1,0 +1,3 @@
+export * from './linalg';
+export * from './random';
+export * from './tolerance';

@@ -1,0 +1,58 @@
+/**
+ * The contract between the engine and a chapter's compute jobs.
+ *
+ * A job is a pure-ish function of (params, data) → result, with a CPU path (f64,
+ * src/geometry) and optionally a GPU path (WGSL, src/kernels). It reports
+ * progress through `ctx.progress` (throttled by the engine; send partial results
+ * such as the current iterate and error history) and calls `await ctx.checkpoint()`
+ * between iterations: that yields to the worker's event loop so a newer job for
+ * the same view can cancel this one, and throws `JobCancelled` when it has.
+ */
+import type { KernelContext } from '../kernels/context';
+
+export type BackendKind = 'webgpu' | 'cpu';
+
+export interface JobContext<Progress> {
+  readonly backend: BackendKind;
+  /** Present on the GPU path only. */
+  readonly gpu: KernelContext | null;
+  /** Sends a progress report; the engine forwards at most one per ~50 ms unless `force`. */
+  progress(report: Progress, force?: boolean): void;
+  /** Yields to the event loop when the job has run for a while; throws JobCancelled if superseded. */
+  checkpoint(): Promise<void>;
+  /** True once a newer job for the same view has started or the view cancelled this one. */
+  readonly cancelled: boolean;
+}
+
+export interface JobDefinition<Params, Data, Result, Progress = unknown> {
+  /** Unique name, `<chapter>/<job>`, e.g. `sinkhorn/solve`. */
+  readonly name: string;
+  cpu(ctx: JobContext<Progress>, params: Params, data: Data): Promise<Result>;
+  gpu?(ctx: JobContext<Progress>, params: Params, data: Data): Promise<Result>;
+  /** Buffers inside the result to transfer (not copy) back to the main thread. */
+  transfer?(result: Result): Transferable[];
+}
+
+/** A job that the engine may call with any params/data (the registry's element type). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJob = JobDefinition<any, any, any, any>;
+
+/** Helper so a job's types are inferred from its definition. */
+export function defineJob<Params, Data, Result, Progress = unknown>(
+  job: JobDefinition<Params, Data, Result, Progress>,
+): JobDefinition<Params, Data, Result, Progress> {
+  return job;
+}
+
+/** Thrown inside a job when it has been superseded; the UI ignores it. */
+export class JobCancelled extends Error {
+  override name = 'JobCancelled';
+  constructor() {
+    super('cancelled: a newer computation replaced this one');
+  }
+}
+
+/** Thrown for bad input: the message names the bad value and what was expected, and is shown next to the figure. */
+export class InputError extends Error {
+  override name = 'InputError';
+}

@@ -1,0 +1,4 @@
+/** Jobs of the "hessian" chapter; the chapter's issue fills this list. */
+import type { AnyJob } from '../job';
+
+export const jobs: AnyJob[] = [];
