@@ -12,7 +12,7 @@ import { adapterNote, printTable, runGpu, runPython, timeIt, type BenchRow } fro
 
 const sizes = (process.env.BENCH_SIZES ?? '1024,2048,4096,8192').split(',').map(Number);
 /** Fewer repeats for the big sizes keep the whole run within a few minutes on 2 cores. */
-const repeats = (n: number) => (n >= 8192 ? 3 : n >= 4096 ? 5 : 7);
+const repeats = (n: number) => (n >= 8192 ? 5 : n >= 4096 ? 7 : 9);
 
 interface PeerOutput {
   source: string;
