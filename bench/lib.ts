@@ -59,7 +59,7 @@ const MISSING = '—';
 
 function ms(value: number | null | undefined): string {
   if (value == null || !Number.isFinite(value)) return MISSING;
-  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value >= 1 ? value.toFixed(2) : value.toPrecision(2);
 }
 
 function ratio(a: number | null | undefined, b: number | null | undefined): string {
@@ -209,7 +209,7 @@ export async function runGpu(
 /** The table footnote describing the adapter the GPU column ran on. */
 export function adapterNote(rawAdapter: string): string {
   const adapter = rawAdapter.replace(/\s+/g, ' ').trim();
-  if (!adapter) return 'GPU: no WebGPU adapter, so no GPU column.';
+  if (!adapter) return 'GPU: no WebGPU adapter was reached (see the notes below), so no GPU column.';
   if (/swiftshader|fallback/i.test(adapter)) {
     return `GPU: ${adapter} — SwiftShader is a software fallback that runs WebGPU on the CPU cores, not a GPU; its times say nothing about hardware WebGPU.`;
   }

@@ -19,6 +19,7 @@ describe('formatTable', () => {
     rows: [
       { size: 1024, cpu: 4, gpu: 12, peer: 2 },
       { size: 2048, cpu: 16, gpu: null, peer: 8 },
+      { size: 8, cpu: 0.0123, gpu: 250, peer: 0.00456 },
     ],
     notes: ['GPU at 2048: out of memory'],
   });
@@ -31,6 +32,7 @@ describe('formatTable', () => {
   it('marks a missing cell with — and adds the footnote', () => {
     expect(text).toContain('| 2048 | 16.0 | — | 8.00 | 2.00× | — |');
     expect(text).toContain('- GPU at 2048: out of memory');
+    expect(text).toContain('| 8 | 0.012 | 250 | 0.0046 | 2.70× | 54824.56× |');
     expect(text).toContain('- —: not measured');
   });
 });
@@ -38,6 +40,6 @@ describe('formatTable', () => {
 describe('adapterNote', () => {
   it('says that SwiftShader is a software fallback', () => {
     expect(adapterNote('google swiftshader  (fallback adapter)')).toMatch(/^GPU: google swiftshader \(fallback adapter\) — SwiftShader is a software fallback/);
-    expect(adapterNote('')).toMatch(/no WebGPU adapter/);
+    expect(adapterNote('')).toMatch(/no WebGPU adapter was reached/);
   });
 });
