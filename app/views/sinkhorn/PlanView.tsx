@@ -9,19 +9,30 @@ import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../ViewFrame';
 import { DataTools } from './DataTools';
 import { planParams } from './params';
-import { blockSums, marginals } from './planData';
+import { blockSums, floorRelative, marginals, orderPlan } from './planData';
 import { exportResult, useSolve } from './useSolve';
 
 function PlanView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const state = useSolve(cellId, values);
   const { job, shown } = state;
+  const r0 = job.result;
+  const sorted = values.order === 'sorted';
+  const logColor = Boolean(values.logColor);
   const picture = useMemo(() => {
     if (!shown) return null;
-    const blocks = blockSums(shown.plan, shown.n, shown.m);
+    // rows by the sources' first coordinate (raster order for images and cost matrices)
+    const rowKey =
+      sorted && r0 && r0.n === shown.n && r0.dim > 0 && values.dataset !== 'images'
+        ? Float64Array.from({ length: r0.n }, (_, i) => r0.x[i * r0.dim])
+        : null;
+    const ordered = sorted ? orderPlan(shown.plan, shown.n, shown.m, rowKey).values : shown.plan;
+    const blocks = blockSums(ordered, shown.n, shown.m);
     const { row, col } = marginals(blocks.values, blocks.rows, blocks.cols);
-    return { ...blocks, row, col };
-  }, [shown]);
+    return { ...blocks, values: logColor ? floorRelative(blocks.values, 1e-8) : blocks.values, row, col };
+    // r0 supplies coordinates for the plan being shown
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown, sorted, logColor, values.dataset]);
   const p = job.progress;
   const r = job.result;
   const description = r
@@ -51,11 +62,11 @@ function PlanView({ cellId, chapterId, params: values, setParam }: ViewProps) {
           values={picture.values}
           rows={picture.rows}
           cols={picture.cols}
-          log={Boolean(values.logColor)}
+          log={logColor}
           rowMarginal={picture.row}
           colMarginal={picture.col}
-          rowLabel="source i"
-          colLabel="target j"
+          rowLabel={sorted ? 'sources (sorted by x)' : 'source i'}
+          colLabel={sorted ? 'targets (by where their mass comes from)' : 'target j'}
           width={460}
           height={460}
           ariaLabel="transport plan heatmap with its marginals"

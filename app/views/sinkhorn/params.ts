@@ -73,9 +73,25 @@ const methodParam: ParamTable = [
   },
 ];
 
-export const planParams: ParamTable = [...problemParams.slice(0, 3), ...methodParam, ...problemParams.slice(3), { name: 'logColor', label: 'Log colour scale', type: 'boolean', default: true }];
+export const planParams: ParamTable = [
+  ...problemParams.slice(0, 3),
+  ...methodParam,
+  ...problemParams.slice(3),
+  { name: 'logColor', label: 'Log colour scale', type: 'boolean', default: true, description: 'Colours span 8 decades below the largest entry.' },
+  {
+    name: 'order',
+    label: 'Order',
+    type: 'enum',
+    default: 'sorted',
+    options: [
+      { value: 'sorted', label: 'Sorted (band structure)' },
+      { value: 'data', label: 'Data order' },
+    ],
+    description: 'Sorted: sources by x, targets by the mean rank of the sources they receive from.',
+  },
+];
 
-export const transportParams: ParamTable = [...problemParams.slice(0, 3), ...methodParam, ...problemParams.slice(3), { name: 'lines', label: 'Transport lines', type: 'integer', default: 1500, min: 50, max: 10_000, step: 50, description: 'The heaviest entries of the plan drawn as lines.' }];
+export const transportParams: ParamTable = [...problemParams.slice(0, 3), ...methodParam, ...problemParams.slice(3), { name: 'lines', label: 'Transport lines', type: 'integer', default: 600, min: 50, max: 10_000, step: 50, description: 'The heaviest entries of the plan drawn as lines.' }];
 
 export const raceParams: ParamTable = [
   ...problemParams,

@@ -55,3 +55,47 @@ export function heaviestEntries(plan: ArrayLike<number>, cols: number, count: nu
     mass: Float64Array.from(kept, (q) => plan[q]),
   };
 }
+
+/**
+ * Reorders a plan for display: rows by `rowKey` (e.g. the sources' first coordinate;
+ * identity when null), columns by the mean rank of the rows their mass comes from
+ * (a barycentric seriation), so a monotone-looking transport shows as a band near the
+ * diagonal instead of noise.
+ */
+export function orderPlan(
+  plan: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  rowKey: ArrayLike<number> | null,
+): { values: Float64Array; rowOrder: Int32Array; colOrder: Int32Array } {
+  const rowOrder = Int32Array.from({ length: rows }, (_, i) => i);
+  if (rowKey) rowOrder.sort((p, q) => rowKey[p] - rowKey[q]);
+  const rank = new Float64Array(rows);
+  rowOrder.forEach((i, r) => (rank[i] = r));
+  const weighted = new Float64Array(cols);
+  const mass = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const p = plan[i * cols + j];
+      weighted[j] += p * rank[i];
+      mass[j] += p;
+    }
+  }
+  const key = Float64Array.from(weighted, (w, j) => (mass[j] > 0 ? w / mass[j] : Infinity));
+  const colOrder = Int32Array.from({ length: cols }, (_, j) => j);
+  colOrder.sort((p, q) => key[p] - key[q] || p - q);
+  const values = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    const i = rowOrder[r];
+    for (let c = 0; c < cols; c++) values[r * cols + c] = plan[i * cols + colOrder[c]];
+  }
+  return { values, rowOrder, colOrder };
+}
+
+/** Raises entries below `floor · max` to that level (a log colour scale then spans `floor`). */
+export function floorRelative(values: Float64Array, floor: number): Float64Array {
+  let max = 0;
+  for (let k = 0; k < values.length; k++) if (values[k] > max) max = values[k];
+  const low = max * floor;
+  return values.map((v) => (v < low ? low : v));
+}

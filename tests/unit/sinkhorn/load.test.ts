@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../app/io/parse';
 import { problemFromCsv, problemFromJson } from '../../../app/views/sinkhorn/loadProblem';
-import { blockSums, heaviestEntries, marginals } from '../../../app/views/sinkhorn/planData';
+import { blockSums, floorRelative, heaviestEntries, marginals, orderPlan } from '../../../app/views/sinkhorn/planData';
 
 describe('JSON {a, b, cost}', () => {
   it('reads a rectangular problem', () => {
@@ -69,5 +69,18 @@ describe('plan helpers', () => {
     const top = heaviestEntries(plan, 4, 3);
     expect(Array.from(top.mass)).toEqual([23, 22, 21]);
     expect([top.i[0], top.j[0], top.i[2], top.j[2]]).toEqual([5, 3, 5, 1]);
+  });
+  it('ordering a scrambled permutation plan by the source key makes it diagonal', () => {
+    // sources at x = [3, 0, 2, 1] sent to targets [1, 3, 0, 2]: sorted by x, target order follows
+    const x = [3, 0, 2, 1];
+    const to = [1, 3, 0, 2];
+    const p = new Float64Array(16);
+    to.forEach((j, i) => (p[i * 4 + j] = 0.25));
+    const { values, rowOrder } = orderPlan(p, 4, 4, x);
+    expect(Array.from(rowOrder)).toEqual([1, 3, 2, 0]);
+    for (let k = 0; k < 4; k++) expect(values[k * 4 + k]).toBe(0.25);
+  });
+  it('floorRelative lifts tiny entries to floor × max', () => {
+    expect(Array.from(floorRelative(Float64Array.from([1, 1e-12, 0.5]), 1e-8))).toEqual([1, 1e-8, 0.5]);
   });
 });
