@@ -1,0 +1,50 @@
+/**
+ * GPU benchmark cases for bench/sinkhorn.bench.ts: a full log-domain Sinkhorn solve on
+ * the benchmark problem (uniformClouds, seed 1, squared Euclidean cost / max), to a
+ * marginal error of 1e-6 (the f32 floor) or 5000 iterations, one case per ε. A run
+ * uploads the problem, iterates in batches of 25 and reads the error history back after
+ * each batch (that readback is how it knows to stop), and reads the potentials at the end.
+ */
+import { costMatrix, normalizeByMax } from '../../geometry/ot/costs';
+import { uniformClouds } from '../../geometry/ot/datasets';
+import { makeProblem, type OtProblem } from '../../geometry/ot/problem';
+import { mulberry32 } from '../../geometry/random';
+import type { BenchCase } from '../../../tests/harness/main';
+import { SinkhornLogGpu } from './sinkhorn';
+
+export const BENCH_EPSILONS = [0.05, 0.01, 0.001] as const;
+export const GPU_BENCH_TOLERANCE = 1e-6;
+const MAX_ITERATIONS = 5000;
+
+let cache: { n: number; problem: OtProblem } | null = null;
+
+export function benchProblem(n: number): OtProblem {
+  if (cache?.n === n) return cache.problem;
+  const d = uniformClouds(n, mulberry32(1));
+  const cost = costMatrix(d.x, d.y, d.n, d.m, 2, 'sqeuclidean');
+  normalizeByMax(cost);
+  cache = { n, problem: makeProblem(d.a, d.b, cost) };
+  return cache.problem;
+}
+
+function solveCase(epsilon: number): BenchCase {
+  const name = `sinkhorn-log-${epsilon}`;
+  return {
+    name,
+    async run(ctx, n) {
+      const run = new SinkhornLogGpu(ctx, benchProblem(n), epsilon, MAX_ITERATIONS);
+      try {
+        while (run.iterations < MAX_ITERATIONS) {
+          const errors = await run.run(25);
+          if (errors[errors.length - 1] <= GPU_BENCH_TOLERANCE) break;
+        }
+        const { f } = await run.readPotentials();
+        return f[0];
+      } finally {
+        run.destroy();
+      }
+    },
+  };
+}
+
+export const benches: BenchCase[] = BENCH_EPSILONS.map(solveCase);
