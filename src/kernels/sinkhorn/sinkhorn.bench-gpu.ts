@@ -1,7 +1,8 @@
 /**
  * GPU benchmark cases for bench/sinkhorn.bench.ts: a full log-domain Sinkhorn solve on
  * the benchmark problem (uniformClouds, seed 1, squared Euclidean cost / max), to a
- * marginal error of 1e-6 (the f32 floor) or 5000 iterations, one case per ε. A run
+ * marginal error at the f32 floor (float32ErrorFloor: max(1e-6, 4·2⁻²⁴·max C/ε)) or 5000
+ * iterations, one case per ε. A run
  * uploads the problem, iterates in batches of 25 and reads the error history back after
  * each batch (that readback is how it knows to stop), and reads the potentials at the end.
  */
@@ -10,10 +11,9 @@ import { uniformClouds } from '../../geometry/ot/datasets';
 import { makeProblem, type OtProblem } from '../../geometry/ot/problem';
 import { mulberry32 } from '../../geometry/random';
 import type { BenchCase } from '../../../tests/harness/main';
-import { SinkhornLogGpu } from './sinkhorn';
+import { float32ErrorFloor, SinkhornLogGpu } from './sinkhorn';
 
 export const BENCH_EPSILONS = [0.05, 0.01, 0.001] as const;
-export const GPU_BENCH_TOLERANCE = 1e-6;
 const MAX_ITERATIONS = 5000;
 
 let cache: { n: number; problem: OtProblem } | null = null;
@@ -32,11 +32,13 @@ function solveCase(epsilon: number): BenchCase {
   return {
     name,
     async run(ctx, n) {
-      const run = new SinkhornLogGpu(ctx, benchProblem(n), epsilon, MAX_ITERATIONS);
+      const problem = benchProblem(n);
+      const tolerance = float32ErrorFloor(problem, epsilon);
+      const run = new SinkhornLogGpu(ctx, problem, epsilon, MAX_ITERATIONS);
       try {
         while (run.iterations < MAX_ITERATIONS) {
           const errors = await run.run(25);
-          if (errors[errors.length - 1] <= GPU_BENCH_TOLERANCE) break;
+          if (errors[errors.length - 1] <= tolerance) break;
         }
         const { f } = await run.readPotentials();
         return f[0];
