@@ -5,6 +5,7 @@ import './styles.css';
 import { App } from './shell/App';
 import { appStore } from './store/store';
 import { startUrlSync } from './store/urlSync';
+import { startPersistence } from './store/persist';
 import { backendPreference, engine, startEngine } from './engine/client';
 
 function initialTheme(): 'light' | 'dark' {
@@ -18,6 +19,7 @@ function initialTheme(): 'light' | 'dark' {
 }
 
 appStore.getState().setTheme(initialTheme());
+startPersistence();
 startUrlSync();
 startEngine(backendPreference(), (status) => appStore.getState().setBackend(status)).catch((error: Error) => {
   appStore.getState().setBackend({ kind: 'cpu', reason: 'no WebGPU', detail: error.message });
