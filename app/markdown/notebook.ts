@@ -58,7 +58,6 @@ const SAFE_LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
  * or null for a relative URL.
  */
 export function urlScheme(href: string): string | null {
-  // eslint-disable-next-line no-control-regex
   const squeezed = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
   const m = /^([a-z][a-z0-9+.-]*):/.exec(squeezed);
   if (m) return m[1];
@@ -92,8 +91,9 @@ const marked = new Marked({ gfm: true, breaks: false }).use(
   {
     renderer: {
       // Raw HTML (blocks and inline tags) is shown as text: inert by construction.
-      html({ text }: Tokens.HTML | Tokens.Tag) {
-        return escapeHtml(text);
+      html(token: Tokens.HTML | Tokens.Tag) {
+        const text = escapeHtml(token.text);
+        return 'block' in token && token.block ? `<p class="raw-html">${text.trimEnd()}</p>\n` : text;
       },
       link(this: { parser: { parseInline(tokens: Token[]): string } }, { href, title, tokens }: Tokens.Link) {
         const inner = this.parser.parseInline(tokens);

@@ -7,6 +7,9 @@
 import { formatParam } from '../params/spec';
 import { viewRegistry } from '../views/registry';
 import { appStore, cellKey, type AppState, type UserNotebook } from './store';
+import { fingerprint } from './fingerprint';
+
+export { fingerprint };
 
 export const NOTEBOOK_ROUTE = 'notebook';
 const STATE_PREFIX = 'curvature:state:';
@@ -20,16 +23,6 @@ interface SavedChapter {
   /** For user notebooks: a fingerprint of the document the values belong to. */
   doc?: string;
   cells: Record<string, Record<string, string>>;
-}
-
-/** FNV-1a (32 bit) of a string, as 8 hex digits: tells two notebook documents apart. */
-export function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
 }
 
 function storage(): Storage | null {
