@@ -81,7 +81,6 @@ export function Notebook({ chapterId, markdown }: { chapterId: string; markdown:
       const el = document.getElementById(`cell-${target}`);
       if (el) {
         el.scrollIntoView({ block: 'start' });
-        el.querySelector<HTMLElement>('.view-frame')?.focus?.();
         appStore.getState().setFocusCell(null);
       } else if (frames++ < 120) handle = requestAnimationFrame(seek);
     };
