@@ -200,7 +200,7 @@ export function sanitize(html: string): string {
     FORBID_TAGS,
     // KaTeX's MathML keeps the TeX source in <annotation>: plain text, read by screen readers and copy.
     ADD_TAGS: ['annotation'],
-    ADD_ATTR: ['encoding'],
+    ADD_ATTR: ['encoding', 'target'],
     FORBID_ATTR: ['style', 'srcset', 'ping', 'formaction'],
     ALLOW_DATA_ATTR: false,
   });

@@ -202,6 +202,7 @@ test('a hostile notebook runs none of its script, handlers, javascript: links or
   await expect(article.locator('script, iframe, img[onerror], svg script, [onload], [onerror], [onmouseover]')).toHaveCount(0);
   await expect(article.locator('a[href^="javascript"], a[href*="alert"]')).toHaveCount(0);
   await expect(article.getByRole('link', { name: 'fine' })).toHaveAttribute('href', 'https://example.org/');
+  await expect(article.getByRole('link', { name: 'fine' })).toHaveAttribute('rel', 'noopener noreferrer');
   // Remote images become links (no request to a third party, nothing for the CSP to block).
   await expect(article.locator('img')).toHaveCount(0);
   await expect(article.getByRole('link', { name: '[image: remote]' })).toBeVisible();
