@@ -65,10 +65,12 @@ function applyHashInner(hash: string): void {
   state.setChapter(chapterId);
   if (parsed.focusCell) state.setFocusCell(parsed.focusCell);
   const pending: Record<string, Record<string, string>> = {};
+  // A link to another user notebook: its values wait for that notebook's cells, not the open one's.
+  const otherDocument = chapterId === NOTEBOOK_ROUTE && parsed.notebook !== undefined && parsed.notebook !== state.userNotebook?.url;
   for (const [localId, values] of Object.entries(parsed.cells)) {
     const key = cellKey(chapterId, localId);
     const cell = appStore.getState().cells[key];
-    if (!cell) {
+    if (!cell || otherDocument) {
       pending[key] = values;
       continue;
     }

@@ -48,7 +48,9 @@ export async function openNotebookFile(file: File): Promise<void> {
     state.notify(`notebook "${file.name}" is ${file.size} bytes; at most ${MAX_NOTEBOOK_BYTES} are accepted`);
     return;
   }
-  openNotebookText(file.name, await file.text());
+  // Values from a link that arrived before any notebook was open (a share link of a notebook opened from a
+  // file) apply to the file the recipient now opens.
+  openNotebookText(file.name, await file.text(), { keepLinkValues: appStore.getState().userNotebook === null });
 }
 
 /** Handles a `notebook=` value from a link. */

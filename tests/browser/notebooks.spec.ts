@@ -68,8 +68,12 @@ test('a share link round-trips: set parameters, Share, open the link in a fresh 
   expect(link).toContain('#/engine?v=1');
   expect(link).toContain('cell=engine-sweep');
 
-  const fresh = await browser.newContext(); // no clipboard, no storage: only the link
+  const fresh = await browser.newContext(); // no storage: only the link
   const other = await fresh.newPage();
+  // This browser refuses the clipboard: the link is shown in a field, selected, to copy by hand.
+  await other.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+  });
   await other.goto(link);
   const restored = other.locator('[data-view="engine-sweep"]');
   await expect(restored.getByLabel('Seed value')).toHaveValue('42');
@@ -77,6 +81,12 @@ test('a share link round-trips: set parameters, Share, open the link in a fresh 
   const { doc } = await exportJson(other, restored);
   expect(doc.params).toEqual({ n: 192, repeats: 3, seed: 42 });
   expect((doc.result as { times: number[] }).times).toHaveLength(3);
+  await other.getByRole('button', { name: 'Share page' }).click();
+  await expect(other.getByText('Copy this link:')).toBeVisible();
+  const field = other.getByRole('textbox', { name: 'Share link' });
+  await expect(field).toBeFocused();
+  expect(await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart!, el.selectionEnd!))).toBe(await field.inputValue());
+  expect(await field.inputValue()).toContain('engine-sweep.seed=42');
   await fresh.close();
 });
 
@@ -106,6 +116,12 @@ test('a long share link is compressed (z=…) and restores every cell of a noteb
   expect(b.doc.params).toEqual({ n: 256, repeats: 4, seed: 11 });
   // The export embeds the (compressed) share link, which names the notebook and the cell.
   expect(String(b.doc.link)).toMatch(/#\/notebook\?v=1&z=/);
+  // The figure's own link opens the page scrolled to that figure.
+  const third = await fresh.newPage();
+  await third.setViewportSize({ width: 1200, height: 700 });
+  await third.goto(String(b.doc.link));
+  await expect(third.locator('[data-cell="notebook/big-sweep"] h3')).toBeInViewport();
+  await expect(third.getByRole('heading', { level: 1 })).not.toBeInViewport();
   await fresh.close();
   expect(errors).toEqual([]);
 });
@@ -408,4 +424,23 @@ test('keyboard only: Tab reaches every control of a figure, focus is visible, an
   await expect(dot).toBeVisible();
   expect(await dot.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
   await view.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a share link of a notebook opened from a file restores its values once the recipient opens the same file', async ({ page, browser }) => {
+  const markdown = '# From a file\n\n```curvature\nview: engine-sweep\nn: 64\nrepeats: 1\n```\n';
+  await openChapter(page, 'engine');
+  await openNotebookFile(page, 'mine.md', markdown);
+  await setNumber(page.locator('[data-cell="notebook/engine-sweep"]'), 'Seed', '31');
+  await page.getByRole('button', { name: 'Share page' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).not.toContain('notebook=');
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Your notebook');
+  await openNotebookFile(other, 'mine.md', markdown);
+  const cell = other.locator('[data-cell="notebook/engine-sweep"]');
+  await expect(cell.getByLabel('Seed value')).toHaveValue('31');
+  await expect(cell.getByLabel('Repeats value')).toHaveValue('1');
+  await fresh.close();
 });
