@@ -7,6 +7,7 @@ import { appStore } from './store/store';
 import { startUrlSync } from './store/urlSync';
 import { startPersistence } from './store/persist';
 import { backendPreference, engine, startEngine } from './engine/client';
+import { sanitize } from './markdown/notebook';
 
 function initialTheme(): 'light' | 'dark' {
   try {
@@ -25,8 +26,9 @@ startEngine(backendPreference(), (status) => appStore.getState().setBackend(stat
   appStore.getState().setBackend({ kind: 'cpu', reason: 'no WebGPU', detail: error.message });
 });
 
-// A handle for the console and the end-to-end tests (e.g. `curvature.engine.simulateDeviceLoss()`).
-(window as unknown as { curvature: object }).curvature = { engine: engine(), store: appStore };
+// A handle for the console and the end-to-end tests (e.g. `curvature.engine.simulateDeviceLoss()`,
+// `curvature.sanitize(html)` to check the sanitizer's rules in a real DOM).
+(window as unknown as { curvature: object }).curvature = { engine: engine(), store: appStore, sanitize };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

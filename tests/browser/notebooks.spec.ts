@@ -444,3 +444,34 @@ test('a share link of a notebook opened from a file restores its values once the
   await expect(cell.getByLabel('Repeats value')).toHaveValue('1');
   await fresh.close();
 });
+
+test('DOMPurify, the second line of defence, strips what the renderer would let through', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await openChapter(page, 'engine');
+  const cases: [string, string][] = [
+    ['<img src="x" onerror="alert(1)">', '<img src="x">'],
+    ['<a href="javascript:alert(1)">a</a>', '<a>a</a>'],
+    ['<a href=" JaVaScRiPt:alert(1)">a</a>', '<a>a</a>'],
+    ['<a href="https://example.org/" onclick="alert(1)">a</a>', '<a href="https://example.org/">a</a>'],
+    ['<svg><script>alert(1)</script><circle r="1" onload="alert(1)"></circle></svg>', '<svg><circle r="1"></circle></svg>'],
+    ['<svg><a xlink:href="javascript:alert(1)"><text>t</text></a></svg>', '<svg><a><text>t</text></a></svg>'],
+    ['<svg><foreignObject><img src=x onerror=alert(1)></foreignObject></svg>', '<svg></svg>'],
+    ['<svg><animate attributeName="href" to="javascript:alert(1)"></animate></svg>', '<svg></svg>'],
+    ['<iframe src="javascript:alert(1)"></iframe><object data="x"></object><embed src="x">', ''],
+    ['<form action="https://evil.org"><input name="a"></form>', ''],
+    ['<p style="background:url(https://evil.org)">p</p>', '<p>p</p>'],
+    ['<math><mi xlink:href="javascript:alert(1)">x</mi><annotation encoding="application/x-tex">x</annotation></math>', '<math><mi>x</mi><annotation encoding="application/x-tex">x</annotation></math>'],
+    ['<img src="https://evil.org/t.png">', '<img>'],
+    ['<img src="data:image/png;base64,iVBORw0KGgo=">', '<img src="data:image/png;base64,iVBORw0KGgo=">'],
+  ];
+  const out = await page.evaluate(
+    (inputs) => inputs.map((html) => (window as unknown as { curvature: { sanitize(h: string): string } }).curvature.sanitize(html)),
+    cases.map(([input]) => input),
+  );
+  expect(out).toEqual(cases.map(([, expected]) => expected));
+  expect(dialogs).toEqual([]);
+});
