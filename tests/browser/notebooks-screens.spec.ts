@@ -32,6 +32,16 @@ for (const theme of ['light', 'dark'] as const) {
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('region', { name: /Presentation, part 6 of 8/ })).toBeVisible();
     await page.screenshot({ path: `${DIR}/present-${theme}.png` });
+    await page.keyboard.press('Escape');
+
+    // A notebook with raw HTML and a bad link: shown as text, struck through.
+    await page.getByLabel('Open notebook').setInputFiles({
+      name: 'raw.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# Raw HTML\n\n<script>alert(1)</script>\n\nA [bad link](javascript:alert(1)) and <b onclick="x()">bold</b> and $\\sqrt{2}$.\n'),
+    });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Raw HTML');
+    await page.screenshot({ path: `${DIR}/raw-${theme}.png` });
     expect(errors).toEqual([]);
   });
 }
