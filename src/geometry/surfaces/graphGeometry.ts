@@ -148,25 +148,33 @@ export function validateFanOptions(surface: GraphSurface, o: GeodesicFanOptions)
   if (!inside(surface, o.x0, o.y0)) throw new Error(`start (${o.x0}, ${o.y0}) is outside the ${surface.name} domain [${surface.domain.join(', ')}]`);
 }
 
-/** A fan of unit-speed geodesics from one point: the CPU reference of the geodesicFan kernel. */
-export function geodesicFan(surface: GraphSurface, o: GeodesicFanOptions): GeodesicFan {
+/**
+ * A fan of unit-speed geodesics from one point: the CPU reference of the geodesicFan kernel.
+ * `first` and `size` select geodesics first … first + size − 1 of the fan (the job computes
+ * a large fan in chunks between cancellation checkpoints); the angles stay 2πj/count.
+ */
+export function geodesicFan(surface: GraphSurface, o: GeodesicFanOptions, first = 0, size = o.count - first): GeodesicFan {
   validateFanOptions(surface, o);
+  if (!Number.isInteger(first) || !Number.isInteger(size) || first < 0 || size < 0 || first + size > o.count) {
+    throw new Error(`invalid fan range: geodesics ${first}…${first + size - 1} of ${o.count}`);
+  }
   const h = o.length / o.steps;
   const stride = (o.steps + 1) * 3;
-  const points = new Float64Array(o.count * stride);
-  const lengths = new Uint32Array(o.count);
-  for (let j = 0; j < o.count; j++) {
+  const points = new Float64Array(size * stride);
+  const lengths = new Uint32Array(size);
+  for (let c = 0; c < size; c++) {
+    const j = first + c;
     const angle = (2 * Math.PI * j) / o.count + (o.angleOffset ?? 0);
     const [vx, vy] = unitDirection(surface, o.x0, o.y0, angle);
     const path = geodesicRk4(surface, o.x0, o.y0, vx, vy, h, o.steps);
-    lengths[j] = path.length;
+    lengths[c] = path.length;
     for (let k = 0; k <= o.steps; k++) {
       const x = path.states[k * 4];
       const y = path.states[k * 4 + 1];
-      points[j * stride + k * 3] = x;
-      points[j * stride + k * 3 + 1] = y;
-      points[j * stride + k * 3 + 2] = surface.f(x, y);
+      points[c * stride + k * 3] = x;
+      points[c * stride + k * 3 + 1] = y;
+      points[c * stride + k * 3 + 2] = surface.f(x, y);
     }
   }
-  return { count: o.count, steps: o.steps, points, lengths };
+  return { count: size, steps: o.steps, points, lengths };
 }
