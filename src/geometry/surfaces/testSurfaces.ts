@@ -49,7 +49,7 @@ export const surfaces: readonly GraphSurface[] = [
     name: 'monkeySaddle',
     id: 2,
     label: 'monkey saddle z = x³ − 3xy²',
-    domain: [-1.5, 1.5, -1.5, 1.5],
+    domain: [-1, 1, -1, 1],
     f: (x, y) => x * x * x - 3 * x * y * y,
     gradient: (x, y, o) => ((o[0] = 3 * x * x - 3 * y * y), (o[1] = -6 * x * y), undefined),
     hessian: (x, y, o) => ((o[0] = 6 * x), (o[1] = -6 * y), (o[2] = -6 * x), undefined),
@@ -94,17 +94,17 @@ export const surfaces: readonly GraphSurface[] = [
   {
     name: 'rosenbrock',
     id: 5,
-    label: 'Rosenbrock-like z = ((1 − x)² + 10(y − x²)²)/10',
+    label: 'Rosenbrock-like z = ((1 − x)² + 10(y − x²)²)/50',
     domain: [-1.5, 1.5, -1, 2],
-    f: (x, y) => 0.1 * ((1 - x) ** 2 + 10 * (y - x * x) ** 2),
+    f: (x, y) => 0.02 * ((1 - x) ** 2 + 10 * (y - x * x) ** 2),
     gradient: (x, y, o) => {
-      o[0] = 0.1 * (-2 * (1 - x) - 40 * x * (y - x * x));
-      o[1] = 0.1 * (20 * (y - x * x));
+      o[0] = 0.02 * (-2 * (1 - x) - 40 * x * (y - x * x));
+      o[1] = 0.02 * (20 * (y - x * x));
     },
     hessian: (x, y, o) => {
-      o[0] = 0.1 * (2 - 40 * y + 120 * x * x);
-      o[1] = 0.1 * (-40 * x);
-      o[2] = 0.1 * 20;
+      o[0] = 0.02 * (2 - 40 * y + 120 * x * x);
+      o[1] = 0.02 * (-40 * x);
+      o[2] = 0.02 * 20;
     },
   },
 ];

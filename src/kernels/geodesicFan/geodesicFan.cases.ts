@@ -76,6 +76,8 @@ function meridians(out: ArrayLike<number>, backend: 'webgpu' | 'cpu'): string | 
 
 const bumpOptions: GeodesicFanOptions = { x0: -0.6, y0: 0.2, count: 64, length: 1.2, steps: 120 };
 const saddleOptions: GeodesicFanOptions = { x0: 0.1, y0: 0.1, count: 32, length: 1.0, steps: 100, angleOffset: 0.1 };
+const monkeyOptions: GeodesicFanOptions = { x0: 0.2, y0: 0.1, count: 24, length: 0.6, steps: 80 };
+const rosenbrockOptions: GeodesicFanOptions = { x0: 0, y0: 0.5, count: 24, length: 0.8, steps: 80 };
 
 export const suite: KernelSuite = {
   kernel: 'geodesicFan',
@@ -84,5 +86,7 @@ export const suite: KernelSuite = {
     fanCase('paraboloid fan from the apex runs along meridians', 'paraboloid', apexOptions, meridians),
     fanCase('Gaussian-bump fan (64 geodesics) has unit speed: polyline length = arc length', 'gaussianBump', bumpOptions, arcLengths(bumpOptions)),
     fanCase('saddle fan (32 geodesics) has unit speed', 'saddle', saddleOptions, arcLengths(saddleOptions)),
+    fanCase('monkey-saddle fan (24 geodesics) has unit speed', 'monkeySaddle', monkeyOptions, arcLengths(monkeyOptions)),
+    fanCase('Rosenbrock-like fan (24 geodesics) has unit speed', 'rosenbrock', rosenbrockOptions, arcLengths(rosenbrockOptions)),
   ],
 };

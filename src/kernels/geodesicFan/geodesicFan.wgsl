@@ -35,7 +35,7 @@ fn height(p: vec2<f32>) -> f32 {
     case 2u: { return x * x * x - 3.0 * x * y * y; }
     case 3u: { return exp(-(x * x + y * y) / (2.0 * BUMP_S2)); }
     case 4u: { return sqrt(R2 - x * x - y * y); }
-    default: { return 0.1 * ((1.0 - x) * (1.0 - x) + 10.0 * (y - x * x) * (y - x * x)); }
+    default: { return 0.02 * ((1.0 - x) * (1.0 - x) + 10.0 * (y - x * x) * (y - x * x)); }
   }
 }
 
@@ -54,7 +54,7 @@ fn gradient(p: vec2<f32>) -> vec2<f32> {
       let z = sqrt(R2 - x * x - y * y);
       return vec2<f32>(-x / z, -y / z);
     }
-    default: { return vec2<f32>(0.1 * (-2.0 * (1.0 - x) - 40.0 * x * (y - x * x)), 2.0 * (y - x * x)); }
+    default: { return vec2<f32>(0.02 * (-2.0 * (1.0 - x) - 40.0 * x * (y - x * x)), 0.4 * (y - x * x)); }
   }
 }
 
@@ -76,7 +76,7 @@ fn hessian(p: vec2<f32>) -> vec3<f32> {
       let z3 = z * z * z;
       return vec3<f32>(-(R2 - y * y) / z3, -(x * y) / z3, -(R2 - x * x) / z3);
     }
-    default: { return vec3<f32>(0.1 * (2.0 - 40.0 * y + 120.0 * x * x), -4.0 * x, 2.0); }
+    default: { return vec3<f32>(0.02 * (2.0 - 40.0 * y + 120.0 * x * x), -0.8 * x, 0.4); }
   }
 }
 
@@ -84,7 +84,7 @@ fn hessian(p: vec2<f32>) -> vec3<f32> {
 fn domain() -> vec4<f32> {
   switch SURFACE {
     case 0u, 1u, 3u: { return vec4<f32>(-2.0, 2.0, -2.0, 2.0); }
-    case 2u: { return vec4<f32>(-1.5, 1.5, -1.5, 1.5); }
+    case 2u: { return vec4<f32>(-1.0, 1.0, -1.0, 1.0); }
     case 4u: { return vec4<f32>(-1.2, 1.2, -1.2, 1.2); }
     default: { return vec4<f32>(-1.5, 1.5, -1.0, 2.0); }
   }
