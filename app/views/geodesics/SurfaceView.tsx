@@ -1,7 +1,7 @@
 /**
  * A graph surface coloured by Gaussian curvature K (red > 0, blue < 0) with a fan of
  * geodesics shot from a point (RK4 on the geodesic equation; one GPU invocation per
- * geodesic when WebGPU is in use). Drag the black marker over the surface to move the
+ * geodesic when WebGPU is in use). Drag the orange marker over the surface to move the
  * start point; sliders set the fan size, length and steps. Chart (x, y, f) is shown as
  * three.js (x, f, −y) so z is up.
  */
@@ -36,6 +36,11 @@ function clampStart(surfaceName: string, x: number, y: number): [number, number]
   return [Math.min(x1 - mx, Math.max(x0 + mx, x)), Math.min(y1 - my, Math.max(y0 + my, y))];
 }
 
+function curvatureScale(curvature: Float32Array): number {
+  const sorted = Float32Array.from(curvature, Math.abs).sort();
+  return sorted[Math.floor(0.95 * (sorted.length - 1))] || sorted[sorted.length - 1] || 1;
+}
+
 interface Scene {
   surface: THREE.Mesh;
   fan: THREE.LineSegments;
@@ -59,7 +64,7 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
   const setup = (h: ThreeHandle) => {
     const surface = new THREE.Mesh(new THREE.BufferGeometry(), new THREE.MeshStandardMaterial({ vertexColors: true, side: THREE.DoubleSide, roughness: 0.8 }));
     const fan = new THREE.LineSegments(new THREE.BufferGeometry(), new THREE.LineBasicMaterial({ color: 0x111111, transparent: true, opacity: 0.75 }));
-    const marker = new THREE.Mesh(new THREE.SphereGeometry(0.06, 20, 12), new THREE.MeshStandardMaterial({ color: 0x000000 }));
+    const marker = new THREE.Mesh(new THREE.SphereGeometry(0.12, 24, 16), new THREE.MeshStandardMaterial({ color: 0xff7f0e, emissive: 0x552200 }));
     h.scene.add(surface, fan, marker);
     scene.current = { surface, fan, marker };
     h.camera.position.set(3.2, 3.4, 3.6);
@@ -126,9 +131,9 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
     const [xa, xb, ya, yb] = result.domain;
     const positions = new Float32Array(size * size * 3);
     const colors = new Float32Array(size * size * 3);
-    let kMax = 0;
-    for (const k of result.curvature) kMax = Math.max(kMax, Math.abs(k));
-    const color = d3.scaleDiverging(d3.interpolateRdBu).domain([kMax || 1, 0, -(kMax || 1)]);
+    // Saturate at the 95th percentile of |K| so a sharp peak does not wash out the rest.
+    const kScale = curvatureScale(result.curvature);
+    const color = d3.scaleDiverging(d3.interpolateRdBu).domain([kScale, 0, -kScale]).clamp(true);
     for (let i = 0; i < size; i++)
       for (let j = 0; j < size; j++) {
         const v = i * size + j;
@@ -191,6 +196,7 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
       kMin = Math.min(kMin, k);
       kMax = Math.max(kMax, k);
     }
+  const legendScale = result ? curvatureScale(result.curvature) : 1;
   const finished = result ? Array.from(result.lengths).filter((l) => l === result.steps + 1).length : 0;
   return (
     <ViewFrame
@@ -218,10 +224,10 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
     >
       <ThreeCanvas setup={setup} handleRef={handle} canvasRef={canvasRef} height={440} ariaLabel="Surface coloured by Gaussian curvature with a fan of geodesics" />
       <div className="curvature-legend" style={{ display: 'flex', alignItems: 'center', gap: 8, fontSize: 12 }}>
-        <span>K = {formatValue(-Math.max(Math.abs(kMin), Math.abs(kMax)))}</span>
+        <span>K ≤ {formatValue(-legendScale)}</span>
         <span style={{ width: 160, height: 10, background: 'linear-gradient(to right, #2166ac, #f7f7f7, #b2182b)' }} />
-        <span>{formatValue(Math.max(Math.abs(kMin), Math.abs(kMax)))}</span>
-        <span style={{ color: '#666' }}>Drag the black marker to move the start point.</span>
+        <span>≥ {formatValue(legendScale)}</span>
+        <span style={{ color: '#666' }}>Drag the orange marker to move the start point.</span>
       </div>
     </ViewFrame>
   );

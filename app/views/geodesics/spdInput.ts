@@ -16,14 +16,14 @@ export const spdParams: ParamTable = [
   { name: 'aAngle', label: 'A: rotation', type: 'number', default: 20, min: -90, max: 90, step: 1, unit: '°' },
   { name: 'bMajor', label: 'B: largest eigenvalue', type: 'number', default: 3, min: 0.01, max: 100, step: 0.01, scale: 'log' },
   { name: 'bCondition', label: 'B: condition number', type: 'number', default: 12, min: 1, max: 1e8, step: 0.01, scale: 'log' },
-  { name: 'bAngle', label: 'B: rotation', type: 'number', default: 110, min: 0, max: 180, step: 1, unit: '°' },
+  { name: 'bAngle', label: 'B: rotation', type: 'number', default: 80, min: 0, max: 180, step: 1, unit: '°' },
   { name: 'cMajor', label: 'C (mean only): largest eigenvalue', type: 'number', default: 1, min: 0.01, max: 100, step: 0.01, scale: 'log' },
   { name: 'cCondition', label: 'C: condition number', type: 'number', default: 2, min: 1, max: 1e8, step: 0.01, scale: 'log' },
   { name: 'cAngle', label: 'C: rotation', type: 'number', default: 60, min: -90, max: 90, step: 1, unit: '°' },
   { name: 'mMajor', label: 'GBW M: largest eigenvalue', type: 'number', default: 1, min: 0.01, max: 100, step: 0.01, scale: 'log', description: 'The SPD parameter M of the generalized BW metric (M = I gives BW).' },
-  { name: 'mCondition', label: 'GBW M: condition number', type: 'number', default: 1, min: 1, max: 1e4, step: 0.01, scale: 'log' },
-  { name: 'mAngle', label: 'GBW M: rotation', type: 'number', default: 0, min: -90, max: 90, step: 1, unit: '°' },
-  { name: 'theta', label: 'GBW power θ', type: 'number', default: 1, min: 0.1, max: 2, step: 0.05, description: 'Power deformation d_θ(X, Y) = d_M(X^θ, Y^θ)/θ.' },
+  { name: 'mCondition', label: 'GBW M: condition number', type: 'number', default: 4, min: 1, max: 1e4, step: 0.01, scale: 'log' },
+  { name: 'mAngle', label: 'GBW M: rotation', type: 'number', default: 45, min: -90, max: 90, step: 1, unit: '°' },
+  { name: 'theta', label: 'GBW power θ', type: 'number', default: 0.5, min: 0.1, max: 2, step: 0.05, description: 'Power deformation d_θ(X, Y) = d_M(X^θ, Y^θ)/θ.' },
   { name: 'means', label: 'Show Fréchet means', type: 'boolean', default: true },
 ];
 
