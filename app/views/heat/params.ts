@@ -32,8 +32,8 @@ const common: ParamSpec[] = [
     type: 'enum',
     default: 'normalized',
     options: [
-      { value: 'normalized', label: 'normalized I − D^−½WD^−½' },
-      { value: 'combinatorial', label: 'combinatorial D − W' },
+      { value: 'normalized', label: 'normalized (I − D^-1/2 W D^-1/2)' },
+      { value: 'combinatorial', label: 'combinatorial (D − W)' },
     ],
   },
   { name: 't', label: 'Diffusion time t', type: 'number', default: 50, min: 0.1, max: 1000, step: 0.1, scale: 'log', description: 'Heat kernel time (and diffusion steps for the comparators).' },

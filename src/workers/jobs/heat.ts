@@ -370,11 +370,11 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
       if (gpu && p.heat === 'chebyshev') {
         const r = await heatDistancesGpu(ctx, gpu, p, g, x.n, warnings);
         ({ distances, buffer: deltaBuffer } = r);
-        heatInfo = r;
+        heatInfo = { t: r.t, order: r.order, truncationBound: r.truncationBound, entropy: r.entropy };
       } else {
         const r = await heatDistancesCpu(ctx, p, g, x.n, warnings);
         distances = r.distances;
-        heatInfo = r;
+        heatInfo = { t: r.t, order: r.order, truncationBound: r.truncationBound, entropy: r.entropy };
       }
     } else {
       ctx.progress({ stage: `${HEAT_METHOD_LABELS[p.method]} distances`, fraction: 0.3 }, true);
