@@ -82,6 +82,8 @@ export interface HeatParams {
   mdsIterations: number;
   dims: number;
   seed: number;
+  /** Benchmarks time the pipeline alone: no quality figures. */
+  skipQuality?: boolean;
 }
 
 export interface HeatData {
@@ -137,6 +139,7 @@ interface Prepared {
   labels: Int32Array | null;
   groundTruth: GroundTruth | null;
   warnings: string[];
+  skipQuality: boolean;
 }
 
 function validateParams(p: HeatParams, maxRows: number): void {
@@ -190,7 +193,7 @@ function prepare(p: HeatParams, data: HeatData | null, maxRows: number): Prepare
   const input = new Float32Array(n * 3);
   for (let i = 0; i < n; i++) for (let c = 0; c < Math.min(3, d); c++) input[i * 3 + c] = points[i * d + c];
   if (d > 3) warnings.push(`the 3-D view shows the first 3 of ${d} columns`);
-  return { points, n, d, input, color, labels, groundTruth, warnings };
+  return { points, n, d, input, color, labels, groundTruth, warnings, skipQuality: p.skipQuality === true };
 }
 
 /** The t grid of the entropy sweep (as the reference: 0.05…t_max, evenly spaced). */
@@ -335,7 +338,7 @@ async function embedCpu(
 }
 
 function qualityOf(embedding: Float64Array, x: Prepared, dims: number): Quality | null {
-  return x.groundTruth ? embeddingQuality(embedding, x.n, dims, x.groundTruth, QUALITY_ROWS) : null;
+  return x.groundTruth && !x.skipQuality ? embeddingQuality(embedding, x.n, dims, x.groundTruth, QUALITY_ROWS) : null;
 }
 
 async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<HeatResult> {
