@@ -30,7 +30,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     await page.getByRole('button', { name: 'Present' }).click();
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-    await expect(page.getByRole('region', { name: /Presentation, part 6 of 8/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: /Presentation, part 6 of 10/ })).toBeVisible();
     await page.screenshot({ path: `${DIR}/present-${theme}.png` });
     await page.keyboard.press('Escape');
 

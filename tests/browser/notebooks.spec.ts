@@ -57,6 +57,22 @@ test('the built page carries a strict Content-Security-Policy and runs under it 
   expect(errors).toEqual([]);
 });
 
+test('every chapter runs under the Content-Security-Policy: no violations, no console errors', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await watchCsp(page);
+  for (const chapter of ['hessian', 'geodesics', 'sinkhorn', 'heat', 'radii', 'engine']) {
+    await page.goto(`${SITE}#/${chapter}`);
+    await page.reload(); // a fresh document per chapter, so the init script's listener sees everything
+    await expect(page.getByRole('status')).toContainText('Compute:');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForTimeout(1000); // let the cells register and start their jobs
+    await expect(page.locator('.busy-dot')).toHaveCount(0, { timeout: 90_000 });
+    expect(await cspViolations(page), chapter).toEqual([]);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('a share link round-trips: set parameters, Share, open the link in a fresh browser, Export JSON shows the same params', async ({ page, browser }) => {
   await openChapter(page, 'engine');
   const view = page.locator('[data-view="engine-sweep"]');
@@ -317,7 +333,7 @@ test('presentation mode steps through the notebook by keyboard, hides and locks 
   const stage = page.getByRole('region', { name: /Presentation, part 1 of \d+/ });
   await expect(stage).toBeVisible();
   const total = Number((await stage.getAttribute('aria-label'))!.match(/of (\d+)/)![1]);
-  expect(total).toBe(8); // prose, cell, prose, cell, prose, cell, prose, cell
+  expect(total).toBe(10); // five prose passages, each followed by a cell
   await expect(page.getByRole('heading', { name: 'An example notebook' })).toBeVisible();
   await expect(page.locator('[data-cell="notebook/engine-sweep"]')).toBeHidden();
   await page.keyboard.press('ArrowRight');
