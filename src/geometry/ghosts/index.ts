@@ -1,0 +1,27 @@
+export * from './complex';
+export { partitionAt, logPartitionReal, mergeEqualSlopes, type PartitionValue } from './partition';
+export {
+  slopeSpread,
+  radiusFromSpread,
+  perSampleSpreads,
+  perSampleRadii,
+  batchRadius,
+  percentileRadius,
+  binaryExactRadius,
+  binaryZero,
+  normalizedStep,
+  controllerScale,
+  standaloneLearningRate,
+} from './radius';
+export {
+  nearestZero,
+  newtonZero,
+  windingNumber,
+  zeroStrip,
+  ZERO_RESIDUAL,
+  CERTIFICATE_GAP,
+  type NearestZero,
+  type ZeroSearchOptions,
+} from './zeros';
+export { lossTaylorCoefficients, rootTest, rootTestRadius, evaluateTaylor, lossAlongStep } from './taylor';
+export { parseRadiiDataSet, type RadiiDataSet } from './validate';
