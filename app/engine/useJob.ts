@@ -1,0 +1,109 @@
+/**
+ * Runs a job in the compute worker whenever its inputs change. The engine keeps
+ * one live job per cell: a new run supersedes (cancels) the stale one rather
+ * than queueing behind it. `result` keeps the last good result when a run fails
+ * or is running, so the figure never goes blank.
+ */
+import * as Comlink from 'comlink';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BackendKind } from '../../src/workers/job';
+import { engine } from './client';
+import { appStore } from '../store/store';
+
+export type JobStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+export interface JobState<Result, Progress> {
+  status: JobStatus;
+  result: Result | null;
+  progress: Progress | null;
+  error: string | null;
+  backend: BackendKind | null;
+  /** Set when the job was meant for the GPU and reran on the CPU. */
+  fallback: string | null;
+  seconds: number | null;
+}
+
+export interface UseJob<Result, Progress> extends JobState<Result, Progress> {
+  cancel(): void;
+  rerun(): void;
+}
+
+/** Stable key for params so a re-render with equal values does not restart the job. */
+function keyOf(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (ArrayBuffer.isView(v) ? `typed:${(v as Float64Array).length}:${(v as Float64Array)[0]}` : v));
+}
+
+export function useJob<Result, Progress = unknown>(
+  cellId: string,
+  jobName: string,
+  params: object,
+  data: unknown = null,
+  options: { enabled?: boolean } = {},
+): UseJob<Result, Progress> {
+  const enabled = options.enabled ?? true;
+  const [state, setState] = useState<JobState<Result, Progress>>({
+    status: 'idle',
+    result: null,
+    progress: null,
+    error: null,
+    backend: null,
+    fallback: null,
+    seconds: null,
+  });
+  const token = useRef(0);
+  const [nonce, setNonce] = useState(0);
+  const paramsKey = keyOf(params);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const mine = ++token.current;
+    setState((s) => ({ ...s, status: 'running', progress: null, error: null }));
+    appStore.getState().setJobRunning(cellId, true);
+    const onProgress = Comlink.proxy((report: unknown) => {
+      if (token.current === mine) setState((s) => ({ ...s, progress: report as Progress }));
+    });
+    engine()
+      .run(cellId, jobName, params, data, onProgress)
+      .then((outcome) => {
+        if (token.current !== mine) return;
+        setState((s) => ({
+          ...s,
+          status: 'done',
+          result: outcome.result as Result,
+          backend: outcome.backend,
+          fallback: outcome.fallback ?? null,
+          seconds: outcome.seconds,
+          error: null,
+        }));
+        appStore.getState().setJobRunning(cellId, false);
+      })
+      .catch((error: unknown) => {
+        if (token.current !== mine) return;
+        const name = (error as { name?: string })?.name;
+        const message = (error as { message?: string })?.message ?? String(error);
+        appStore.getState().setJobRunning(cellId, false);
+        if (name === 'JobCancelled') {
+          setState((s) => ({ ...s, status: 'cancelled' }));
+          return;
+        }
+        setState((s) => ({ ...s, status: 'error', error: message }));
+      });
+    return () => {
+      // Unmount or new inputs: a later run supersedes this one inside the engine.
+      if (token.current === mine) token.current++;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cellId, jobName, paramsKey, data, nonce, enabled]);
+
+  useEffect(() => () => void engine().cancel(cellId), [cellId]);
+
+  const cancel = useCallback(() => {
+    token.current++;
+    void engine().cancel(cellId);
+    appStore.getState().setJobRunning(cellId, false);
+    setState((s) => ({ ...s, status: 'cancelled' }));
+  }, [cellId]);
+  const rerun = useCallback(() => setNonce((n) => n + 1), []);
+
+  return { ...state, cancel, rerun };
+}

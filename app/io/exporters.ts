@@ -1,0 +1,112 @@
+/**
+ * Exports: the JSON document every view writes, and SVG / PNG figures.
+ * The JSON shape is documented in docs/formats.md ("Export JSON").
+ */
+import type { ParamValues } from '../params/spec';
+
+export interface ExportDocument {
+  format: string;
+  view: string;
+  cell: string;
+  params: ParamValues;
+  result: unknown;
+  link?: string;
+}
+
+export function exportDocument(chapterId: string, viewId: string, params: ParamValues, result: unknown, link?: string): ExportDocument {
+  return { format: `curvature/${chapterId}@1`, view: chapterId, cell: viewId, params, result, ...(link ? { link } : {}) };
+}
+
+/** JSON text with typed arrays written as plain arrays and non-finite numbers as null (JSON has no NaN). */
+export function toJsonText(doc: unknown): string {
+  return JSON.stringify(
+    doc,
+    (_key, value) => {
+      if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+      if (typeof value === 'number' && !Number.isFinite(value)) return null;
+      return value;
+    },
+    1,
+  );
+}
+
+export function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function exportJson(chapterId: string, viewId: string, params: ParamValues, result: unknown, link?: string): void {
+  const text = toJsonText(exportDocument(chapterId, viewId, params, result, link));
+  download(new Blob([text], { type: 'application/json' }), `${chapterId}.json`);
+}
+
+const STYLE_PROPERTIES = [
+  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity',
+  'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'shape-rendering', 'visibility',
+];
+
+/** A standalone SVG document: computed styles inlined so it renders the same outside the page. */
+export function serializeSvg(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const source = [svg, ...svg.querySelectorAll('*')];
+  const target = [clone, ...clone.querySelectorAll('*')];
+  source.forEach((el, i) => {
+    const computed = getComputedStyle(el);
+    const style = STYLE_PROPERTIES.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(';');
+    (target[i] as SVGElement).setAttribute('style', style);
+  });
+  const box = svg.getBoundingClientRect();
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(Math.round(box.width)));
+  clone.setAttribute('height', String(Math.round(box.height)));
+  const background = getComputedStyle(document.body).backgroundColor;
+  const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  rect.setAttribute('width', '100%');
+  rect.setAttribute('height', '100%');
+  rect.setAttribute('fill', background);
+  clone.insertBefore(rect, clone.firstChild);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+}
+
+export function exportSvg(svg: SVGSVGElement, name: string): void {
+  download(new Blob([serializeSvg(svg)], { type: 'image/svg+xml' }), `${name}.svg`);
+}
+
+/** PNG at twice the on-screen size, from an SVG figure or a canvas (three.js, rendered with preserveDrawingBuffer). */
+export async function exportPng(element: SVGSVGElement | HTMLCanvasElement, name: string): Promise<void> {
+  const scale = 2;
+  let canvas: HTMLCanvasElement;
+  if (element instanceof HTMLCanvasElement) {
+    canvas = document.createElement('canvas');
+    canvas.width = element.width;
+    canvas.height = element.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(element, 0, 0);
+  } else {
+    const box = element.getBoundingClientRect();
+    const url = URL.createObjectURL(new Blob([serializeSvg(element)], { type: 'image/svg+xml' }));
+    try {
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      canvas = document.createElement('canvas');
+      canvas.width = Math.round(box.width * scale);
+      canvas.height = Math.round(box.height * scale);
+      canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  }
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('the browser could not encode the PNG');
+  download(blob, `${name}.png`);
+}

@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'katex/dist/katex.min.css';
+import './styles.css';
+import { App } from './shell/App';
+import { appStore } from './store/store';
+import { startUrlSync } from './store/urlSync';
+import { backendPreference, startEngine } from './engine/client';
+
+function initialTheme(): 'light' | 'dark' {
+  try {
+    const saved = localStorage.getItem('curvature:theme');
+    if (saved === 'light' || saved === 'dark') return saved;
+  } catch {
+    // no storage: fall through to the system preference
+  }
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+appStore.getState().setTheme(initialTheme());
+startUrlSync();
+startEngine(backendPreference(), (status) => appStore.getState().setBackend(status)).catch((error: Error) => {
+  appStore.getState().setBackend({ kind: 'cpu', reason: 'no WebGPU', detail: error.message });
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,4 @@
+export { LinePlot, type Series, type ReferenceLine } from './LinePlot';
+export { Heatmap } from './Heatmap';
+export { ScatterPlot, type PointLayer, type Segment } from './ScatterPlot';
+export { finiteExtent, formatNumber, sequentialColor, CATEGORY_COLORS, type ScaleKind } from './frame';

@@ -1,0 +1,114 @@
+/** The notebook shell: navigation, status, theme, notices and the open chapter. */
+import { useEffect } from 'react';
+import { chapterById, chapters } from '../chapters';
+import { appStore, useAppStore, type Theme } from '../store/store';
+import { statusText } from '../../src/workers/backend';
+import { Notebook } from './Notebook';
+
+export function App() {
+  const chapterId = useAppStore((s) => s.chapterId);
+  const theme = useAppStore((s) => s.theme);
+  const chapter = chapterById(chapterId) ?? chapters[0];
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    document.title = `${chapter.title} · Curvature`;
+  }, [chapter]);
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to the chapter
+      </a>
+      <nav className="sidebar" aria-label="Chapters">
+        <div className="brand">Curvature</div>
+        <p className="tagline">the geometry of learning, live</p>
+        <ul>
+          {chapters
+            .filter((c) => !c.appendix)
+            .map((c) => (
+              <li key={c.id}>
+                <a href={`#/${c.id}`} aria-current={c.id === chapter.id ? 'page' : undefined} onClick={(e) => navigate(e, c.id)}>
+                  {c.title}
+                </a>
+              </li>
+            ))}
+        </ul>
+        <ul className="appendix">
+          {chapters
+            .filter((c) => c.appendix)
+            .map((c) => (
+              <li key={c.id}>
+                <a href={`#/${c.id}`} aria-current={c.id === chapter.id ? 'page' : undefined} onClick={(e) => navigate(e, c.id)}>
+                  {c.title}
+                </a>
+              </li>
+            ))}
+        </ul>
+        <ThemeToggle theme={theme} />
+        <StatusBadge />
+      </nav>
+      <main id="main" className="content">
+        <Notices />
+        <Notebook key={chapter.id} chapterId={chapter.id} markdown={chapter.markdown} />
+      </main>
+    </div>
+  );
+}
+
+function navigate(event: React.MouseEvent, id: string) {
+  event.preventDefault();
+  appStore.getState().setChapter(id);
+  window.scrollTo(0, 0);
+}
+
+function ThemeToggle({ theme }: { theme: Theme }) {
+  const next: Theme = theme === 'light' ? 'dark' : 'light';
+  return (
+    <button
+      type="button"
+      className="theme-toggle"
+      aria-label={`Switch to ${next} theme`}
+      onClick={() => {
+        appStore.getState().setTheme(next);
+        try {
+          localStorage.setItem('curvature:theme', next);
+        } catch {
+          // storage may be unavailable (private mode); the theme still applies
+        }
+      }}
+    >
+      {theme === 'light' ? 'Dark theme' : 'Light theme'}
+    </button>
+  );
+}
+
+function StatusBadge() {
+  const backend = useAppStore((s) => s.backend);
+  const running = useAppStore((s) => Object.values(s.runningCells).some(Boolean));
+  const text = backend ? statusText(backend) : 'Compute: starting…';
+  const detail = backend && backend.kind === 'cpu' && backend.detail ? backend.detail : undefined;
+  return (
+    <div className="status-badge" role="status" title={detail} data-backend={backend?.kind ?? 'starting'}>
+      {text}
+      {running ? <span className="busy-dot" aria-hidden="true" /> : null}
+    </div>
+  );
+}
+
+function Notices() {
+  const notices = useAppStore((s) => s.notices);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className="notice" role="note">
+          <span>{n.text}</span>
+          <button type="button" aria-label="Dismiss notice" onClick={() => appStore.getState().dismiss(n.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The one application store: a vanilla zustand store (usable outside React, e.g.
+ * by URL sync and tests) made of slices. React reads it through `useAppStore`.
+ * Per-frame data never goes through here: views push it straight into D3 or three.js.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { BackendStatus } from '../../src/workers/backend';
+import { coerce, coerceAll, type ParamTable, type ParamValue, type ParamValues } from '../params/spec';
+
+export type Theme = 'light' | 'dark';
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+export interface CellState {
+  chapterId: string;
+  /** The cell's id inside its chapter (the URL's prefix). */
+  localId: string;
+  viewId: string;
+  params: ParamValues;
+}
+
+/** Cells are keyed `<chapter>/<local id>` in the store; links name them by local id within the chapter. */
+export function cellKey(chapterId: string, localId: string): string {
+  return `${chapterId}/${localId}`;
+}
+
+interface NavigationSlice {
+  chapterId: string;
+  setChapter(id: string): void;
+}
+
+interface ThemeSlice {
+  theme: Theme;
+  setTheme(theme: Theme): void;
+}
+
+interface ParamsSlice {
+  cells: Record<string, CellState>;
+  /** Values from a link by cell key, held until the cell they name registers. */
+  pendingLinkValues: Record<string, Record<string, string>>;
+  registerCell(chapterId: string, localId: string, viewId: string, table: ParamTable, initial: Record<string, unknown>): void;
+  setParam(cellId: string, table: ParamTable, name: string, value: unknown): void;
+  setPendingLinkValues(values: Record<string, Record<string, string>>): void;
+}
+
+interface ComputeSlice {
+  backend: BackendStatus | null;
+  runningCells: Record<string, boolean>;
+  setBackend(status: BackendStatus): void;
+  setJobRunning(cellId: string, running: boolean): void;
+}
+
+interface NoticeSlice {
+  notices: Notice[];
+  notify(text: string): void;
+  dismiss(id: number): void;
+}
+
+export type AppState = NavigationSlice & ThemeSlice & ParamsSlice & ComputeSlice & NoticeSlice;
+
+type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
+type Get = () => AppState;
+
+const navigationSlice = (set: Set): NavigationSlice => ({
+  chapterId: 'hessian',
+  setChapter: (id) => set({ chapterId: id }),
+});
+
+const themeSlice = (set: Set): ThemeSlice => ({
+  theme: 'light',
+  setTheme: (theme) => set({ theme }),
+});
+
+const paramsSlice = (set: Set, get: Get): ParamsSlice => ({
+  cells: {},
+  pendingLinkValues: {},
+  registerCell(chapterId, localId, viewId, table, initial) {
+    const cellId = cellKey(chapterId, localId);
+    const existing = get().cells[cellId];
+    const link = get().pendingLinkValues[cellId];
+    // A cell seen before keeps what the user set, unless a link says otherwise.
+    if (existing && existing.viewId === viewId && !link) return;
+    const fromNotebook = coerceAll(table, initial);
+    const fromLink = coerceAll(table, { ...fromNotebook.values, ...(link ?? {}) });
+    for (const n of [...fromNotebook.notices, ...fromLink.notices]) get().notify(`${localId}: ${n}`);
+    set((s) => {
+      const pending = { ...s.pendingLinkValues };
+      delete pending[cellId];
+      return {
+        cells: { ...s.cells, [cellId]: { chapterId, localId, viewId, params: fromLink.values } },
+        pendingLinkValues: pending,
+      };
+    });
+  },
+  setParam(cellId, table, name, value) {
+    const spec = table.find((p) => p.name === name);
+    const cell = get().cells[cellId];
+    if (!spec || !cell) return;
+    const c = coerce(spec, value);
+    if (cell.params[name] === c.value) return;
+    set((s) => ({
+      cells: { ...s.cells, [cellId]: { ...cell, params: { ...cell.params, [name]: c.value as ParamValue } } },
+    }));
+  },
+  setPendingLinkValues: (values) => set({ pendingLinkValues: values }),
+});
+
+const computeSlice = (set: Set): ComputeSlice => ({
+  backend: null,
+  runningCells: {},
+  setBackend: (status) => set({ backend: status }),
+  setJobRunning: (cellId, running) => set((s) => ({ runningCells: { ...s.runningCells, [cellId]: running } })),
+});
+
+let noticeCounter = 0;
+const noticeSlice = (set: Set): NoticeSlice => ({
+  notices: [],
+  notify: (text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeCounter, text }] })),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+});
+
+export function createAppStore() {
+  return createStore<AppState>()((set, get) => ({
+    ...navigationSlice(set),
+    ...themeSlice(set),
+    ...paramsSlice(set, get),
+    ...computeSlice(set),
+    ...noticeSlice(set),
+  }));
+}
+
+export const appStore = createAppStore();
+
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, selector);
+}

@@ -1,0 +1,110 @@
+/**
+ * A three.js canvas with orbit controls that renders on demand (after a change or
+ * a camera move), not every frame. `setup` builds the scene's content and returns
+ * an `update`-free cleanup; views mutate objects they created and call
+ * `invalidate()` to redraw. `preserveDrawingBuffer` lets Export PNG read the canvas.
+ */
+import { useEffect, useRef, type Ref, type RefObject } from 'react';
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+
+export interface ThreeHandle {
+  scene: THREE.Scene;
+  camera: THREE.PerspectiveCamera;
+  renderer: THREE.WebGLRenderer;
+  controls: OrbitControls;
+  invalidate(): void;
+}
+
+interface Props {
+  /** Called once with the handle; the returned function runs on unmount. */
+  setup(handle: ThreeHandle): void | (() => void);
+  height?: number;
+  canvasRef?: Ref<HTMLCanvasElement>;
+  handleRef?: RefObject<ThreeHandle | null>;
+  ariaLabel: string;
+}
+
+export function ThreeCanvas({ setup, height = 380, canvasRef, handleRef, ariaLabel }: Props) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const setupRef = useRef(setup);
+  setupRef.current = setup;
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let renderer: THREE.WebGLRenderer;
+    try {
+      renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true, alpha: true });
+    } catch (error) {
+      container.textContent = `3-D view unavailable: WebGL could not start (${(error as Error).message}).`;
+      return;
+    }
+    renderer.setPixelRatio(Math.min(2, window.devicePixelRatio));
+    const width = container.clientWidth || 480;
+    renderer.setSize(width, height);
+    renderer.domElement.setAttribute('role', 'img');
+    renderer.domElement.setAttribute('aria-label', ariaLabel);
+    container.appendChild(renderer.domElement);
+    if (canvasRef) {
+      if (typeof canvasRef === 'function') canvasRef(renderer.domElement);
+      else (canvasRef as { current: HTMLCanvasElement | null }).current = renderer.domElement;
+    }
+    const scene = new THREE.Scene();
+    const camera = new THREE.PerspectiveCamera(45, width / height, 0.01, 1000);
+    camera.position.set(2.5, 2, 3);
+    scene.add(new THREE.AmbientLight(0xffffff, 0.6));
+    const light = new THREE.DirectionalLight(0xffffff, 1.2);
+    light.position.set(3, 5, 4);
+    scene.add(light);
+    const controls = new OrbitControls(camera, renderer.domElement);
+    controls.enableDamping = false;
+    let frame = 0;
+    const render = () => {
+      frame = 0;
+      renderer.render(scene, camera);
+    };
+    const invalidate = () => {
+      if (!frame) frame = requestAnimationFrame(render);
+    };
+    controls.addEventListener('change', invalidate);
+    const resize = new ResizeObserver(() => {
+      const w = container.clientWidth || width;
+      renderer.setSize(w, height);
+      camera.aspect = w / height;
+      camera.updateProjectionMatrix();
+      invalidate();
+    });
+    resize.observe(container);
+    const handle: ThreeHandle = { scene, camera, renderer, controls, invalidate };
+    if (handleRef) handleRef.current = handle;
+    const cleanup = setupRef.current(handle);
+    invalidate();
+    return () => {
+      if (cleanup) cleanup();
+      resize.disconnect();
+      controls.dispose();
+      if (frame) cancelAnimationFrame(frame);
+      scene.traverse((o) => {
+        const mesh = o as THREE.Mesh;
+        mesh.geometry?.dispose?.();
+        const mat = mesh.material as THREE.Material | THREE.Material[] | undefined;
+        if (Array.isArray(mat)) mat.forEach((m) => m.dispose());
+        else mat?.dispose?.();
+      });
+      renderer.dispose();
+      renderer.domElement.remove();
+      if (handleRef) handleRef.current = null;
+    };
+  }, [height, canvasRef, handleRef, ariaLabel]);
+  return <div ref={containerRef} className="three-canvas" style={{ minHeight: height }} />;
+}
+
+/** Points with per-vertex colours; positions and colours are flat xyz / rgb arrays. */
+export function makePointCloud(positions: Float32Array, colors: Float32Array, size = 0.03): THREE.Points {
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute('position', new THREE.BufferAttribute(positions, 3));
+  geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+  geometry.computeBoundingSphere();
+  const material = new THREE.PointsMaterial({ size, vertexColors: true, sizeAttenuation: true });
+  return new THREE.Points(geometry, material);
+}

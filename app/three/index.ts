@@ -1,0 +1,1 @@
+export { ThreeCanvas, makePointCloud, type ThreeHandle } from './ThreeCanvas';

@@ -1,0 +1,61 @@
+/**
+ * The engine's own figure: time per repeat of a row log-sum-exp sweep over an
+ * n×n matrix, on whichever backend the engine chose. It runs for seconds at large
+ * n, so it shows progress and cancellation, and is what the end-to-end tests use
+ * to check that the main thread stays responsive while the worker computes.
+ */
+import { useRef } from 'react';
+import type { ParamTable } from '../../params/spec';
+import type { ViewDefinition, ViewProps } from '../types';
+import { ViewFrame } from '../ViewFrame';
+import { useJob } from '../../engine/useJob';
+import { LinePlot } from '../../plots';
+import type { SweepParams, SweepProgress, SweepResult } from '../../../src/workers/jobs/foundation';
+
+const params: ParamTable = [
+  { name: 'n', label: 'Matrix size n', type: 'integer', default: 512, min: 64, max: 8192, step: 64, description: 'The sweep reduces an n×n matrix.' },
+  { name: 'repeats', label: 'Repeats', type: 'integer', default: 10, min: 1, max: 200, step: 1 },
+  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
+];
+
+function SweepView({ cellId, chapterId, params: values, setParam }: ViewProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const jobParams: SweepParams = { n: Number(values.n), repeats: Number(values.repeats), seed: Number(values.seed) };
+  const job = useJob<SweepResult, SweepProgress>(cellId, 'foundation/lse-sweep', jobParams);
+  const times = job.status === 'running' && job.progress ? job.progress.times : job.result ? Array.from(job.result.times) : [];
+  const median = times.length ? [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] : NaN;
+  return (
+    <ViewFrame
+      chapterId={chapterId}
+      viewId="engine-sweep"
+      cellId={cellId}
+      title="Row log-sum-exp sweep"
+      table={params}
+      params={values}
+      setParam={setParam}
+      job={job}
+      progress={
+        job.progress
+          ? { fraction: job.progress.done / job.progress.total, text: `repeat ${job.progress.done} of ${job.progress.total}` }
+          : undefined
+      }
+      figure={svgRef}
+      exportResult={job.result ? () => ({ n: job.result!.n, times: job.result!.times, rowLse: job.result!.rowLse }) : undefined}
+      description={
+        times.length
+          ? `Milliseconds per repeat of a row log-sum-exp over a ${values.n}×${values.n} matrix; median ${median.toFixed(1)} ms over ${times.length} repeats.`
+          : undefined
+      }
+    >
+      <LinePlot
+        svgRef={svgRef}
+        series={[{ label: 'time per repeat', x: times.map((_, i) => i + 1), y: times, points: true }]}
+        xLabel="repeat"
+        yLabel="milliseconds"
+        height={260}
+      />
+    </ViewFrame>
+  );
+}
+
+export const sweepView: ViewDefinition = { id: 'engine-sweep', title: 'Row log-sum-exp sweep', params, component: SweepView };

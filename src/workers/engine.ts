@@ -1,0 +1,176 @@
+/**
+ * The compute engine: runs named jobs (src/workers/jobs) on WebGPU or on the CPU
+ * path, one live job per view. A new job for a view supersedes the running one
+ * (generation counter); jobs notice at their next `checkpoint()`. GPU failures
+ * (device lost, uncaptured/validation errors, limits) rerun the job on the CPU
+ * path and switch the engine to CPU, reported through `onStatus`.
+ *
+ * This class has no comlink or DOM dependency so it can be tested in Node;
+ * engine.worker.ts exposes it.
+ */
+import { DeviceLimitError } from '../kernels/context';
+import { selectBackend, type BackendPreference, type BackendStatus } from './backend';
+import { JobCancelled, type AnyJob, type BackendKind, type JobContext } from './job';
+import { registry as defaultRegistry } from './jobs';
+
+export interface RunOutcome<Result> {
+  result: Result;
+  backend: BackendKind;
+  /** Set when the job was meant for the GPU and reran on the CPU. */
+  fallback?: string;
+  seconds: number;
+}
+
+export type ProgressCallback = (report: unknown) => void;
+export type StatusCallback = (status: BackendStatus) => void;
+
+/** How long a job may compute before `checkpoint()` yields to the event loop. */
+const SLICE_MS = 12;
+/** Progress reports are forwarded at most this often (ms) unless forced. */
+const PROGRESS_INTERVAL_MS = 50;
+
+/** A macrotask yield (setTimeout(0) is clamped to 4 ms after nesting; a MessageChannel is not). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === 'undefined') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Errors that mean "the GPU path cannot do this", as opposed to bad input. */
+function isGpuFailure(error: unknown): boolean {
+  if (error instanceof DeviceLimitError) return true;
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return ['GPUValidationError', 'GPUOutOfMemoryError', 'GPUInternalError', 'OperationError', 'AbortError', 'GPUPipelineError'].includes(name);
+}
+
+export class Engine {
+  private status: BackendStatus = { kind: 'cpu', reason: 'no WebGPU' };
+  private gpu: Awaited<ReturnType<typeof selectBackend>>['context'] = null;
+  private readonly generations = new Map<string, number>();
+  private statusListener: StatusCallback | null = null;
+  private gpuBroken: string | null = null;
+  private markReady!: () => void;
+  /** Jobs wait for `init` so none runs on the CPU just because it arrived before the adapter did. */
+  private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+
+  constructor(private readonly registry: ReadonlyMap<string, AnyJob> = defaultRegistry) {}
+
+  async init(preference: BackendPreference, onStatus?: StatusCallback): Promise<BackendStatus> {
+    this.statusListener = onStatus ?? null;
+    const selection = await selectBackend(preference, (detail) => this.loseGpu(detail));
+    this.status = selection.status;
+    this.gpu = selection.context;
+    this.markReady();
+    return this.status;
+  }
+
+  getStatus(): BackendStatus {
+    return this.status;
+  }
+
+  jobNames(): string[] {
+    return [...this.registry.keys()].sort();
+  }
+
+  private loseGpu(detail: string): void {
+    this.gpuBroken = detail;
+    this.gpu = null;
+    this.status = { kind: 'cpu', reason: 'device lost', detail };
+    this.statusListener?.(this.status);
+  }
+
+  /** Supersedes whatever runs for `view`. */
+  cancel(view: string): void {
+    this.generations.set(view, (this.generations.get(view) ?? 0) + 1);
+  }
+
+  async run<Result>(
+    view: string,
+    jobName: string,
+    params: unknown,
+    data: unknown,
+    onProgress?: ProgressCallback,
+  ): Promise<RunOutcome<Result>> {
+    const job = this.registry.get(jobName);
+    if (!job) throw new Error(`unknown job "${jobName}"; known jobs: ${this.jobNames().join(', ')}`);
+    this.cancel(view);
+    const generation = this.generations.get(view)!;
+    await this.ready;
+    const isCurrent = () => this.generations.get(view) === generation;
+    const start = performance.now();
+
+    const makeContext = (backend: BackendKind): JobContext<unknown> => {
+      let sliceStart = performance.now();
+      let lastProgress = -Infinity;
+      let pending: unknown = undefined;
+      let hasPending = false;
+      return {
+        backend,
+        gpu: backend === 'webgpu' ? this.gpu : null,
+        get cancelled() {
+          return !isCurrent();
+        },
+        progress(report, force = false) {
+          if (!isCurrent() || !onProgress) return;
+          const now = performance.now();
+          if (force || now - lastProgress >= PROGRESS_INTERVAL_MS) {
+            lastProgress = now;
+            hasPending = false;
+            onProgress(report);
+          } else {
+            pending = report;
+            hasPending = true;
+          }
+        },
+        async checkpoint() {
+          const now = performance.now();
+          if (now - sliceStart >= SLICE_MS) {
+            if (hasPending && now - lastProgress >= PROGRESS_INTERVAL_MS && onProgress && isCurrent()) {
+              lastProgress = now;
+              hasPending = false;
+              onProgress(pending);
+            }
+            await yieldToEventLoop();
+            sliceStart = performance.now();
+          }
+          if (!isCurrent()) throw new JobCancelled();
+        },
+      };
+    };
+
+    const useGpu = this.status.kind === 'webgpu' && this.gpu !== null && job.gpu !== undefined && this.gpuBroken === null;
+    if (useGpu) {
+      try {
+        const result = (await job.gpu!(makeContext('webgpu'), params, data)) as Result;
+        if (this.gpuBroken) throw new Error(this.gpuBroken);
+        return { result, backend: 'webgpu', seconds: (performance.now() - start) / 1000 };
+      } catch (error) {
+        if (error instanceof JobCancelled || (error as Error)?.name === 'JobCancelled') throw error;
+        if (!isGpuFailure(error) && !this.gpuBroken) throw error;
+        const detail = this.gpuBroken ?? `${(error as Error).name}: ${(error as Error).message}`;
+        if (!(error instanceof DeviceLimitError)) this.loseGpu(detail);
+        const result = (await job.cpu(makeContext('cpu'), params, data)) as Result;
+        return { result, backend: 'cpu', fallback: detail, seconds: (performance.now() - start) / 1000 };
+      }
+    }
+    const result = (await job.cpu(makeContext('cpu'), params, data)) as Result;
+    return { result, backend: 'cpu', seconds: (performance.now() - start) / 1000 };
+  }
+
+  /** Test hook: behave as if the GPU device were lost. */
+  simulateDeviceLoss(): void {
+    if (this.gpu) {
+      this.gpu.device.destroy();
+    }
+    this.loseGpu('device lost: simulated');
+  }
+}

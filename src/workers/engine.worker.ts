@@ -1,0 +1,31 @@
+/**
+ * The compute worker: one Engine, exposed with comlink as `EngineApi`.
+ * Large typed arrays in results are transferred, not copied.
+ */
+import * as Comlink from 'comlink';
+import { Engine, type ProgressCallback, type StatusCallback } from './engine';
+import type { BackendPreference } from './backend';
+import { registry } from './jobs';
+
+const engine = new Engine(registry);
+
+function transferables(jobName: string, result: unknown): Transferable[] {
+  const job = registry.get(jobName);
+  return job?.transfer ? job.transfer(result) : [];
+}
+
+const api = {
+  init: (preference: BackendPreference, onStatus?: StatusCallback) => engine.init(preference, onStatus),
+  status: () => engine.getStatus(),
+  jobNames: () => engine.jobNames(),
+  cancel: (view: string) => engine.cancel(view),
+  simulateDeviceLoss: () => engine.simulateDeviceLoss(),
+  async run(view: string, jobName: string, params: unknown, data: unknown, onProgress?: ProgressCallback) {
+    const outcome = await engine.run(view, jobName, params, data, onProgress);
+    return Comlink.transfer(outcome, transferables(jobName, outcome.result));
+  },
+};
+
+export type EngineApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,96 @@
+/**
+ * Jobs of the "Compute engine" page: a log-sum-exp sweep that runs for seconds
+ * so progress, cancellation and the main thread's responsiveness can be seen
+ * (and tested), on either backend.
+ */
+import { reduce } from '../../geometry/linalg/reductions';
+import { mulberry32 } from '../../geometry/random';
+import { encodeReduce } from '../../kernels/reduce/reduce';
+import { toFloat32 } from '../../kernels/context';
+import { defineJob, InputError, type AnyJob } from '../job';
+
+export interface SweepParams {
+  n: number;
+  repeats: number;
+  seed: number;
+}
+
+export interface SweepProgress {
+  done: number;
+  total: number;
+  /** Milliseconds each finished repeat took so far. */
+  times: number[];
+}
+
+export interface SweepResult {
+  n: number;
+  /** Row log-sum-exp of the matrix (the same every repeat). */
+  rowLse: Float64Array;
+  times: Float64Array;
+}
+
+function sweepMatrix(n: number, seed: number): Float64Array {
+  const random = mulberry32(seed);
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < a.length; i++) a[i] = random() * 20 - 10;
+  return a;
+}
+
+function validate(p: SweepParams): void {
+  if (!Number.isInteger(p.n) || p.n < 1 || p.n > 8192) throw new InputError(`invalid n: ${p.n} (expected an integer in 1…8192)`);
+  if (!Number.isInteger(p.repeats) || p.repeats < 1 || p.repeats > 1000) {
+    throw new InputError(`invalid repeats: ${p.repeats} (expected an integer in 1…1000)`);
+  }
+}
+
+export const lseSweep = defineJob<SweepParams, null, SweepResult, SweepProgress>({
+  name: 'foundation/lse-sweep',
+  async cpu(ctx, params) {
+    validate(params);
+    const a = sweepMatrix(params.n, params.seed);
+    const times: number[] = [];
+    let rowLse = new Float64Array(params.n);
+    for (let r = 0; r < params.repeats; r++) {
+      const t0 = performance.now();
+      // Row by row so the job can yield between rows on big matrices.
+      for (let i = 0; i < params.n; i += 64) {
+        const rows = Math.min(64, params.n - i);
+        rowLse.set(reduce(a.subarray(i * params.n, (i + rows) * params.n), rows, params.n, 'logsumexp', 'rows'), i);
+        await ctx.checkpoint();
+      }
+      times.push(performance.now() - t0);
+      ctx.progress({ done: r + 1, total: params.repeats, times: [...times] });
+    }
+    ctx.progress({ done: params.repeats, total: params.repeats, times: [...times] }, true);
+    rowLse = Float64Array.from(rowLse);
+    return { n: params.n, rowLse, times: Float64Array.from(times) };
+  },
+  async gpu(ctx, params) {
+    validate(params);
+    const gpu = ctx.gpu!;
+    const a = gpu.upload(toFloat32(sweepMatrix(params.n, params.seed)), 'lse-sweep:a');
+    const out = gpu.storage(params.n * 4, 'lse-sweep:out');
+    const times: number[] = [];
+    let last: Float32Array = new Float32Array(params.n);
+    try {
+      for (let r = 0; r < params.repeats; r++) {
+        const t0 = performance.now();
+        const encoder = gpu.device.createCommandEncoder({ label: 'lse-sweep' });
+        encodeReduce(gpu, encoder, a, out, params.n, params.n, 'logsumexp', 'rows');
+        gpu.device.queue.submit([encoder.finish()]);
+        last = await gpu.readFloat32(out, params.n);
+        times.push(performance.now() - t0);
+        ctx.progress({ done: r + 1, total: params.repeats, times: [...times] });
+        await ctx.checkpoint();
+      }
+    } finally {
+      a.destroy();
+      out.destroy();
+    }
+    ctx.progress({ done: params.repeats, total: params.repeats, times: [...times] }, true);
+    return { n: params.n, rowLse: Float64Array.from(last), times: Float64Array.from(times) };
+  },
+  transfer: (r) => [r.rowLse.buffer, r.times.buffer],
+});
+
+export const jobs: AnyJob[] = [lseSweep];
