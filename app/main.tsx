@@ -5,7 +5,7 @@ import './styles.css';
 import { App } from './shell/App';
 import { appStore } from './store/store';
 import { startUrlSync } from './store/urlSync';
-import { backendPreference, startEngine } from './engine/client';
+import { backendPreference, engine, startEngine } from './engine/client';
 
 function initialTheme(): 'light' | 'dark' {
   try {
@@ -22,6 +22,9 @@ startUrlSync();
 startEngine(backendPreference(), (status) => appStore.getState().setBackend(status)).catch((error: Error) => {
   appStore.getState().setBackend({ kind: 'cpu', reason: 'no WebGPU', detail: error.message });
 });
+
+// A handle for the console and the end-to-end tests (e.g. `curvature.engine.simulateDeviceLoss()`).
+(window as unknown as { curvature: object }).curvature = { engine: engine(), store: appStore };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

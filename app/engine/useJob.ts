@@ -89,7 +89,9 @@ export function useJob<Result, Progress = unknown>(
         setState((s) => ({ ...s, status: 'error', error: message }));
       });
     return () => {
-      // Unmount or new inputs: a later run supersedes this one inside the engine.
+      // Unmount or new inputs: a later run supersedes this one inside the engine. Reading the ref
+      // at cleanup time is the point: only a still-current run needs invalidating.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       if (token.current === mine) token.current++;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps

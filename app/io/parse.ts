@@ -85,7 +85,8 @@ export function parseJson(text: string): unknown {
       const column = pos - before.lastIndexOf('\n');
       throw new ParseError(`invalid JSON at line ${line}, column ${column}: ${message}`);
     }
-    throw new ParseError(`invalid JSON: ${message}`);
+    // Some engines echo the whole input after the reason: keep only the reason.
+    throw new ParseError(`invalid JSON: ${message.replace(/, ".*$/s, '')}`);
   }
 }
 

@@ -119,7 +119,8 @@ const computeSlice = (set: Set): ComputeSlice => ({
 let noticeCounter = 0;
 const noticeSlice = (set: Set): NoticeSlice => ({
   notices: [],
-  notify: (text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeCounter, text }] })),
+  notify: (text) =>
+    set((s) => (s.notices.some((n) => n.text === text) ? {} : { notices: [...s.notices.slice(-4), { id: ++noticeCounter, text }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 

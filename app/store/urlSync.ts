@@ -82,12 +82,11 @@ export function startUrlSync(win: Window = window): () => void {
     applyHash(win.location.hash);
     lastChapter = appStore.getState().chapterId;
   };
+  // Back/forward between hash entries and pasted links both fire hashchange (popstate would double it).
   win.addEventListener('hashchange', onHashChange);
-  win.addEventListener('popstate', onHashChange);
   return () => {
     unsubscribe();
     win.removeEventListener('hashchange', onHashChange);
-    win.removeEventListener('popstate', onHashChange);
     if (timer) clearTimeout(timer);
   };
 }
