@@ -25,3 +25,5 @@ export {
 } from './zeros';
 export { lossTaylorCoefficients, rootTest, rootTestRadius, evaluateTaylor, lossAlongStep } from './taylor';
 export { parseRadiiDataSet, type RadiiDataSet } from './validate';
+export { emptySampleRadii, fillSampleRadius, setBounds, syntheticRadiiSet, type SampleRadii, type SetBounds } from './sampleSet';
+export { createSpikeRace, validateSpikeRace, RACE_VARIANTS, type SpikeRace, type SpikeRaceOptions, type RaceVariant, type VariantRecord } from './spikeRace';
