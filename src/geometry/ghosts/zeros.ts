@@ -42,9 +42,9 @@ export interface NearestZero {
 }
 
 export interface ZeroSearchOptions {
-  /** Starts across the strip (default 7). */
+  /** Starts across the strip (default 5). */
   columns?: number;
-  /** Starts up the imaginary axis, spaced ρ_a/2 (default 12). */
+  /** Starts up the imaginary axis, spaced ρ_a/2 (default 8). */
   rows?: number;
   /** Newton iterations per start (default 80). */
   iterations?: number;
@@ -124,27 +124,44 @@ export function newtonZero(
 
 /**
  * Number of zeros of F inside |τ| < r by the argument principle: the winding of F(re^{iθ})
- * around 0, sampled finely enough that no phase step exceeds π/4 (refined ×4 up to 2^16 points).
+ * around 0. The slopes are first centred, F(τ)·e^{−cτ} with c = (max a + min a)/2, which has
+ * the same zeros and no winding of its own, so each term turns by at most (Δ_a/2)·r per
+ * radian; the circle starts with max(128, 8·Δ_a·r) arcs so that carrier turns less than π/8
+ * per arc (no aliasing by multiples of 2π). An arc whose phase change still exceeds π/4 — a
+ * zero close to the circle — is halved recursively (to depth 24), so a zero just outside the
+ * circle costs a few dozen extra evaluations instead of a uniformly fine sampling.
  */
 export function windingNumber(z: ArrayLike<number>, a: ArrayLike<number>, r: number): number {
-  for (let samples = 256; ; samples *= 4) {
-    let total = 0;
-    let worst = 0;
-    const first = partitionAt(z, a, r, 0);
-    let prev = Math.atan2(first.im, first.re);
-    for (let i = 1; i <= samples; i++) {
-      const t = (2 * Math.PI * i) / samples;
-      const v = i === samples ? first : partitionAt(z, a, r * Math.cos(t), r * Math.sin(t));
-      const arg = Math.atan2(v.im, v.re);
-      let d = arg - prev;
-      if (d > Math.PI) d -= 2 * Math.PI;
-      else if (d < -Math.PI) d += 2 * Math.PI;
-      total += d;
-      worst = Math.max(worst, Math.abs(d));
-      prev = arg;
-    }
-    if (worst < Math.PI / 4 || samples >= 65536) return Math.round(total / (2 * Math.PI));
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < a.length; k++) {
+    lo = Math.min(lo, a[k]);
+    hi = Math.max(hi, a[k]);
   }
+  const centred = Float64Array.from(a, (v) => v - 0.5 * (lo + hi));
+  const phase = (t: number) => {
+    const v = partitionAt(z, centred, r * Math.cos(t), r * Math.sin(t));
+    return Math.atan2(v.im, v.re);
+  };
+  const wrap = (d: number) => (d > Math.PI ? d - 2 * Math.PI : d < -Math.PI ? d + 2 * Math.PI : d);
+  const arc = (t0: number, p0: number, t1: number, p1: number, depth: number): number => {
+    const d = wrap(p1 - p0);
+    if (Math.abs(d) <= Math.PI / 4 || depth >= 24) return d;
+    const tm = 0.5 * (t0 + t1);
+    const pm = phase(tm);
+    return arc(t0, p0, tm, pm, depth + 1) + arc(tm, pm, t1, p1, depth + 1);
+  };
+  const arcs = Math.max(128, Math.min(1 << 20, Math.ceil(8 * (hi - lo) * r)));
+  let total = 0;
+  const first = phase(0);
+  let prev = first;
+  for (let i = 1; i <= arcs; i++) {
+    const t1 = (2 * Math.PI * i) / arcs;
+    const p1 = i === arcs ? first : phase(t1);
+    total += arc((2 * Math.PI * (i - 1)) / arcs, prev, t1, p1, 0);
+    prev = p1;
+  }
+  return Math.round(total / (2 * Math.PI));
 }
 
 /** Nearest zero of F for one sample (logits z, slopes a, K entries each). */
@@ -160,8 +177,8 @@ export function nearestZero(z: ArrayLike<number>, a: ArrayLike<number>, options:
   for (let k = 0; k < K; k++) zc[k] -= zmax;
   const ac = merged.a;
 
-  const columns = options.columns ?? 7;
-  const rows = options.rows ?? 12;
+  const columns = options.columns ?? 5;
+  const rows = options.rows ?? 8;
   const iterations = options.iterations ?? 80;
   const strip = zeroStrip(zc, ac);
   const found: Complex[] = [];

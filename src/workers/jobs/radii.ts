@@ -19,6 +19,8 @@ import {
   lossTaylorCoefficients,
   nearestZero,
   parseRadiiDataSet,
+  radiusFromSpread,
+  slopeSpread,
   rootTest,
   setBounds,
   syntheticRadiiSet,
@@ -45,6 +47,8 @@ export interface SampleRadiiParams {
   order: number;
   /** Quantile q of Δ_a for the percentile bound π/quantile_q(Δ_a), e.g. 0.95. */
   percentile: number;
+  /** Find every sample's nearest zero (false: only Δ_a and ρ_a; ρ* is NaN). Default true. */
+  withZeros?: boolean;
 }
 
 export interface SelectedSample {
@@ -107,8 +111,15 @@ async function run(
   const n = set.samples;
   const K = set.classes;
   const out = emptySampleRadii(n);
+  const withZeros = params.withZeros ?? true;
   for (let i = 0; i < n; i++) {
-    fillSampleRadius(set, i, out);
+    if (withZeros) {
+      fillSampleRadius(set, i, out);
+    } else {
+      out.deltaA[i] = slopeSpread(set.slopes, i * K, K);
+      out.rhoA[i] = radiusFromSpread(out.deltaA[i]);
+      out.rhoExact[i] = out.zeroRe[i] = out.zeroIm[i] = NaN;
+    }
     if (i % 25 === 24) {
       ctx.progress({ done: i + 1, total: n });
       await ctx.checkpoint();
@@ -126,7 +137,7 @@ async function run(
   } else if (bounds.flatSamples > 0) {
     notes.push(`${bounds.flatSamples} of ${n} samples have all slopes equal (Δ_a = 0): their radius is infinite`);
   }
-  const uncertified = out.certified.reduce((s, c, i) => s + (c === 0 && out.deltaA[i] > 0 ? 1 : 0), 0);
+  const uncertified = withZeros ? out.certified.reduce((s, c, i) => s + (c === 0 && out.deltaA[i] > 0 ? 1 : 0), 0) : 0;
   if (uncertified > 0) notes.push(`${uncertified} samples: the nearest zero could not be certified by the argument principle`);
 
   const index = Math.min(Math.max(0, Math.round(params.sample)), n - 1);

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { exportJson, openChapter, watchErrors } from './helpers';
+
+test.describe('Safe step-size radii chapter', () => {
+  test('the complex-plane view computes radii, exports them and rejects a malformed file', async ({ page }, testInfo) => {
+    const errors = watchErrors(page);
+    await openChapter(page, 'radii');
+    const plane = page.locator('[data-view="radii-plane"]');
+    await expect(plane.locator('.figure-description')).toContainText('ρ* =', { timeout: 60_000 });
+    await plane.screenshot({ path: testInfo.outputPath('radii-plane.png') });
+    const { name, doc } = await exportJson(page, plane);
+    expect(name).toBe('radii.json');
+    expect(doc.format).toBe('curvature/radii@1');
+    const result = doc.result as { rhoA: number; perSample: { deltaA: number; rhoA: number; rhoExact: number; nearestZero: { re: number; im: number } }[] };
+    expect(result.perSample).toHaveLength(200);
+    for (const s of result.perSample) {
+      // The bound never exceeds the radius, and the reported zero sits at the reported distance.
+      expect(s.rhoA).toBeLessThanOrEqual(s.rhoExact * (1 + 1e-9));
+      expect(Math.abs(Math.hypot(s.nearestZero.re, s.nearestZero.im) - s.rhoExact)).toBeLessThan(1e-9 * s.rhoExact);
+      expect(s.rhoA).toBeCloseTo(Math.PI / s.deltaA, 10);
+    }
+    expect(result.rhoA).toBeCloseTo(Math.min(...result.perSample.map((s) => s.rhoA)), 10);
+
+    const bad = testInfo.outputPath('bad.json');
+    writeFileSync(bad, JSON.stringify({ logits: [[1, 2, 3]], directions: [[1, 2]] }));
+    await plane.locator('input[type=file]').setInputFiles(bad);
+    await expect(plane.getByRole('alert')).toContainText('"logits" is 1×3 but "directions" is 1×2');
+    // The last good figure stays.
+    await expect(plane.locator('.figure-description')).toContainText('ρ* =');
+
+    const good = testInfo.outputPath('binary.json');
+    writeFileSync(good, JSON.stringify({ logits: [[0.5, -0.5]], directions: [[1, -1]], labels: [0] }));
+    await plane.locator('input[type=file]').setInputFiles(good);
+    // Binary closed form: sqrt(δ² + π²)/|a1 − a2| = sqrt(1 + π²)/2 = 1.6485 (4 significant digits on screen).
+    await expect(plane.locator('.figure-description')).toContainText('ρ* = 1.648', { timeout: 30_000 });
+    expect(errors).toEqual([]);
+  });
+
+  test('the spike race collapses plain Adam and keeps the controller', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const errors = watchErrors(page);
+    await openChapter(page, 'radii');
+    const race = page.locator('[data-view="radii-race"]');
+    await expect(race.locator('.figure-description')).toContainText('Step 120 of 120', { timeout: 150_000 });
+    await page.locator('[data-view="radii-taylor"]').screenshot({ path: testInfo.outputPath('radii-taylor.png') });
+    await race.screenshot({ path: testInfo.outputPath('radii-race.png') });
+    const { doc } = await exportJson(page, race);
+    const result = doc.result as { chance: number; plain: { accuracy: number[] }; controller: { accuracy: number[]; r: number[] } };
+    expect(result.plain.accuracy[119]).toBeLessThan(result.chance + 0.05);
+    expect(result.controller.accuracy[119]).toBeGreaterThan(0.8);
+    expect(Math.max(...result.controller.r)).toBeLessThanOrEqual(1 + 1e-9);
+    expect(errors).toEqual([]);
+  });
+});
