@@ -54,10 +54,10 @@ function TaylorView({ cellId, chapterId, params: values, setParam }: ViewProps) 
     const series: Series[] = orders.map((o, j) => ({
       label: `order ${o}`,
       x: taus,
-      // Points far outside the loss's range are dropped so a diverging polynomial leaves the frame.
+      // Points outside the frame are dropped so a diverging polynomial leaves it (LinePlot does not clip).
       y: taus.map((t) => {
         const v = evaluateTaylor(sel.coefficients, t, o);
-        return v >= band[0] - pad && v <= band[1] + pad ? v : NaN;
+        return v >= band[0] && v <= band[1] ? v : NaN;
       }),
       color: color(0.1 + (0.8 * j) / Math.max(1, orders.length - 1)),
     }));
