@@ -6,7 +6,7 @@ test.describe('Safe step-size radii chapter', () => {
   test('the complex-plane view computes radii, exports them and rejects a malformed file', async ({ page }, testInfo) => {
     const errors = watchErrors(page);
     await openChapter(page, 'radii');
-    const plane = page.locator('[data-view="radii-plane"]');
+    const plane = page.locator('[data-view="radii-plane"]').first();
     await expect(plane.locator('.figure-description')).toContainText('ρ* =', { timeout: 60_000 });
     await plane.screenshot({ path: testInfo.outputPath('radii-plane.png') });
     const { name, doc } = await exportJson(page, plane);
@@ -34,6 +34,9 @@ test.describe('Safe step-size radii chapter', () => {
     await plane.locator('input[type=file]').setInputFiles(good);
     // Binary closed form: sqrt(δ² + π²)/|a1 − a2| = sqrt(1 + π²)/2 = 1.6485 (4 significant digits on screen).
     await expect(plane.locator('.figure-description')).toContainText('ρ* = 1.648', { timeout: 30_000 });
+    const mlpPlane = page.locator('[data-view="radii-plane"]').nth(1);
+    await expect(mlpPlane.locator('.figure-description')).toContainText('slopes: JVP of the MLP', { timeout: 60_000 });
+    await mlpPlane.screenshot({ path: testInfo.outputPath('radii-plane-mlp.png') });
     expect(errors).toEqual([]);
   });
 

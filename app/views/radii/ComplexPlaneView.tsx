@@ -15,6 +15,7 @@ import { LoadData, type LoadedFile } from '../../io/LoadData';
 import { formatNumber } from '../../plots';
 import type { SampleRadiiParams, SampleRadiiProgress, SampleRadiiResult } from '../../../src/workers/jobs/radii';
 import { parseRadiiDataSet } from '../../../src/geometry/ghosts/validate';
+import type { StepDirection } from '../../../src/geometry/ghosts/mlpSet';
 import { dataParams } from './dataParams';
 import { radiiExport } from './exportRadii';
 
@@ -39,6 +40,9 @@ export function sampleJobParams(v: ParamValues, samples: number, withZeros: bool
     order: 60,
     percentile: Number(v.percentile ?? 0.95),
     withZeros,
+    source: v.source === 'mlp' ? 'mlp' : 'synthetic',
+    trainSteps: Number(v.trainSteps),
+    direction: String(v.direction) as StepDirection,
   };
 }
 
@@ -148,7 +152,7 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
   const rA = sel ? Math.abs(tau) / sel.rhoA : NaN;
   const rStar = sel ? Math.abs(tau) / sel.rhoExact : NaN;
   const description = result && sel
-    ? `Sample ${sel.index} of ${result.samples} (${result.source === 'loaded' && fileName ? `loaded ${fileName}` : result.source}): ρ_a = ${formatNumber(sel.rhoA)}, ρ* = ${formatNumber(sel.rhoExact)}` +
+    ? `Sample ${sel.index} of ${result.samples} (${result.source === 'loaded' && fileName ? `loaded ${fileName}` : result.source}; slopes: ${result.slopesFrom}): ρ_a = ${formatNumber(sel.rhoA)}, ρ* = ${formatNumber(sel.rhoExact)}` +
       `${sel.certified ? '' : ' (not certified)'}; step τ = ${formatNumber(tau)} has r = τ/ρ_a = ${formatNumber(rA)} and τ/ρ* = ${formatNumber(rStar)}` +
       ` — ${rStar >= 1 ? 'outside the disk of convergence' : rA >= 1 ? 'beyond the bound ρ_a but inside ρ*' : 'safe'}. ` +
       `Set bound π/max Δ_a = ${formatNumber(result.rhoA)}, ${Math.round(result.percentile * 100)}th-percentile bound ${formatNumber(result.rhoAPercentile)}.` +

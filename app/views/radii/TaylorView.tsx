@@ -27,8 +27,10 @@ function TaylorView({ cellId, chapterId, params: values, setParam }: ViewProps) 
   const svgRef = useRef<SVGSVGElement>(null);
   const [data, onLoad, clear, fileName] = useLoadedSet();
   const sample = Number(values.sample);
-  // The synthetic set is drawn sample by sample, so its first sample+1 rows are the same at any size.
-  const job = useJob<SampleRadiiResult, SampleRadiiProgress>(cellId, 'radii/sample-radii', sampleJobParams(values, sample + 1, false), data);
+  // The synthetic set is drawn sample by sample, so its first sample+1 rows are the same at any size;
+  // the MLP is trained on the whole set, so it keeps the plane view's default of 200 samples.
+  const samples = values.source === 'mlp' ? 200 : sample + 1;
+  const job = useJob<SampleRadiiResult, SampleRadiiProgress>(cellId, 'radii/sample-radii', sampleJobParams(values, samples, false), data);
   const result = job.result;
   const order = Number(values.order);
   const span = Number(values.span);

@@ -10,6 +10,7 @@ export function radiiExport(r: SampleRadiiResult) {
   const p = r.perSample;
   return {
     source: r.source,
+    slopesFrom: r.slopesFrom,
     samples: r.samples,
     classes: r.classes,
     rhoA: num(r.rhoA),

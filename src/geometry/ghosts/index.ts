@@ -27,3 +27,4 @@ export { lossTaylorCoefficients, rootTest, rootTestRadius, evaluateTaylor, lossA
 export { parseRadiiDataSet, type RadiiDataSet } from './validate';
 export { emptySampleRadii, fillSampleRadius, setBounds, syntheticRadiiSet, type SampleRadii, type SetBounds } from './sampleSet';
 export { createSpikeRace, validateSpikeRace, RACE_VARIANTS, type SpikeRace, type SpikeRaceOptions, type RaceVariant, type VariantRecord } from './spikeRace';
+export { mlpRadiiSet, type MlpRadiiOptions, type MlpRadiiSet, type StepDirection } from './mlpSet';

@@ -4,7 +4,9 @@
  * - `radii/sample-radii`: per-sample Δ_a, ρ_a = π/Δ_a, the certified nearest zero of F
  *   (ρ*) for a loaded `{ logits, directions, labels? }` set or a seeded synthetic one, the
  *   set's bounds, and for one chosen sample its zeros, Taylor coefficients and root test.
- *   GPU path: the spreads/radii come from the slopeSpread kernel (f32); the root finding
+ *   The set is loaded, synthetic, or a trained MLP's logits and JVP slopes along its next
+ *   Adam step (or gradient, or a random direction). GPU path: the MLP's JVP runs in the
+ *   logitJvp kernel and the spreads/radii in the slopeSpread kernel (f32); the root finding
  *   stays on the CPU (f64 Newton with a certificate).
  * - `radii/spike-race`: the learning-rate spike race (src/geometry/ghosts/spikeRace.ts):
  *   plain Adam, gradient clipping and the τ ≤ ρ_a controller on the same seeded run,
@@ -14,6 +16,7 @@
 import {
   createSpikeRace,
   emptySampleRadii,
+  mlpRadiiSet,
   RACE_VARIANTS,
   fillSampleRadius,
   lossTaylorCoefficients,
@@ -26,13 +29,17 @@ import {
   syntheticRadiiSet,
   type RadiiDataSet,
   type RaceVariant,
+  type MlpRadiiOptions,
   type SampleRadii,
+  type StepDirection,
   type SpikeRaceOptions,
   type VariantRecord,
 } from '../../geometry/ghosts';
 import type { Activation } from '../../geometry/nn/activations';
 import { mulberry32 } from '../../geometry/random';
 import { slopeSpreadGpu } from '../../kernels/slopeSpread/slopeSpread';
+import { logitJvpGpu } from '../../kernels/logitJvp/logitJvp';
+import type { KernelContext } from '../../kernels/context';
 import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
 
 export interface SampleRadiiParams {
@@ -49,6 +56,11 @@ export interface SampleRadiiParams {
   percentile: number;
   /** Find every sample's nearest zero (false: only Δ_a and ρ_a; ρ* is NaN). Default true. */
   withZeros?: boolean;
+  /** 'synthetic' (random logits and slopes, default) or 'mlp' (a trained network's logits and JVP slopes). */
+  source?: 'synthetic' | 'mlp';
+  /** For source 'mlp': full-batch Adam steps before measuring, and the step direction. */
+  trainSteps?: number;
+  direction?: StepDirection;
 }
 
 export interface SelectedSample {
@@ -68,7 +80,9 @@ export interface SelectedSample {
 }
 
 export interface SampleRadiiResult {
-  source: 'generated' | 'loaded';
+  source: 'generated' | 'mlp' | 'loaded';
+  /** Where the slopes came from, e.g. "JVP on WebGPU (f32)". */
+  slopesFrom: string;
   samples: number;
   classes: number;
   rhoA: number;
@@ -86,10 +100,30 @@ export interface SampleRadiiProgress {
   total: number;
 }
 
-function resolveSet(params: SampleRadiiParams, data: unknown): { set: RadiiDataSet; source: 'generated' | 'loaded' } {
+/** The MLP behind source 'mlp': a d = 8 Gaussian mixture with K classes, one hidden tanh layer of 32, Adam at η = 0.01. */
+export function mlpOptions(params: SampleRadiiParams): MlpRadiiOptions {
+  return {
+    seed: params.seed,
+    samples: params.samples,
+    classes: params.classes,
+    dimension: 8,
+    separation: 3,
+    hidden: [32],
+    activation: 'tanh',
+    trainSteps: params.trainSteps ?? 50,
+    lr: 0.01,
+    direction: params.direction ?? 'adam',
+  };
+}
+
+async function resolveSet(
+  params: SampleRadiiParams,
+  data: unknown,
+  gpu: KernelContext | null,
+): Promise<{ set: RadiiDataSet; source: 'generated' | 'mlp' | 'loaded'; slopesFrom: string }> {
   if (data !== null && data !== undefined) {
     try {
-      return { set: parseRadiiDataSet(data), source: 'loaded' };
+      return { set: parseRadiiDataSet(data), source: 'loaded', slopesFrom: 'the loaded file' };
     } catch (e) {
       throw new InputError((e as Error).message);
     }
@@ -97,7 +131,21 @@ function resolveSet(params: SampleRadiiParams, data: unknown): { set: RadiiDataS
   const { samples, classes, logitScale, slopeScale, seed } = params;
   if (!(Number.isInteger(samples) && samples >= 1)) throw new InputError(`invalid samples: ${samples} (expected an integer ≥ 1)`);
   if (!(Number.isInteger(classes) && classes >= 2)) throw new InputError(`invalid classes: ${classes} (expected an integer ≥ 2)`);
-  return { set: syntheticRadiiSet(samples, classes, logitScale, slopeScale, mulberry32(seed)), source: 'generated' };
+  if (params.source === 'mlp') {
+    let made;
+    try {
+      made = mlpRadiiSet(mlpOptions(params));
+    } catch (e) {
+      throw new InputError((e as Error).message);
+    }
+    if (!gpu) return { set: made.set, source: 'mlp', slopesFrom: 'JVP of the MLP on the CPU (f64)' };
+    const { mlp } = made;
+    const layers = mlp.layers.slice(0, -1).map((inputs, l) => ({ inputs, outputs: mlp.layers[l + 1], weightOffset: mlp.weightOffset[l], biasOffset: mlp.biasOffset[l] }));
+    const out = await logitJvpGpu(gpu, made.theta, made.direction, made.data.x, samples, layers, mlp.activation);
+    const set = { ...made.set, logits: Float64Array.from(out.logits), slopes: Float64Array.from(out.slopes) };
+    return { set, source: 'mlp', slopesFrom: 'JVP of the MLP on WebGPU (f32)' };
+  }
+  return { set: syntheticRadiiSet(samples, classes, logitScale, slopeScale, mulberry32(seed)), source: 'generated', slopesFrom: 'random (seeded)' };
 }
 
 async function run(
@@ -106,7 +154,7 @@ async function run(
   data: unknown,
   spreadsFromGpu: boolean,
 ): Promise<SampleRadiiResult> {
-  const { set, source } = resolveSet(params, data);
+  const { set, source, slopesFrom } = await resolveSet(params, data, spreadsFromGpu ? ctx.gpu : null);
   if (!(params.percentile >= 0 && params.percentile <= 1)) throw new InputError(`invalid percentile: ${params.percentile} (expected 0 ≤ q ≤ 1)`);
   const n = set.samples;
   const K = set.classes;
@@ -154,6 +202,7 @@ async function run(
   const coefficients = lossTaylorCoefficients(z, a, label, order);
   return {
     source,
+    slopesFrom,
     samples: n,
     classes: K,
     rhoA: bounds.rhoA,
