@@ -55,4 +55,17 @@ test.describe('Safe step-size radii chapter', () => {
     expect(Math.max(...result.controller.r)).toBeLessThanOrEqual(1 + 1e-9);
     expect(errors).toEqual([]);
   });
+
+  test('on WebGPU (forced), the MLP set takes its slopes from the JVP kernel and still bounds ρ* by ρ_a', async ({ page }) => {
+    const errors = watchErrors(page);
+    await openChapter(page, 'radii', '', '?backend=gpu');
+    const mlpPlane = page.locator('[data-view="radii-plane"]').nth(1);
+    await expect(mlpPlane.locator('.figure-description')).toContainText('JVP of the MLP on WebGPU (f32)', { timeout: 90_000 });
+    await expect(mlpPlane.getByTestId('view-meta')).toContainText('WebGPU');
+    const { doc } = await exportJson(page, mlpPlane);
+    const result = doc.result as { perSample: { rhoA: number; rhoExact: number }[] };
+    expect(result.perSample).toHaveLength(200);
+    for (const s of result.perSample) expect(s.rhoA).toBeLessThanOrEqual(s.rhoExact * (1 + 1e-6));
+    expect(errors).toEqual([]);
+  });
 });
