@@ -9,6 +9,14 @@ test.describe('Safe step-size radii chapter', () => {
     const plane = page.locator('[data-view="radii-plane"]').first();
     await expect(plane.locator('.figure-description')).toContainText('ρ* =', { timeout: 60_000 });
     await plane.screenshot({ path: testInfo.outputPath('radii-plane.png') });
+    // Drag the step handle to the right: τ grows past ρ* and the caption says it left the disk.
+    const box = (await plane.locator('.tau-handle').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let dx = 20; dx <= 200; dx += 20) await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
+    await page.mouse.up();
+    await expect(plane.locator('.figure-description')).toContainText('outside the disk of convergence');
+    await expect(plane.getByLabel('Step τ').first()).not.toHaveValue('0.5');
     const { name, doc } = await exportJson(page, plane);
     expect(name).toBe('radii.json');
     expect(doc.format).toBe('curvature/radii@1');

@@ -69,6 +69,11 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
   const showCloud = Boolean(values.cloud);
   const width = 560;
   const height = 460;
+  // The static figure is drawn once per result; the step layer is moved in place so a drag
+  // in progress keeps its element (rebuilding it would end the gesture).
+  const scales = useRef<{ x: d3.ScaleLinear<number, number>; y: d3.ScaleLinear<number, number> } | null>(null);
+  const latestSetParam = useRef(setParam);
+  latestSetParam.current = setParam;
 
   useEffect(() => {
     const g = d3.select(gRef.current);
@@ -80,9 +85,10 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
     const rhoA = sel.rhoA;
     const rhoStar = sel.rhoExact;
     const finiteOr = (v: number, f: number) => (Number.isFinite(v) ? v : f);
-    const R = Math.max(2.2 * finiteOr(rhoStar, finiteOr(rhoA, 1)), 1.2 * Math.abs(tau), 1e-6);
+    const R = Math.max(2.2 * finiteOr(rhoStar, finiteOr(rhoA, 1)), 1e-6);
     const x = d3.scaleLinear().domain([-R * (w / h), R * (w / h)]).range([0, w]);
     const y = d3.scaleLinear().domain([-R, R]).range([h, 0]);
+    scales.current = { x, y };
     g.selectAll('*').remove();
     const root = g.attr('transform', `translate(${m.left},${m.top})`);
     root.append('g').attr('class', 'axis').attr('transform', `translate(0,${h})`).call(d3.axisBottom(x).ticks(7));
@@ -114,25 +120,21 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
     for (let j = 0; j < sel.zeros.length; j += 2) zeros.push([sel.zeros[j], sel.zeros[j + 1]], [sel.zeros[j], -sel.zeros[j + 1]]);
     const cross = d3.symbol(d3.symbolCross, 60);
     plot.append('g').selectAll('path').data(zeros).join('path').attr('d', cross).attr('transform', (d) => `translate(${x(d[0])},${y(d[1])}) rotate(45)`).attr('fill', COLORS.zero);
-    const color = Math.abs(tau) < rhoA ? COLORS.safe : Math.abs(tau) < rhoStar ? COLORS.warn : COLORS.bad;
-    plot.append('line').attr('x1', x(0)).attr('x2', x(tau)).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', color).attr('stroke-width', 4);
+    plot.append('line').attr('class', 'tau-line').attr('x1', x(0)).attr('y1', y(0)).attr('y2', y(0)).attr('stroke-width', 4);
     const handle = root
       .append('circle')
       .attr('class', 'tau-handle')
-      .attr('cx', x(tau))
       .attr('cy', y(0))
       .attr('r', 8)
-      .attr('fill', color)
       .attr('stroke', 'white')
       .attr('stroke-width', 2)
       .style('cursor', 'ew-resize');
     handle.append('title').text('drag the step τ along the real axis');
+    const [lo, hi] = x.domain();
     handle.call(
       d3.drag<SVGCircleElement, unknown>().on('drag', (event) => {
-        const value = Math.max(-20, Math.min(20, x.invert(event.x)));
-        const rounded = Number(value.toPrecision(3));
-        handle.attr('cx', x(rounded));
-        setParam('tau', rounded);
+        const value = Math.max(Math.max(-20, lo), Math.min(Math.min(20, hi), x.invert(event.x)));
+        latestSetParam.current('tau', Number(value.toPrecision(3)));
       }),
     );
     const legend = root.append('g').attr('class', 'legend').attr('transform', 'translate(8, 6)');
@@ -146,7 +148,19 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
       row.append('rect').attr('width', 12).attr('height', 4).attr('y', 5).attr('fill', c);
       row.append('text').attr('x', 16).attr('y', 10).text(label);
     });
-  }, [result, tau, showCloud, cellId, setParam]);
+  }, [result, showCloud, cellId]);
+
+  useEffect(() => {
+    if (!gRef.current || !result || !scales.current) return;
+    const { x } = scales.current;
+    const [lo, hi] = x.domain();
+    const shown = Math.max(lo, Math.min(hi, tau));
+    const sel = result.selected;
+    const color = Math.abs(tau) < sel.rhoA ? COLORS.safe : Math.abs(tau) < sel.rhoExact ? COLORS.warn : COLORS.bad;
+    const g = d3.select(gRef.current);
+    g.select('.tau-line').attr('x2', x(shown)).attr('stroke', color);
+    g.select('.tau-handle').attr('cx', x(shown)).attr('fill', color);
+  }, [result, tau, showCloud, cellId]);
 
   const sel = result?.selected;
   const rA = sel ? Math.abs(tau) / sel.rhoA : NaN;
