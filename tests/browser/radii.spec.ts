@@ -76,4 +76,19 @@ test.describe('Safe step-size radii chapter', () => {
     for (const s of result.perSample) expect(s.rhoA).toBeLessThanOrEqual(s.rhoExact * (1 + 1e-6));
     expect(errors).toEqual([]);
   });
+
+  test('on WebGPU (forced), the spike race measures ρ_a with the JVP kernel and the controller still holds r ≤ 1', async ({ page }) => {
+    const errors = watchErrors(page);
+    await openChapter(page, 'radii', 'race.steps=30&race.spikeStep=10&race.curvatureEvery=0', '?backend=gpu');
+    const race = page.locator('[data-view="radii-race"]');
+    await expect(race.locator('.figure-description')).toContainText('Step 30 of 30', { timeout: 120_000 });
+    await expect(race.getByTestId('view-meta')).toContainText('WebGPU');
+    const { doc } = await exportJson(page, race);
+    const result = doc.result as { controller: { r: number[]; accuracy: number[] }; plain: { r: number[] } };
+    // f32 radii: the controller's r may exceed 1 by f32 rounding only.
+    expect(Math.max(...result.controller.r)).toBeLessThanOrEqual(1 + 1e-5);
+    expect(result.plain.r[10]).toBeGreaterThan(10);
+    expect(result.controller.accuracy[29]).toBeGreaterThan(0.5);
+    expect(errors).toEqual([]);
+  });
 });

@@ -26,5 +26,5 @@ export {
 export { lossTaylorCoefficients, rootTest, rootTestRadius, evaluateTaylor, lossAlongStep } from './taylor';
 export { parseRadiiDataSet, type RadiiDataSet } from './validate';
 export { emptySampleRadii, fillSampleRadius, setBounds, syntheticRadiiSet, type SampleRadii, type SetBounds } from './sampleSet';
-export { createSpikeRace, validateSpikeRace, RACE_VARIANTS, type SpikeRace, type SpikeRaceOptions, type RaceVariant, type VariantRecord } from './spikeRace';
+export { createSpikeRace, validateSpikeRace, RACE_VARIANTS, type SpikeRace, type SpikeRaceOptions, type RaceVariant, type VariantRecord, type RadiusRequest } from './spikeRace';
 export { mlpRadiiSet, type MlpRadiiOptions, type MlpRadiiSet, type StepDirection } from './mlpSet';

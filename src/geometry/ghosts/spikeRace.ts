@@ -81,6 +81,8 @@ export interface VariantRecord {
 interface VariantState {
   name: RaceVariant;
   theta: Float64Array;
+  update: Float64Array;
+  direction: Float64Array;
   optimizer: Optimizer;
   record: VariantRecord;
 }
@@ -93,8 +95,24 @@ export interface SpikeRace {
   readonly variants: Readonly<Record<RaceVariant, VariantRecord>>;
   /** Learning rate at step t (with the spike). */
   learningRate(t: number): number;
-  /** Advances every variant by one step; false when finished. */
+  /** The rows ρ_a is measured on. */
+  readonly radiusSet: ClassificationData;
+  /** Advances every variant by one step (ρ_a by the f64 JVP); false when finished. */
   step(): boolean;
+  /**
+   * The two halves of `step` for a caller that measures ρ_a elsewhere (the GPU JVP kernel):
+   * `proposeStep` computes every live variant's update and returns the directions to measure;
+   * `applyStep` takes max_i Δ_a(i) per variant, scales (controller), applies and records.
+   */
+  proposeStep(): RadiusRequest[];
+  applyStep(maxSpreads: ReadonlyMap<RaceVariant, number>): boolean;
+}
+
+export interface RadiusRequest {
+  variant: RaceVariant;
+  theta: Float64Array;
+  /** Unit direction p/‖p‖ of the variant's proposed update. */
+  direction: Float64Array;
 }
 
 export function validateSpikeRace(o: SpikeRaceOptions): void {
@@ -135,8 +153,6 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
   const batchIdx = new Int32Array(batchSize);
   const ws = new MlpWorkspace(mlp, Math.max(radiusSet.n, test.n, batchSize));
   const grad = new Float64Array(P);
-  const update = new Float64Array(P);
-  const direction = new Float64Array(P);
   const slopes = new Float64Array(radiusSet.n * K);
   const hv = new Float64Array(P);
   const pv = new Float64Array(P);
@@ -144,6 +160,8 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
   const variants = RACE_VARIANTS.map((name): VariantState => ({
     name,
     theta: Float64Array.from(theta0),
+    update: new Float64Array(P),
+    direction: new Float64Array(P),
     optimizer: createOptimizer('adam', P),
     record: {
       loss: new Float64Array(o.steps).fill(NaN),
@@ -183,8 +201,10 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
   }
 
   let done = 0;
-  function step(): boolean {
-    if (done >= o.steps) return false;
+  let pending: { variant: VariantState; stepNorm: number; direction: Float64Array | null }[] | null = null;
+
+  function proposeStep(): RadiusRequest[] {
+    if (done >= o.steps) throw new Error(`the race has finished its ${o.steps} steps`);
     const t = done;
     for (let r = 0; r < batchSize; r++) {
       const pick = r + Math.floor(batchRandom() * (train.n - r));
@@ -195,29 +215,36 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
     }
     const batch = selectRows(train, batchIdx);
     const lr = learningRate(t);
+    pending = [];
     for (const v of variants) {
-      const rec = v.record;
-      if (rec.diverged) {
-        rec.accuracy[t] = constantAccuracy;
-        continue;
-      }
+      if (v.record.diverged) continue;
       mlpLossGradient(mlp, v.theta, batch, 0, grad, ws);
       if (v.name === 'clip') {
         const g = vectorNorm(grad);
         if (g > o.clipNorm) for (let i = 0; i < P; i++) grad[i] *= o.clipNorm / g;
       }
-      v.optimizer.update(v.theta, grad, lr, update);
-      const stepNorm = vectorNorm(update);
-      let rho = Infinity;
-      let maxSpread = 0;
+      v.optimizer.update(v.theta, grad, lr, v.update);
+      const stepNorm = vectorNorm(v.update);
+      let direction: Float64Array | null = null;
       if (stepNorm > 0 && Number.isFinite(stepNorm)) {
-        for (let i = 0; i < P; i++) direction[i] = update[i] / stepNorm;
-        mlpLogitsJvp(mlp, v.theta, radiusSet, direction, slopes, undefined, ws);
-        for (let i = 0; i < radiusSet.n; i++) maxSpread = Math.max(maxSpread, slopeSpread(slopes, i * K, K));
-        rho = radiusFromSpread(maxSpread);
+        for (let i = 0; i < P; i++) v.direction[i] = v.update[i] / stepNorm;
+        direction = v.direction;
       }
+      pending.push({ variant: v, stepNorm, direction });
+    }
+    return pending.filter((p) => p.direction !== null).map((p) => ({ variant: p.variant.name, theta: p.variant.theta, direction: p.direction! }));
+  }
+
+  function applyStep(maxSpreads: ReadonlyMap<RaceVariant, number>): boolean {
+    if (!pending) throw new Error('applyStep without proposeStep');
+    const t = done;
+    for (const v of variants) if (v.record.diverged && !pending.some((p) => p.variant === v)) v.record.accuracy[t] = constantAccuracy;
+    for (const { variant: v, stepNorm, direction } of pending) {
+      const rec = v.record;
+      const maxSpread = direction ? (maxSpreads.get(v.name) ?? NaN) : 0;
+      const rho = direction ? radiusFromSpread(maxSpread) : Infinity;
       const scale = v.name === 'controller' ? controllerScale(stepNorm, rho) : 1;
-      for (let i = 0; i < P; i++) v.theta[i] += scale * update[i];
+      for (let i = 0; i < P; i++) v.theta[i] += scale * v.update[i];
       rec.rhoA[t] = rho;
       rec.tau[t] = scale * stepNorm;
       rec.rRaw[t] = (stepNorm * maxSpread) / Math.PI;
@@ -236,8 +263,23 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
         rec.twoOverLambda[t] = lambda > 0 ? 2 / lambda : Infinity;
       }
     }
+    pending = null;
     done++;
     return done < o.steps;
+  }
+
+  /** max_i Δ_a(i) over the radius set along `direction` at `theta`, by the f64 JVP. */
+  function maxSpreadCpu(theta: Float64Array, direction: Float64Array): number {
+    mlpLogitsJvp(mlp, theta, radiusSet, direction, slopes, undefined, ws);
+    let maxSpread = 0;
+    for (let i = 0; i < radiusSet.n; i++) maxSpread = Math.max(maxSpread, slopeSpread(slopes, i * K, K));
+    return maxSpread;
+  }
+
+  function step(): boolean {
+    if (done >= o.steps) return false;
+    const requests = proposeStep();
+    return applyStep(new Map(requests.map((r) => [r.variant, maxSpreadCpu(r.theta, r.direction)])));
   }
 
   return {
@@ -247,7 +289,10 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
     },
     mlp,
     variants: Object.fromEntries(variants.map((v) => [v.name, v.record])) as Record<RaceVariant, VariantRecord>,
+    radiusSet,
     learningRate,
     step,
+    proposeStep,
+    applyStep,
   };
 }

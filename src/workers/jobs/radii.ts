@@ -10,8 +10,8 @@
  *   stays on the CPU (f64 Newton with a certificate).
  * - `radii/spike-race`: the learning-rate spike race (src/geometry/ghosts/spikeRace.ts):
  *   plain Adam, gradient clipping and the τ ≤ ρ_a controller on the same seeded run,
- *   streaming loss, accuracy and r per step as progress. CPU only: the per-step work
- *   (a minibatch gradient, one JVP over the radius set) is small and sequential.
+ *   streaming loss, accuracy and r per step as progress. GPU path: each step's ρ_a comes from
+ *   the logitJvp + slopeSpread kernels (f32) instead of the f64 JVP; the rest stays f64.
  */
 import {
   createSpikeRace,
@@ -30,6 +30,7 @@ import {
   type RadiiDataSet,
   type RaceVariant,
   type MlpRadiiOptions,
+  type RadiusRequest,
   type SampleRadii,
   type StepDirection,
   type SpikeRaceOptions,
@@ -325,18 +326,46 @@ function snapshot(race: ReturnType<typeof createSpikeRace>, classes: number, cop
   };
 }
 
-/** Runs the race to the end (the job's CPU path without the worker: used by tests). */
+type Race = ReturnType<typeof createSpikeRace>;
+
+/** max_i Δ_a(i) per variant along each requested direction, by the logitJvp + slopeSpread kernels (f32). */
+function gpuSpreads(gpu: KernelContext, race: Race) {
+  const mlp = race.mlp;
+  const layers = mlp.layers.slice(0, -1).map((inputs, l) => ({ inputs, outputs: mlp.layers[l + 1], weightOffset: mlp.weightOffset[l], biasOffset: mlp.biasOffset[l] }));
+  const x = race.radiusSet.x;
+  return async (requests: RadiusRequest[]) => {
+    const out = new Map<RaceVariant, number>();
+    for (const r of requests) {
+      const res = await logitJvpGpu(gpu, r.theta, r.direction, x, race.radiusSet.n, layers, mlp.activation);
+      let m = 0;
+      for (const d of res.spreads) m = Math.max(m, d);
+      out.set(r.variant, m);
+    }
+    return out;
+  };
+}
+
+/**
+ * Runs the race to the end: the job's CPU path without the worker (used by tests), or with
+ * `gpu` the GPU path, where each step's ρ_a comes from the JVP kernel instead of the f64 JVP.
+ */
 export async function runSpikeRace(
   params: SpikeRaceParams,
-  onStep?: (race: ReturnType<typeof createSpikeRace>) => Promise<void> | void,
+  onStep?: (race: Race) => Promise<void> | void,
+  gpu?: KernelContext | null,
 ): Promise<SpikeRaceResult> {
-  let race;
+  let race: Race;
   try {
     race = createSpikeRace(raceOptions(params));
   } catch (e) {
     throw e instanceof InputError ? e : new InputError((e as Error).message);
   }
-  while (race.step()) if (onStep) await onStep(race);
+  const measure = gpu ? gpuSpreads(gpu, race) : null;
+  for (;;) {
+    const more = measure ? race.applyStep(await measure(race.proposeStep())) : race.step();
+    if (onStep) await onStep(race);
+    if (!more) break;
+  }
   return snapshot(race, params.classes, false);
 }
 
@@ -347,6 +376,15 @@ export const spikeRaceJob = defineJob<SpikeRaceParams, unknown, SpikeRaceResult,
       ctx.progress(snapshot(race, params.classes, true));
       await ctx.checkpoint();
     }),
+  gpu: (ctx, params) =>
+    runSpikeRace(
+      params,
+      async (race) => {
+        ctx.progress(snapshot(race, params.classes, true));
+        await ctx.checkpoint();
+      },
+      ctx.gpu,
+    ),
 });
 
 export const jobs: AnyJob[] = [sampleRadiiJob, spikeRaceJob];
