@@ -6,6 +6,7 @@
  */
 import { rademacher, type Random } from '../random';
 import { dot, type LinearOperator } from './operator';
+import { type AsyncLinearOperator, type Process, runProcess, runProcessAsync } from './process';
 
 export interface TraceEstimate {
   estimate: number;
@@ -15,14 +16,26 @@ export interface TraceEstimate {
 }
 
 export function hutchinsonTrace(op: LinearOperator, probes: number, random: Random): TraceEstimate {
+  return runProcess(hutchinsonProcess(op.size, probes, random), op);
+}
+
+export function hutchinsonTraceAsync(
+  op: AsyncLinearOperator,
+  probes: number,
+  random: Random,
+  checkpoint?: () => Promise<void>,
+): Promise<TraceEstimate> {
+  return runProcessAsync(hutchinsonProcess(op.size, probes, random), op, checkpoint);
+}
+
+export function* hutchinsonProcess(n: number, probes: number, random: Random): Process<TraceEstimate> {
   if (!Number.isInteger(probes) || probes < 1) throw new Error(`Hutchinson probes ${probes}; expected a positive integer`);
-  const n = op.size;
   const z = new Float64Array(n);
   const w = new Float64Array(n);
   const samples = new Float64Array(probes);
   for (let s = 0; s < probes; s++) {
     for (let i = 0; i < n; i++) z[i] = rademacher(random);
-    op.apply(z, w);
+    yield { x: z, out: w };
     samples[s] = dot(z, w);
   }
   let mean = 0;

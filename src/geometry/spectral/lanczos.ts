@@ -13,6 +13,7 @@ import { symmetricTridiagonalEigen } from '../linalg/symmetricEigen';
 import type { Random } from '../random';
 import { gaussian } from '../random';
 import { dot, type LinearOperator, normalizeInPlace, orthogonalizeAgainst } from './operator';
+import { type AsyncLinearOperator, type Process, runProcess, runProcessAsync } from './process';
 
 export interface LanczosRun {
   /** Steps actually taken (≤ requested). */
@@ -32,7 +33,11 @@ export interface LanczosRun {
  * memory across runs (steps × n).
  */
 export function lanczos(op: LinearOperator, steps: number, start: ArrayLike<number>, basis?: Float64Array): LanczosRun {
-  const n = op.size;
+  return runProcess(lanczosProcess(op.size, steps, start, basis), op);
+}
+
+/** The Lanczos process as a generator of products (see process.ts). */
+export function* lanczosProcess(n: number, steps: number, start: ArrayLike<number>, basis?: Float64Array): Process<LanczosRun> {
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`Lanczos steps ${steps}; expected a positive integer`);
   if (start.length !== n) throw new Error(`Lanczos start vector has ${start.length} entries but the operator has size ${n}`);
   const m = Math.min(steps, n);
@@ -48,7 +53,7 @@ export function lanczos(op: LinearOperator, steps: number, start: ArrayLike<numb
   for (let j = 0; j < m; j++) {
     q.set(v, j * n);
     taken = j + 1;
-    op.apply(v, w);
+    yield { x: v, out: w };
     const a = dot(w, v);
     alpha[j] = a;
     scale = Math.max(scale, Math.abs(a), j > 0 ? beta[j - 1] : 0);
@@ -86,12 +91,25 @@ export interface Eigenpairs {
 
 /** The `count` largest (algebraic) eigenpairs from `steps` Lanczos steps (steps ≥ count; default max(2·count + 10, 30)). */
 export function lanczosTopEigenpairs(op: LinearOperator, count: number, random: Random, steps?: number): Eigenpairs {
-  const n = op.size;
+  return runProcess(lanczosTopProcess(op.size, count, random, steps), op);
+}
+
+export function lanczosTopEigenpairsAsync(
+  op: AsyncLinearOperator,
+  count: number,
+  random: Random,
+  steps?: number,
+  checkpoint?: () => Promise<void>,
+): Promise<Eigenpairs> {
+  return runProcessAsync(lanczosTopProcess(op.size, count, random, steps), op, checkpoint);
+}
+
+export function* lanczosTopProcess(n: number, count: number, random: Random, steps?: number): Process<Eigenpairs> {
   if (!Number.isInteger(count) || count < 1 || count > n) throw new Error(`eigenpair count ${count}; expected an integer in [1, ${n}]`);
   const m = Math.min(n, Math.max(steps ?? Math.max(2 * count + 10, 30), count));
   const start = new Float64Array(n);
   for (let i = 0; i < n; i++) start[i] = gaussian(random);
-  const run = lanczos(op, m, start);
+  const run = yield* lanczosProcess(n, m, start);
   const t = symmetricTridiagonalEigen(run.alpha, run.beta);
   const s = run.steps;
   const k = Math.min(count, s);

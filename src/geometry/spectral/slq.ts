@@ -11,8 +11,9 @@
  */
 import { symmetricTridiagonalEigen } from '../linalg/symmetricEigen';
 import { rademacher, type Random } from '../random';
-import { lanczos } from './lanczos';
+import { lanczosProcess } from './lanczos';
 import type { LinearOperator } from './operator';
+import { type AsyncLinearOperator, type Process, runProcess, runProcessAsync } from './process';
 
 export interface QuadratureNodes {
   probes: number;
@@ -25,16 +26,23 @@ export interface QuadratureNodes {
   products: number;
 }
 
-export function stochasticLanczosQuadrature(
-  op: LinearOperator,
+export function stochasticLanczosQuadrature(op: LinearOperator, probes: number, steps: number, random: Random): QuadratureNodes {
+  return runProcess(slqProcess(op.size, probes, steps, random), op);
+}
+
+export function stochasticLanczosQuadratureAsync(
+  op: AsyncLinearOperator,
   probes: number,
   steps: number,
   random: Random,
-  onProbe?: (probe: number) => void,
-): QuadratureNodes {
+  checkpoint?: () => Promise<void>,
+): Promise<QuadratureNodes> {
+  return runProcessAsync(slqProcess(op.size, probes, steps, random), op, checkpoint);
+}
+
+export function* slqProcess(n: number, probes: number, steps: number, random: Random): Process<QuadratureNodes> {
   if (!Number.isInteger(probes) || probes < 1) throw new Error(`SLQ probes ${probes}; expected a positive integer`);
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`SLQ steps ${steps}; expected a positive integer`);
-  const n = op.size;
   const m = Math.min(steps, n);
   const nodes = new Float64Array(probes * m);
   const weights = new Float64Array(probes * m);
@@ -43,7 +51,7 @@ export function stochasticLanczosQuadrature(
   let products = 0;
   for (let p = 0; p < probes; p++) {
     for (let i = 0; i < n; i++) v[i] = rademacher(random);
-    const run = lanczos(op, m, v, basis);
+    const run = yield* lanczosProcess(n, m, v, basis);
     products += run.steps;
     const t = symmetricTridiagonalEigen(run.alpha, run.beta);
     const s = run.steps;
@@ -53,7 +61,6 @@ export function stochasticLanczosQuadrature(
     }
     // Unused slots after an early (exact) stop: weight 0 at the last node.
     for (let j = s; j < m; j++) nodes[p * m + j] = t.values[s - 1];
-    onProbe?.(p);
   }
   return { probes, steps: m, nodes, weights, products };
 }

@@ -179,3 +179,14 @@ describe('MLP Hessians: Lanczos and the dense reference vs torch.linalg.eigvalsh
     });
   }
 });
+
+describe('async drivers (GPU operators) take the same path as the sync ones', () => {
+  it('lanczosTopEigenpairsAsync with an awaited product and a checkpoint per product', async () => {
+    const { lanczosTopEigenpairsAsync } = await import('../../../src/geometry/spectral');
+    let checkpoints = 0;
+    const asyncOp = { size: n, apply: async (x: Float64Array, out: Float64Array) => op.apply(x, out) };
+    const top = await lanczosTopEigenpairsAsync(asyncOp, 4, mulberry32(2), 40, async () => void checkpoints++);
+    expectClose(top.values, sortedDesc.slice(0, 4), F64_ITERATIVE, 'λ');
+    expect(checkpoints).toBe(40);
+  });
+});
