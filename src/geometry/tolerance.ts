@@ -50,10 +50,13 @@ export function compareClose(
   let worstIndex = -1;
   let worstExcess = 0;
   for (let i = 0; i < a.length; i++) {
+    // Equal values pass, infinities included (∞ − ∞ is NaN, which would read as a failure).
+    if (a[i] === e[i]) continue;
     const bound = tolerance.absolute + tolerance.relative * Math.abs(e[i]);
     const diff = Math.abs(a[i] - e[i]);
-    // NaN anywhere is a failure, not a pass (diff > bound is false for NaN).
-    const excess = Number.isNaN(diff) ? Infinity : diff - bound;
+    // Once the values differ, NaN or an infinity on either side is a failure, not a pass
+    // (diff > bound is false for NaN, and an infinite expected value makes the bound infinite).
+    const excess = Number.isFinite(diff) && Number.isFinite(bound) ? diff - bound : Infinity;
     if (excess > 0 && excess > worstExcess) {
       worstExcess = excess;
       worstIndex = i;

@@ -26,7 +26,24 @@ export function elementwiseScalar(op: ElementwiseOp, x: number, alpha: number, b
   }
 }
 
+export const ELEMENTWISE_OPS: readonly ElementwiseOp[] = ['affine', 'exp', 'log', 'negExpScaled', 'square'];
+
+/**
+ * Validates a map and its parameters (shared by the CPU path and the GPU host code):
+ * the op must be known, α and β finite, and negExpScaled needs a temperature α > 0
+ * (α = 0 would give exp(−x/0) = 0 or NaN).
+ */
+export function checkElementwiseArguments(op: ElementwiseOp, alpha: number, beta: number): void {
+  if (!ELEMENTWISE_OPS.includes(op)) {
+    throw new Error(`unknown elementwise op: ${String(op)} (expected one of ${ELEMENTWISE_OPS.join(', ')})`);
+  }
+  if (!Number.isFinite(alpha)) throw new Error(`invalid alpha: ${alpha} (expected a finite number)`);
+  if (!Number.isFinite(beta)) throw new Error(`invalid beta: ${beta} (expected a finite number)`);
+  if (op === 'negExpScaled' && !(alpha > 0)) throw new Error(`invalid alpha: ${alpha} (negExpScaled needs a temperature > 0)`);
+}
+
 export function elementwise(op: ElementwiseOp, x: ArrayLike<number>, alpha = 1, beta = 0): Float64Array {
+  checkElementwiseArguments(op, alpha, beta);
   const y = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) y[i] = elementwiseScalar(op, x[i], alpha, beta);
   return y;

@@ -2,13 +2,15 @@
 // OP: 0 = sum, 1 = max, 2 = log-sum-exp (stable: m + log Σ exp(x − m)).
 // reduceRows: one workgroup per row, threads stride over the columns, then a
 //   tree reduction in workgroup memory (for LSE, a max pass then a sum pass).
+// reduceRowsPerThread: one thread per row walking the whole row, no barriers (the
+//   row strategy for software adapters, see src/kernels/rowStrategy.ts).
 // reduceCols: one thread per column walking down the rows (adjacent threads read
 //   adjacent addresses); LSE keeps a running max and rescales the running sum.
 
 struct Shape { rows: u32, cols: u32 }
 
 override OP: u32 = 0u;
-const WG: u32 = 256u;
+const WG: u32 = 64u;
 // The most negative finite f32: WGSL may assume no infinities, so −∞ is not used.
 const NEG_BIG: f32 = -3.402823e38;
 
@@ -73,6 +75,32 @@ fn reduceRows(
   for (var j = lid; j < shape.cols; j += WG) { s += exp(a[base + j] - rowMax); }
   let total = treeReduce(lid, s, false);
   if (lid == 0u) { result[row] = rowMax + log(total); }
+}
+
+@compute @workgroup_size(WG)
+fn reduceRowsPerThread(
+  @builtin(workgroup_id) wid: vec3<u32>,
+  @builtin(num_workgroups) nwg: vec3<u32>,
+  @builtin(local_invocation_id) lidv: vec3<u32>,
+) {
+  let row = (wid.x + wid.y * nwg.x) * WG + lidv.x;
+  if (row >= shape.rows) { return; }
+  let base = row * shape.cols;
+  if (OP == 0u) {
+    var s = 0.0;
+    for (var j = 0u; j < shape.cols; j++) { s += a[base + j]; }
+    result[row] = s;
+    return;
+  }
+  var m = NEG_BIG;
+  for (var j = 0u; j < shape.cols; j++) { m = max(m, a[base + j]); }
+  if (OP == 1u) {
+    result[row] = m;
+    return;
+  }
+  var s = 0.0;
+  for (var j = 0u; j < shape.cols; j++) { s += exp(a[base + j] - m); }
+  result[row] = m + log(s);
 }
 
 @compute @workgroup_size(WG)

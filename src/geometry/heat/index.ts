@@ -1,0 +1,38 @@
+export { besselIScaled } from './bessel';
+export { csrFromTriplets, csrMatVec, csrMatMat, csrToDense, type CsrMatrix } from './sparse';
+export { affinityGraph, degrees, connectedComponents, kernelNeighbourCount, type AffinityGraph, type AffinityOptions } from './graph';
+export { laplacian, laplacianSpectralBound, type LaplacianKind } from './laplacian';
+export {
+  heatChebyshevCoefficients,
+  chebyshevTruncationBound,
+  chebyshevOrderFor,
+  heatKernelChebyshev,
+  heatKernelChebyshevDense,
+} from './chebyshev';
+export { heatKernelExact, laplacianEigen } from './heatExact';
+export { varadhanDistances, HEAT_LOG_FLOOR } from './varadhan';
+export { lanczosTop, type TopEigen } from './lanczos';
+export { classicalMds, smacof, stress, normalizedStress, guttmanTransform, CLASSICAL_MDS_DENSE_LIMIT } from './mds';
+export { knnDistanceGraph, dijkstra, allPairsShortestPaths, BinaryHeap, type WeightedGraph } from './shortestPaths';
+export { diffusionPowers, potentialDistances, rowDistances, diffusionMap, POTENTIAL_EPSILON, type DiffusionMap } from './comparators';
+export { kneedle, heatEntropyCurve, type EntropyCurve } from './entropy';
+export {
+  makeDataset,
+  groundTruthRow,
+  spiralArcLength,
+  DATASET_NAMES,
+  TREE_GROUND_TRUTH_LIMIT,
+  type Dataset,
+  type DatasetName,
+  type GroundTruth,
+} from './datasets';
+export { pearson, spearman, ranks, rowAveragedCorrelations, embeddingRow, embeddingQuality, distanceQuality, type Quality } from './quality';
+export { checkPointCloud, type PointCloudCheck } from './validate';
+export {
+  graphStage,
+  heatGeodesicDistances,
+  capComponentDistances,
+  type GraphStage,
+  type HeatGeodesicOptions,
+  type HeatGeodesicResult,
+} from './heatGeodesic';
