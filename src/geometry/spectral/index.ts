@@ -22,4 +22,4 @@ export {
   slqDensity,
 } from './slq';
 export { type ExactSpectrum, MAX_DENSE_SIZE, exactSpectrum } from './dense';
-export { type SpectrumOptions, type SpectrumSummary, countOutliers, spectrumSummary, validateSpectrumOptions } from './summary';
+export { type SpectrumOptions, type SpectrumSummary, bulkRootMeanSquare, countOutliers, spectrumSummary, validateSpectrumOptions } from './summary';

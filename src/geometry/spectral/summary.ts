@@ -4,15 +4,16 @@
  * the chapter's "paper check" uses:
  *  - outliers: the number of leading eigenvalues before the largest ratio gap λ_i/λ_{i+1} among the
  *    positive top-k (a heuristic for "outliers away from the bulk", Sagun et al. 2017);
- *  - bulkRms: the root-mean-square eigenvalue of the bulk, √((P·m₂ − Σ_outliers λ²)/(P − #outliers))
- *    with m₂ the SLQ estimate of tr(H²)/P — its scale is what "adding parameters scales the bulk"
+ *  - bulkRms: the root-mean-square eigenvalue of the bulk, from the SLQ quadrature restricted to
+ *    the nodes below the outliers (midway between the last outlier and the next eigenvalue):
+ *    √(Σ τ_j θ_j² / Σ τ_j) over those nodes — its scale is what "adding parameters scales the bulk"
  *    is about.
  */
 import type { Random } from '../random';
 import { lanczosTopProcess, type Eigenpairs } from './lanczos';
 import { hutchinsonProcess } from './hutchinson';
 import { type AsyncLinearOperator, runProcessAsync } from './process';
-import { type DensityGrid, quadratureMoment, slqDensity, slqProcess } from './slq';
+import { type DensityGrid, type QuadratureNodes, quadratureMoment, slqDensity, slqProcess } from './slq';
 
 export interface SpectrumOptions {
   topK: number;
@@ -70,6 +71,18 @@ export function countOutliers(top: ArrayLike<number>): number {
   return bestRatio >= 2 ? best : 0;
 }
 
+/** √(Σ τθ² / Σ τ) over the quadrature nodes θ < threshold. */
+export function bulkRootMeanSquare(q: QuadratureNodes, threshold: number): number {
+  let mass = 0;
+  let second = 0;
+  for (let i = 0; i < q.nodes.length; i++) {
+    if (q.weights[i] === 0 || !(q.nodes[i] < threshold)) continue;
+    mass += q.weights[i];
+    second += q.weights[i] * q.nodes[i] ** 2;
+  }
+  return mass > 0 ? Math.sqrt(second / mass) : 0;
+}
+
 export async function spectrumSummary(
   op: AsyncLinearOperator,
   options: SpectrumOptions,
@@ -85,9 +98,7 @@ export async function spectrumSummary(
   const firstMoment = quadratureMoment(q, 1);
   const secondMoment = quadratureMoment(q, 2);
   const outliers = countOutliers(top.values);
-  let outlierSquares = 0;
-  for (let i = 0; i < outliers; i++) outlierSquares += top.values[i] ** 2;
-  const bulkRms = Math.sqrt(Math.max(0, P * secondMoment - outlierSquares) / Math.max(1, P - outliers));
+  const bulkRms = bulkRootMeanSquare(q, outliers > 0 ? 0.5 * (top.values[outliers - 1] + top.values[outliers]) : Infinity);
   return {
     top: top.values,
     topResiduals: top.residuals,

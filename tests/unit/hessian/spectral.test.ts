@@ -190,3 +190,26 @@ describe('async drivers (GPU operators) take the same path as the sync ones', ()
     expect(checkpoints).toBe(40);
   });
 });
+
+describe('spectrum summary', () => {
+  it('counts outliers at the largest ratio gap, and none without a 2× gap', async () => {
+    const { countOutliers } = await import('../../../src/geometry/spectral');
+    expect(countOutliers([9, 6.5, 4, 2.5, 0.1, 0.05])).toBe(4);
+    expect(countOutliers([1, 0.9, 0.8, 0.7])).toBe(0);
+    expect(countOutliers([-1, -2])).toBe(0);
+  });
+  it('bulk RMS uses only the quadrature nodes below the threshold', async () => {
+    const { bulkRootMeanSquare } = await import('../../../src/geometry/spectral');
+    const q = { probes: 1, steps: 3, nodes: Float64Array.from([0.1, -0.1, 5]), weights: Float64Array.from([0.45, 0.45, 0.1]), products: 3 };
+    expectClose(bulkRootMeanSquare(q, 1), 0.1, F64_EXACT, 'bulk RMS');
+  });
+  it('finds the 4 outliers of the test matrix and its bulk scale', async () => {
+    const { spectrumSummary } = await import('../../../src/geometry/spectral');
+    const s = await spectrumSummary(op, { topK: 8, lanczosSteps: 60, hutchinsonProbes: 50, slqProbes: 8, slqSteps: 40 }, mulberry32(21));
+    expect(s.outliers).toBe(4);
+    expectClose(s.top.subarray(0, 4), outliers, F64_ITERATIVE, 'outliers');
+    const bulkRms = Math.sqrt(bulk.reduce((a, x) => a + x * x, 0) / bulk.length);
+    // SLQ with 8 probes: the bulk's RMS within 30 %.
+    expect(Math.abs(s.bulkRms / bulkRms - 1)).toBeLessThan(0.3);
+  });
+});
