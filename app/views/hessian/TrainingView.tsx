@@ -77,6 +77,10 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
     if (exact) densitySeries.push({ label: 'exact (f64, same σ)', x: last.density.grid, y: broadenedDensity(exact, last.density.grid, last.density.sigma), dashed: true });
     for (let i = 0; i < last.outliers; i++) outlierLines.push({ value: last.top[i], label: `λ${i + 1}` });
   }
+  // Log-scale density: five decades below the peak are enough to see the bulk's tails and the outliers.
+  let peak = 0;
+  for (const series of densitySeries) for (let i = 0; i < series.y.length; i++) peak = Math.max(peak, series.y[i]);
+  const densityDomain: [number, number] | undefined = peak > 0 ? [peak * 1e-5, peak * 2] : undefined;
   const steps = snapshots.map((s) => s.step);
   const topSeries: Series[] = last
     ? Array.from({ length: last.top.length }, (_, i) => ({ label: i === 0 ? 'λ₁ (sharpness)' : `λ${i + 1}`, x: steps, y: snapshots.map((s) => s.top[i] ?? NaN) })).slice(0, 8)
@@ -118,7 +122,7 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
       <div className="hessian-grid" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))', gap: 12 }}>
         <figure style={{ margin: 0 }}>
           <figcaption>Spectral density (log scale), outliers marked</figcaption>
-          <LinePlot svgRef={densityRef} series={densitySeries} vLines={outlierLines} xLabel="eigenvalue λ" yLabel="density" yScale="log" width={PLOT_W} height={PLOT_H} />
+          <LinePlot svgRef={densityRef} series={densitySeries} vLines={outlierLines} xLabel="eigenvalue λ" yLabel="density" yScale="log" yDomain={densityDomain} width={PLOT_W} height={PLOT_H} />
         </figure>
         <figure style={{ margin: 0 }}>
           <figcaption>Top-k eigenvalues over training</figcaption>
