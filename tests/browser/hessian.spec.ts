@@ -49,3 +49,18 @@ test('hessian chapter: a live run draws its spectra, reruns on a slider move and
   expect(Math.abs(result.topEigenvalues[0] - result.exactEigenvalues[0])).toBeLessThan(1e-6 * Math.abs(result.exactEigenvalues[0]) + 1e-9);
   expect(errors).toEqual([]);
 });
+
+test('hessian chapter on the WebGPU path: f32 Hessian-vector products agree with the exact f64 spectrum', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openChapter(page, 'hessian', SMALL, '?backend=gpu');
+  const view = page.locator('[data-view="hessian-training"]').first();
+  await expect(view.getByRole('heading', { name: 'Paper check' })).toBeVisible({ timeout: 90_000 });
+  await expect(view.getByTestId('view-meta')).toContainText('WebGPU');
+  await view.screenshot({ path: 'test-results/hessian-view-gpu.png' });
+  const { doc } = await exportJson(page, view);
+  const result = doc.result as { hvpBackend: string; topEigenvalues: number[]; exactEigenvalues: number[] };
+  expect(result.hvpBackend).toBe('webgpu');
+  // f32 products inside an f64 Lanczos: the top eigenvalue within f32 accuracy of the dense f64 one.
+  expect(Math.abs(result.topEigenvalues[0] - result.exactEigenvalues[0])).toBeLessThan(1e-3 * Math.abs(result.exactEigenvalues[0]));
+  expect(errors).toEqual([]);
+});

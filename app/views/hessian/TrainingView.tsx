@@ -85,8 +85,10 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
   const topSeries: Series[] = last
     ? Array.from({ length: last.top.length }, (_, i) => ({ label: i === 0 ? 'λ₁ (sharpness)' : `λ${i + 1}`, x: steps, y: snapshots.map((s) => s.top[i] ?? NaN) })).slice(0, 8)
     : [];
-  // The legend only needs the leading curve; the others are unlabelled bulk.
-  const topSeriesLabelled = topSeries.map((s, i) => (i === 0 ? s : { ...s, label: i === topSeries.length - 1 ? `λ2…λ${topSeries.length}` : '' }));
+  // The legend only needs the leading curve; the others share one grey and one label.
+  const topSeriesLabelled = topSeries.map((s, i) =>
+    i === 0 ? s : { ...s, color: '#8a94a6', label: i === topSeries.length - 1 ? `λ2…λ${topSeries.length}` : '' },
+  );
   const traceSeries: Series[] = [{ label: 'tr(H) (Hutchinson)', x: steps, y: snapshots.map((s) => s.trace) }];
   if (snapshots.some((s) => s.gaussNewtonTrace !== null)) traceSeries.push({ label: 'tr(G)', x: steps, y: snapshots.map((s) => s.gaussNewtonTrace ?? NaN), dashed: true });
   const splitSeries: Series[] = [];
