@@ -18,3 +18,4 @@ export { initMlp } from './init';
 export { type OptimizerKind, OPTIMIZERS, type Optimizer, type OptimizerOptions, createOptimizer, applyUpdate, vectorNorm } from './optimizers';
 export { type Trainer, type TrainerOptions, createTrainer } from './train';
 export { gaussianMixture, twoSpirals, digitsData, type DigitsJson, type GaussianMixtureOptions, type TwoSpiralsOptions } from './datasets';
+export { type CurvatureKind, CURVATURE_KINDS, type CurvatureOperator, type CurvatureOptions, curvatureOperator } from './curvature';

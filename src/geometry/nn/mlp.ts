@@ -234,7 +234,7 @@ export function rForwardChunk(
 }
 
 /** Writes scale·(diag p − ppᵀ) R{z_L} into `target` (capacity × k): the softmax cross-entropy Hessian applied to the logit slopes. */
-function logitCurvatureChunk(mlp: Mlp, count: number, ws: MlpWorkspace, scale: number, target: Float64Array): void {
+export function logitCurvatureChunk(mlp: Mlp, count: number, ws: MlpWorkspace, scale: number, target: Float64Array): void {
   const L = mlp.layers.length - 1;
   const k = mlp.layers[L];
   const p = ws.prob;
@@ -247,7 +247,11 @@ function logitCurvatureChunk(mlp: Mlp, count: number, ws: MlpWorkspace, scale: n
   }
 }
 
-/** Plain backprop of ws.delta[L−1] down the network, accumulating ∂/∂θ into `out`. Overwrites lower deltas. */
+/**
+ * Plain backprop of `deltas[L−1]` (ws.delta by default) down the network, accumulating ∂/∂θ into
+ * `out`; overwrites the lower entries of `deltas`. The Gauss-Newton product passes ws.rdelta so the
+ * cached ∂L/∂z of a curvature operator survive.
+ */
 export function backwardChunk(
   mlp: Mlp,
   theta: ArrayLike<number>,
@@ -256,6 +260,7 @@ export function backwardChunk(
   count: number,
   ws: MlpWorkspace,
   out: Float64Array,
+  deltas: Float64Array[] = ws.delta,
 ): void {
   const { layers, weightOffset, biasOffset } = mlp;
   const L = layers.length - 1;
@@ -266,7 +271,7 @@ export function backwardChunk(
     const inBase = l === 0 ? row0 * ni : 0;
     const wo = weightOffset[l];
     const bo = biasOffset[l];
-    const delta = ws.delta[l];
+    const delta = deltas[l];
     for (let i = 0; i < count; i++) {
       const ii = inBase + i * ni;
       for (let o = 0; o < no; o++) {
@@ -279,7 +284,7 @@ export function backwardChunk(
     }
     if (l === 0) break;
     const back = ws.back;
-    const below = ws.delta[l - 1];
+    const below = deltas[l - 1];
     const d1 = ws.d1[l - 1];
     for (let i = 0; i < count; i++) {
       const bi = i * ni;
@@ -511,8 +516,8 @@ export function mlpGaussNewtonVector(
     forwardChunk(mlp, theta, data.x, row0, count, w);
     crossEntropyChunk(mlp, data.y, row0, count, w, scale);
     rForwardChunk(mlp, theta, v, data.x, row0, count, w);
-    logitCurvatureChunk(mlp, count, w, scale, w.delta[top]);
-    backwardChunk(mlp, theta, data.x, row0, count, w, out);
+    logitCurvatureChunk(mlp, count, w, scale, w.rdelta[top]);
+    backwardChunk(mlp, theta, data.x, row0, count, w, out, w.rdelta);
   }
   for (let i = 0; i < out.length; i++) out[i] += weightDecay * v[i];
 }

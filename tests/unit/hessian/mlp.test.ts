@@ -15,6 +15,7 @@ import {
   mlpLossGradient,
   MlpWorkspace,
   parameterCount,
+  curvatureOperator,
   type Activation,
   type ClassificationData,
   type Mlp,
@@ -249,4 +250,29 @@ describe('MLP errors name the bad value', () => {
     );
     expect(() => mlpLoss(mlp, theta, { ...data, x: new Float64Array(3) })).toThrow(/inputs x have 3 entries but n×d_in = 2×2 needs 4/);
   });
+});
+
+describe('curvature operators', () => {
+  const c = fixture.cases[0];
+  const mlp = createMlp(c.layers, c.activation);
+  const data = dataOf(c);
+  const v = Float64Array.from(c.v);
+  for (const maxCachedRows of [1000, 2]) {
+    const label = maxCachedRows > data.n ? 'cached forward' : 'streamed in chunks';
+    it(`${label}: H, G and H − G products match torch, repeatedly`, () => {
+      const out = new Float64Array(mlp.paramCount);
+      const H = curvatureOperator(mlp, c.theta, data, c.weightDecay, 'hessian', { maxCachedRows, chunk: 2 });
+      const G = curvatureOperator(mlp, c.theta, data, c.weightDecay, 'gaussNewton', { maxCachedRows, chunk: 2 });
+      const R = curvatureOperator(mlp, c.theta, data, c.weightDecay, 'residual', { maxCachedRows, chunk: 2 });
+      for (let repeat = 0; repeat < 2; repeat++) {
+        H.apply(v, out);
+        expectClose(out, c.hvp, F64_PEER, 'H v');
+        G.apply(v, out);
+        expectClose(out, c.gvp, F64_PEER, 'G v');
+        R.apply(v, out);
+        expectClose(out, c.hvp.map((h, i) => h - c.gvp[i]), F64_PEER, '(H − G) v');
+      }
+      expect(H.products).toBe(2);
+    });
+  }
 });
