@@ -23,6 +23,7 @@ import { expectClose, F64_EXACT, F64_ITERATIVE, F64_PEER } from '../../../src/ge
 
 interface Fixture {
   zeros: { logits: number[]; slopes: number[]; nearest: { re: number; im: number }; distance: number }[];
+  percentile: { spreads: number[]; q: number[]; radius: number[] };
   taylor: { logits: number[]; slopes: number[]; label: number; order: number; coefficients: number[]; distance: number; nearest: { re: number; im: number } };
 }
 const fixture: Fixture = JSON.parse(readFileSync(new URL('../../fixtures/radii/ghosts.json', import.meta.url), 'utf8'));
@@ -152,6 +153,11 @@ describe('radii, normalized step and controller', () => {
     expectClose(percentileRadius([4, 1, 3, 2], 0.5), Math.PI / 2.5, F64_EXACT);
     expectClose(percentileRadius([4, 1, 3, 2], 1), batchRadius([4, 1, 3, 2]), F64_EXACT);
     expect(() => percentileRadius([1], 1.5)).toThrow(/invalid percentile q: 1.5/);
+  });
+
+  it('percentile bound matches π / numpy.quantile(Δ_a, q) on 37 spreads', () => {
+    const f = fixture.percentile;
+    expectClose(f.q.map((q) => percentileRadius(f.spreads, q)), f.radius, F64_PEER, 'π/quantile');
   });
 
   it('the controller keeps r ≤ 1 and leaves safe steps alone', () => {
