@@ -51,7 +51,7 @@ async function gpu(): Promise<{ ctx: KernelContext | null; info: string }> {
     const info = adapter.info;
     return {
       ctx: new KernelContext(device),
-      info: `${info.vendor} ${info.architecture} ${info.description}${info.isFallbackAdapter ? ' (fallback adapter)' : ''}`.trim(),
+      info: `${[info.vendor, info.architecture, info.description].filter(Boolean).join(' ')}${info.isFallbackAdapter ? ' (fallback adapter)' : ''}`.trim(),
     };
   })();
   return contextPromise;
