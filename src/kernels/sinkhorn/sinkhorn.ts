@@ -38,10 +38,15 @@ export function float32ErrorFloor(problem: OtProblem, epsilon: number): number {
   return mass * Math.max(1e-6, (4 * 2 ** -24 * maxC) / epsilon);
 }
 
-/** Threads per workgroup for rows of `length` entries: the next power of two, between 8 and 256. */
+/**
+ * Threads per workgroup for rows of `length` entries: the next power of two, between 8 and
+ * 64. Each thread then reduces length/64 entries serially before the tree reduction; more
+ * threads per row buy little (rows are independent workgroups) and cost barriers, which
+ * software adapters (SwiftShader) execute slowly.
+ */
 function workgroupSize(length: number): number {
   let size = 8;
-  while (size < length && size < 256) size *= 2;
+  while (size < length && size < 64) size *= 2;
   return size;
 }
 
