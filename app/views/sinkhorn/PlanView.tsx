@@ -10,7 +10,7 @@ import { ViewFrame } from '../ViewFrame';
 import { DataTools } from './DataTools';
 import { planParams } from './params';
 import { blockSums, floorRelative, marginals, orderPlan } from './planData';
-import { exportResult, useSolve } from './useSolve';
+import { exportResult, historyCsv, useSolve } from './useSolve';
 
 function PlanView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -53,6 +53,7 @@ function PlanView({ cellId, chapterId, params: values, setParam }: ViewProps) {
       progress={p ? { text: `iteration ${p.iteration}, marginal error ${p.marginalError.toExponential(2)}` } : undefined}
       figure={svgRef}
       exportResult={r ? () => exportResult(r, job.backend) : undefined}
+      exportCsv={r ? () => historyCsv(r) : undefined}
       description={description}
       tools={<DataTools state={state} error={job.error} />}
     >

@@ -40,6 +40,16 @@ function RaceView({ cellId, chapterId, params: values, setParam }: ViewProps) {
       job={job}
       progress={race && job.status === 'running' ? { text: race.entries.map((e) => `${e.method}: ${e.iterations}`).join(' · ') } : undefined}
       figure={svgRef}
+      exportCsv={
+        job.result
+          ? () => ({
+              columns: ['method', 'iteration', 'marginalError', 'seconds', 'step'],
+              rows: job.result!.entries.flatMap((e) =>
+                Array.from(e.history.iteration, (iteration, k) => [e.method, iteration, e.history.marginalError[k], e.history.seconds[k], e.history.newton[k] ? 'newton' : 'sinkhorn']),
+              ),
+            })
+          : undefined
+      }
       exportResult={
         job.result
           ? () => ({

@@ -10,7 +10,7 @@ import { ViewFrame } from '../ViewFrame';
 import { DataTools } from './DataTools';
 import { transportParams } from './params';
 import { heaviestEntries } from './planData';
-import { exportResult, useSolve } from './useSolve';
+import { exportResult, historyCsv, useSolve } from './useSolve';
 
 function coordinates(points: Float64Array, dim: number, row: number): { x: Float64Array; y: Float64Array } {
   const count = points.length / dim;
@@ -57,6 +57,7 @@ function TransportView({ cellId, chapterId, params: values, setParam }: ViewProp
       progress={p ? { text: `iteration ${p.iteration}, marginal error ${p.marginalError.toExponential(2)}` } : undefined}
       figure={svgRef}
       exportResult={r ? () => exportResult(r, job.backend) : undefined}
+      exportCsv={r ? () => historyCsv(r) : undefined}
       error={r && r.dim === 0 ? 'The loaded data is a cost matrix without coordinates: load CSV points (x,y,set) to see transport lines.' : null}
       description={
         r && geometry

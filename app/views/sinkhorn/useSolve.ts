@@ -6,6 +6,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useJob } from '../../engine/useJob';
 import type { LoadedFile } from '../../io/LoadData';
+import type { CsvTable } from '../../io/exporters';
 import type { ParamValues } from '../../params/spec';
 import type { SinkhornSolveProgress, SinkhornSolveResult } from '../../../src/workers/jobs/sinkhorn';
 import { problemFromFile, type LoadedProblem } from './loadProblem';
@@ -72,5 +73,20 @@ export function exportResult(r: SinkhornSolveResult, backend: string | null) {
     backend,
     failure: r.failure,
     history,
+  };
+}
+
+/** Export CSV: the per-iteration history (the plan itself is in the JSON export). */
+export function historyCsv(r: SinkhornSolveResult): CsvTable {
+  return {
+    columns: ['iteration', 'marginalError', 'seconds', 'cost', 'dual', 'step'],
+    rows: Array.from(r.history.iteration, (iteration, k) => [
+      iteration,
+      r.history.marginalError[k],
+      r.history.seconds[k],
+      r.history.cost[k],
+      r.history.dual[k],
+      r.history.newton[k] ? 'newton' : 'sinkhorn',
+    ]),
   };
 }
