@@ -10,6 +10,7 @@
  * error) and the next u-update, so the error costs nothing extra.
  */
 import { checkEpsilon, type OtProblem } from './problem';
+import { multiplyColumns, multiplyRows, multiplyRowsWeighted } from './products';
 import type { IterationRecord, OtSolver, SolverOptions } from './solver';
 
 export function createSinkhorn(problem: OtProblem, epsilon: number, options: SolverOptions = {}): OtSolver {
@@ -35,38 +36,23 @@ export function createSinkhorn(problem: OtProblem, epsilon: number, options: Sol
   let failure: string | null = null;
   let lastCost = NaN;
 
-  // K v (and optionally Σ_j C_ij K_ij v_j for the transport cost).
+  const rowWeighted = new Float64Array(n);
+  // K v (and optionally Σ_j C_ij K_ij v_j, giving ⟨C, P⟩ = Σ_i u_i · that).
   const multiplyKv = (): number => {
-    let weighted = 0;
-    for (let i = 0; i < n; i++) {
-      const o = i * m;
-      let s = 0;
-      if (trackCost) {
-        let w = 0;
-        for (let j = 0; j < m; j++) {
-          const t = kernel[o + j] * v[j];
-          s += t;
-          w += cost[o + j] * t;
-        }
-        weighted += u[i] * w;
-      } else {
-        for (let j = 0; j < m; j++) s += kernel[o + j] * v[j];
-      }
-      kv[i] = s;
+    if (!trackCost) {
+      multiplyRows(kernel, v, n, m, kv);
+      return NaN;
     }
+    multiplyRowsWeighted(kernel, cost, v, n, m, kv, rowWeighted);
+    let weighted = 0;
+    for (let i = 0; i < n; i++) weighted += u[i] * rowWeighted[i];
     return weighted;
   };
   multiplyKv();
 
   const step = (): IterationRecord => {
     for (let i = 0; i < n; i++) u[i] = a[i] / kv[i];
-    ktu.fill(0);
-    for (let i = 0; i < n; i++) {
-      const ui = u[i];
-      if (ui === 0) continue;
-      const o = i * m;
-      for (let j = 0; j < m; j++) ktu[j] += ui * kernel[o + j];
-    }
+    multiplyColumns(kernel, u, n, m, ktu);
     for (let j = 0; j < m; j++) v[j] = b[j] / ktu[j];
     const weighted = multiplyKv();
     let err = 0;

@@ -5,20 +5,31 @@
  *   g_j = ε log b_j − ε LSE_i((f_i − C_ij)/ε),
  * so nothing underflows however small ε is (P_ij = exp((f_i + g_j − C_ij)/ε), see solver.ts).
  *
- * Deviation from the textbook two-pass LSE (max, then Σ exp): each row (column) is
- * shifted by its LSE from the previous iteration, which changes little between
- * iterations, so one pass with one exp per entry suffices. If the shifted sum leaves
- * [1e-280, 1e280] (it would lose digits or overflow) that row or column is redone
- * with its exact maximum, so the result is as accurate as the two-pass form.
+ * How the log-sum-exps are evaluated (a deviation from the textbook two-pass form that
+ * changes the cost, not the result): with reference potentials (f̂, ĝ) and the cached
+ * kernel K̃_ij = exp((f̂_i + ĝ_j − C_ij)/ε), the plan at the references,
+ *   LSE_j((g_j − C_ij)/ε) = −f̂_i/ε + log Σ_j K̃_ij e^{(g_j − ĝ_j)/ε},
+ * and likewise for columns. So an iteration is two matrix–vector products with K̃ plus
+ * O(n + m) exp/log, instead of n·m exps. The references are moved to the current
+ * potentials ("absorption", Schmitzer 2019, Sec. 3.2; POT's sinkhorn_stabilized) whenever
+ * |f − f̂|/ε or |g − ĝ|/ε exceeds 30, so the scalings e^{(g − ĝ)/ε} stay in [e^−30, e^30].
+ * A row or column sum outside [1e-280, 1e280] (it would lose digits or overflow) is
+ * recomputed from scratch with the exact two-pass LSE, so the result is as accurate as
+ * the textbook form at every ε. Entries of K̃ below 1e-308 (subnormal) are stored as 0:
+ * they are < 1e-308 of the plan's scale and subnormal arithmetic is ~100× slower.
  *
- * The row pass also yields, for free, the row marginal of the current plan,
- * r_i = exp(f_i/ε + LSE_i) (the reported error), and ⟨C, P⟩.
+ * The row pass also yields, for free, the row marginal of the current plan
+ * r_i = exp(f_i/ε + LSE_i) (the reported error) and, with `trackCost`, ⟨C, P⟩.
  */
 import { checkEpsilon, type OtProblem } from './problem';
+import { multiplyColumns, multiplyRows, multiplyRowsWeighted } from './products';
 import type { IterationRecord, OtSolver, SolverOptions } from './solver';
 
 const SUM_LOW = 1e-280;
 const SUM_HIGH = 1e280;
+/** Largest |f − f̂|/ε, |g − ĝ|/ε before the references are moved. */
+const ABSORB_AT = 30;
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
 
 export interface LogSinkhornState {
   f: Float64Array;
@@ -29,7 +40,7 @@ export function createSinkhornLog(
   problem: OtProblem,
   epsilon: number,
   options: SolverOptions & { initial?: LogSinkhornState } = {},
-): OtSolver & { readonly state: LogSinkhornState; refresh(): void } {
+): OtSolver & { readonly state: LogSinkhornState; refresh(): void; readonly absorptions: number } {
   checkEpsilon(epsilon);
   const { n, m, a, b, cost } = problem;
   const trackCost = options.trackCost ?? true;
@@ -39,18 +50,58 @@ export function createSinkhornLog(
   const f = new Float64Array(n);
   const g = options.initial ? Float64Array.from(options.initial.g) : new Float64Array(m);
   const fNext = new Float64Array(n);
-  const rowShift = new Float64Array(n);
-  const colShift = new Float64Array(m);
+  const fRef = new Float64Array(n);
+  const gRef = new Float64Array(m);
+  const kernel = new Float64Array(n * m);
+  const u = new Float64Array(n);
+  const v = new Float64Array(m);
   const colSum = new Float64Array(m);
+  const rowSum = new Float64Array(n);
+  const rowWeighted = new Float64Array(n);
   let massB = 0;
   for (let j = 0; j < m; j++) massB += b[j];
   let iterations = 0;
-  let rowsExact = true;
-  let colsExact = true;
+  let absorptions = 0;
+  let haveKernel = false;
   let lastError = NaN;
   let lastCost = NaN;
 
-  function rowExact(i: number): { sum: number; weighted: number; shift: number } {
+  /** Moves the references to the current potentials and rebuilds K̃ (n·m exps). */
+  function absorb(): void {
+    fRef.set(f);
+    gRef.set(g);
+    for (let i = 0; i < n; i++) {
+      const o = i * m;
+      const fi = f[i];
+      if (fi === -Infinity) {
+        kernel.fill(0, o, o + m);
+        continue;
+      }
+      for (let j = 0; j < m; j++) {
+        const e = Math.exp((fi + g[j] - cost[o + j]) * inv);
+        kernel[o + j] = e < SMALLEST_NORMAL ? 0 : e;
+      }
+    }
+    haveKernel = true;
+    absorptions++;
+  }
+
+  function drift(x: Float64Array, ref: Float64Array): number {
+    let worst = 0;
+    for (let k = 0; k < x.length; k++) {
+      const d = Math.abs(x[k] - ref[k]);
+      if (d > worst) worst = d; // NaN-free: −∞ − (−∞) rows are skipped below (d is NaN, not > worst)
+    }
+    return worst * inv;
+  }
+
+  /** e^{(x − ref)/ε}, with 0 for −∞ potentials (zero masses). */
+  function scalings(x: Float64Array, ref: Float64Array, out: Float64Array): void {
+    for (let k = 0; k < x.length; k++) out[k] = x[k] === -Infinity ? 0 : Math.exp((x[k] - ref[k]) * inv);
+  }
+
+  /** Exact LSE_j((g_j − C_ij)/ε) of row i (two passes), and Σ_j C_ij e^{(g_j − C_ij)/ε − LSE_i}. */
+  function rowExact(i: number): { lse: number; weighted: number } {
     const o = i * m;
     let mx = -Infinity;
     for (let j = 0; j < m; j++) {
@@ -64,49 +115,11 @@ export function createSinkhornLog(
       sum += e;
       weighted += cost[o + j] * e;
     }
-    return { sum, weighted, shift: mx };
+    return { lse: mx + Math.log(sum), weighted: weighted / sum };
   }
 
-  /** fNext from g; error and cost of the plan (f, g). */
-  function rowPass(): void {
-    let err = 0;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const o = i * m;
-      let shift = rowShift[i];
-      let sum = 0;
-      let weighted = 0;
-      if (!rowsExact) {
-        if (trackCost) {
-          for (let j = 0; j < m; j++) {
-            const c = cost[o + j];
-            const e = Math.exp((g[j] - c) * inv - shift);
-            sum += e;
-            weighted += c * e;
-          }
-        } else {
-          for (let j = 0; j < m; j++) sum += Math.exp((g[j] - cost[o + j]) * inv - shift);
-        }
-      }
-      if (rowsExact || !(sum >= SUM_LOW && sum <= SUM_HIGH)) {
-        const r = rowExact(i);
-        sum = r.sum;
-        weighted = r.weighted;
-        shift = r.shift;
-      }
-      const lse = shift + Math.log(sum);
-      rowShift[i] = lse;
-      fNext[i] = epsilon * (logA[i] - lse);
-      const scale = Math.exp(f[i] * inv + shift);
-      err += Math.abs(scale * sum - a[i]);
-      total += scale * weighted;
-    }
-    rowsExact = false;
-    lastError = err;
-    lastCost = trackCost ? total : NaN;
-  }
-
-  function columnExact(j: number): void {
+  /** Exact LSE_i((f_i − C_ij)/ε) of column j (two strided passes). */
+  function columnExact(j: number): number {
     let mx = -Infinity;
     for (let i = 0; i < n; i++) {
       const t = (f[i] - cost[i * m + j]) * inv;
@@ -114,44 +127,60 @@ export function createSinkhornLog(
     }
     let sum = 0;
     for (let i = 0; i < n; i++) sum += Math.exp((f[i] - cost[i * m + j]) * inv - mx);
-    colShift[j] = mx;
-    colSum[j] = sum;
+    return mx + Math.log(sum);
+  }
+
+  /** fNext from g; the marginal error and cost of the plan (f, g). */
+  function rowPass(): void {
+    scalings(g, gRef, v);
+    if (trackCost) multiplyRowsWeighted(kernel, cost, v, n, m, rowSum, rowWeighted);
+    else multiplyRows(kernel, v, n, m, rowSum);
+    let err = 0;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const sum = rowSum[i];
+      const weighted = trackCost ? rowWeighted[i] : 0;
+      let lse: number;
+      let meanCost: number;
+      // the row mass of the plan (f, g): exp(f_i/ε + LSE_i)
+      let row: number;
+      if (sum >= SUM_LOW && sum <= SUM_HIGH) {
+        lse = Math.log(sum) - fRef[i] * inv;
+        meanCost = weighted / sum;
+        row = f[i] === -Infinity ? 0 : Math.exp((f[i] - fRef[i]) * inv) * sum;
+      } else {
+        const r = rowExact(i);
+        lse = r.lse;
+        meanCost = r.weighted;
+        row = f[i] === -Infinity ? 0 : Math.exp(f[i] * inv + lse);
+      }
+      fNext[i] = epsilon * (logA[i] - lse);
+      err += Math.abs(row - a[i]);
+      total += row * meanCost;
+    }
+    lastError = err;
+    lastCost = trackCost ? total : NaN;
   }
 
   /** g from f. */
   function columnPass(): void {
-    if (colsExact) {
-      colShift.fill(-Infinity);
-      for (let i = 0; i < n; i++) {
-        const o = i * m;
-        const fi = f[i];
-        for (let j = 0; j < m; j++) {
-          const t = (fi - cost[o + j]) * inv;
-          if (t > colShift[j]) colShift[j] = t;
-        }
-      }
-      colsExact = false;
-    }
-    colSum.fill(0);
-    for (let i = 0; i < n; i++) {
-      const fi = f[i];
-      if (fi === -Infinity) continue;
-      const o = i * m;
-      for (let j = 0; j < m; j++) colSum[j] += Math.exp((fi - cost[o + j]) * inv - colShift[j]);
-    }
+    scalings(f, fRef, u);
+    multiplyColumns(kernel, u, n, m, colSum);
     for (let j = 0; j < m; j++) {
-      if (!(colSum[j] >= SUM_LOW && colSum[j] <= SUM_HIGH)) columnExact(j);
-      const lse = colShift[j] + Math.log(colSum[j]);
-      colShift[j] = lse;
+      const s = colSum[j];
+      const lse = s >= SUM_LOW && s <= SUM_HIGH ? Math.log(s) - gRef[j] * inv : columnExact(j);
       g[j] = epsilon * (logB[j] - lse);
     }
   }
 
-  rowPass();
+  // First f from g (= 0 or the given start): exact, since no kernel exists yet.
+  for (let i = 0; i < n; i++) fNext[i] = epsilon * (logA[i] - rowExact(i).lse);
 
   const step = (): IterationRecord => {
     f.set(fNext);
+    if (!haveKernel || drift(f, fRef) > ABSORB_AT || drift(g, gRef) > ABSORB_AT) absorb();
     columnPass();
+    if (drift(g, gRef) > ABSORB_AT) absorb();
     rowPass();
     iterations++;
     let linear = 0;
@@ -167,12 +196,14 @@ export function createSinkhornLog(
     get iterations() {
       return iterations;
     },
+    get absorptions() {
+      return absorptions;
+    },
     failure: null,
     state: { f, g },
-    /** Call after changing state.f / state.g from outside (SNS): recomputes fNext and the shifts exactly. */
+    /** Call after changing state.f / state.g from outside (SNS): re-absorbs and recomputes fNext. */
     refresh() {
-      rowsExact = true;
-      colsExact = true;
+      absorb();
       rowPass();
     },
     step,
