@@ -32,6 +32,7 @@ import {
   exactSpectrum,
   hutchinsonTraceAsync,
   lanczosTopEigenpairsAsync,
+  powerIterationTop,
   spectrumSummary,
   type AsyncLinearOperator,
   type DensityGrid,
@@ -115,6 +116,8 @@ export interface HessianTrainResult {
   /** All eigenvalues of the final Hessian (descending) when P ≤ exactMaxP, else null. */
   exact: Float64Array | null;
   exactTrace: number | null;
+  /** λ of largest magnitude of the final Hessian by power iteration (PyHessian's method), the cross-check of Lanczos's λ₁. */
+  powerTop: number | null;
   /** Final θ in the export layout, and the samples the Hessian is taken over. */
   weights: Float64Array;
   x: Float64Array;
@@ -258,6 +261,7 @@ async function train(
   const spectralRandom = mulberry32(p.seed + 3);
   const losses = new Float64Array(p.steps);
   const snapshots: SpectrumSnapshot[] = [];
+  const reportEvery = Math.max(1, Math.floor(p.steps / 300));
   const report = (step: number, force = false) =>
     ctx.progress({ step, steps: p.steps, losses: losses.slice(0, step), snapshots: [...snapshots] }, force);
   for (let s = 0; s <= p.steps; s++) {
@@ -273,7 +277,8 @@ async function train(
       report(s + 1, true);
       return finish(p, mlp, trainer.theta, data, cut, snapshots, hvpBackend, false);
     }
-    report(s + 1);
+    // Building a report copies the loss history: every few steps is enough for a live curve.
+    if ((s + 1) % reportEvery === 0) report(s + 1);
     await ctx.checkpoint();
   }
   return finish(p, mlp, trainer.theta, data, losses, snapshots, hvpBackend, true);
@@ -291,10 +296,15 @@ function finish(
 ): HessianTrainResult {
   let exact: Float64Array | null = null;
   let exactTrace: number | null = null;
-  if (finite && p.exactMaxP > 0 && mlp.paramCount <= p.exactMaxP) {
-    const spectrum = exactSpectrum(curvatureOperator(mlp, theta, data, p.weightDecay, 'hessian'));
-    exact = spectrum.values;
-    exactTrace = spectrum.trace;
+  let powerTop: number | null = null;
+  if (finite) {
+    const H = curvatureOperator(mlp, theta, data, p.weightDecay, 'hessian');
+    powerTop = powerIterationTop(H, 1, mulberry32(p.seed + 4), { maxIterations: 200, tolerance: 1e-6 }).values[0];
+    if (p.exactMaxP > 0 && mlp.paramCount <= p.exactMaxP) {
+      const spectrum = exactSpectrum(H);
+      exact = spectrum.values;
+      exactTrace = spectrum.trace;
+    }
   }
   return {
     layers: [...mlp.layers],
@@ -309,6 +319,7 @@ function finish(
     snapshots,
     exact,
     exactTrace,
+    powerTop,
     weights: Float64Array.from(theta),
     x: data.x,
     y: data.y,

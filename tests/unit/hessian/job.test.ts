@@ -56,6 +56,8 @@ describe('hessian/train (CPU)', () => {
     const last = r.snapshots[2];
     expect(r.exact).not.toBeNull();
     expectClose(last.top, r.exact!.slice(0, 3), F64_ITERATIVE, 'Lanczos top-3 vs dense');
+    // Power iteration (tolerance 1e-6 on the Rayleigh quotient) finds the same λ₁ (here also the largest in magnitude).
+    expect(Math.abs(r.powerTop! - r.exact![0])).toBeLessThan(1e-4 * r.exact![0]);
     expect(Math.abs(last.trace - r.exactTrace!)).toBeLessThan(4 * last.traceStandardError);
     // Weyl: λ_max(H) ≤ λ_max(G) + λ_max(H − G); G is positive semi-definite (+ weight decay).
     expect(last.top[0]).toBeLessThanOrEqual(last.gaussNewtonTop![0] + last.residualTop![0] + 1e-10);
