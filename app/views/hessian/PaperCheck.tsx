@@ -33,7 +33,7 @@ export function PaperCheck({ result, last, bulkHistory }: Props) {
     {
       claim: 'The spectrum is a bulk near zero plus a few outliers; about one outlier per class (k or k − 1).',
       source: 'Sagun et al. 2017',
-      evidence: `${last.outliers} outlier(s) by the largest gap among the top ${last.top.length} (k = ${k}); bulk RMS ${formatNumber(last.bulkRms)} vs λ₁ = ${formatNumber(sharpness)}`,
+      evidence: `${last.outliers} outlier(s) clear of the bulk spacing (heuristic) among the top ${last.top.length} (k = ${k}); bulk RMS ${formatNumber(last.bulkRms)} vs λ₁ = ${formatNumber(sharpness)}`,
       ok: last.outliers >= k - 1 && last.outliers <= k,
     },
     {
