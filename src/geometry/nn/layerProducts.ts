@@ -1,7 +1,7 @@
 /**
- * The three dense products of an MLP layer over a batch, in f64, register-blocked four ways
- * (four samples, or four outputs, per pass over a row) so each value loaded from memory is used
- * four times. Matrices are row-major Float64Array slices given by a base offset.
+ * The three dense products of an MLP layer over a batch, in f64, register-blocked (four samples
+ * and, for the backward products, four outputs per pass over a row) so each value loaded from
+ * memory is used several times and a weight matrix is streamed once per four samples. Matrices are row-major Float64Array slices given by a base offset.
  *
  *   affineRows:       Z[i, o] (+)= c[o] + Σ_j A[i, j] M[o, j]      (forward: Z = A Mᵀ + c)
  *   rowsTimesMatrix:  B[i, j] (+)= Σ_o D[i, o] M[o, j]             (backward: B = D M)
@@ -71,7 +71,7 @@ export function affineRows(
   }
 }
 
-/** B = (accumulate ? B : 0) + D M. */
+/** B = (accumulate ? B : 0) + D M, four rows of B by four rows of M at a time. */
 export function rowsTimesMatrix(
   b: Float64Array,
   d: Float64Array,
@@ -82,23 +82,57 @@ export function rowsTimesMatrix(
   ni: number,
   accumulate: boolean,
 ): void {
-  for (let i = 0; i < count; i++) {
-    const bi = i * ni;
-    const di = i * no;
-    if (!accumulate) for (let j = 0; j < ni; j++) b[bi + j] = 0;
+  if (!accumulate) b.fill(0, 0, count * ni);
+  let i = 0;
+  for (; i + 3 < count; i += 4) {
+    const b0 = i * ni;
+    const b1 = b0 + ni;
+    const b2 = b1 + ni;
+    const b3 = b2 + ni;
+    const e0 = i * no;
+    const e1 = e0 + no;
+    const e2 = e1 + no;
+    const e3 = e2 + no;
     let o = 0;
     for (; o + 3 < no; o += 4) {
-      const d0 = d[di + o];
-      const d1 = d[di + o + 1];
-      const d2 = d[di + o + 2];
-      const d3 = d[di + o + 3];
+      const d00 = d[e0 + o], d01 = d[e0 + o + 1], d02 = d[e0 + o + 2], d03 = d[e0 + o + 3];
+      const d10 = d[e1 + o], d11 = d[e1 + o + 1], d12 = d[e1 + o + 2], d13 = d[e1 + o + 3];
+      const d20 = d[e2 + o], d21 = d[e2 + o + 1], d22 = d[e2 + o + 2], d23 = d[e2 + o + 3];
+      const d30 = d[e3 + o], d31 = d[e3 + o + 1], d32 = d[e3 + o + 2], d33 = d[e3 + o + 3];
       const w0 = mBase + o * ni;
       const w1 = w0 + ni;
       const w2 = w1 + ni;
       const w3 = w2 + ni;
-      for (let j = 0; j < ni; j++) b[bi + j] += d0 * m[w0 + j] + d1 * m[w1 + j] + d2 * m[w2 + j] + d3 * m[w3 + j];
+      for (let j = 0; j < ni; j++) {
+        const m0 = m[w0 + j];
+        const m1 = m[w1 + j];
+        const m2 = m[w2 + j];
+        const m3 = m[w3 + j];
+        b[b0 + j] += d00 * m0 + d01 * m1 + d02 * m2 + d03 * m3;
+        b[b1 + j] += d10 * m0 + d11 * m1 + d12 * m2 + d13 * m3;
+        b[b2 + j] += d20 * m0 + d21 * m1 + d22 * m2 + d23 * m3;
+        b[b3 + j] += d30 * m0 + d31 * m1 + d32 * m2 + d33 * m3;
+      }
     }
     for (; o < no; o++) {
+      const f0 = d[e0 + o];
+      const f1 = d[e1 + o];
+      const f2 = d[e2 + o];
+      const f3 = d[e3 + o];
+      const w = mBase + o * ni;
+      for (let j = 0; j < ni; j++) {
+        const mj = m[w + j];
+        b[b0 + j] += f0 * mj;
+        b[b1 + j] += f1 * mj;
+        b[b2 + j] += f2 * mj;
+        b[b3 + j] += f3 * mj;
+      }
+    }
+  }
+  for (; i < count; i++) {
+    const bi = i * ni;
+    const di = i * no;
+    for (let o = 0; o < no; o++) {
       const dio = d[di + o];
       const w = mBase + o * ni;
       for (let j = 0; j < ni; j++) b[bi + j] += dio * m[w + j];
@@ -106,7 +140,10 @@ export function rowsTimesMatrix(
   }
 }
 
-/** G += Dᵀ A (G at gBase, no × ni), and, when biasBase ≥ 0, G[biasBase + o] += Σ_i D[i, o]. */
+/**
+ * G += Dᵀ A (G at gBase, no × ni), and, when biasBase ≥ 0, G[biasBase + o] += Σ_i D[i, o];
+ * four rows of G by four samples at a time.
+ */
 export function accumulateOuter(
   g: Float64Array,
   gBase: number,
@@ -118,23 +155,75 @@ export function accumulateOuter(
   no: number,
   ni: number,
 ): void {
-  for (let o = 0; o < no; o++) {
-    const w = gBase + o * ni;
+  let o = 0;
+  for (; o + 3 < no; o += 4) {
+    const w0 = gBase + o * ni;
+    const w1 = w0 + ni;
+    const w2 = w1 + ni;
+    const w3 = w2 + ni;
+    let c0 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let c3 = 0;
     let i = 0;
-    let column = 0;
     for (; i + 3 < count; i += 4) {
-      const d0 = d[i * no + o];
-      const d1 = d[(i + 1) * no + o];
-      const d2 = d[(i + 2) * no + o];
-      const d3 = d[(i + 3) * no + o];
-      column += d0 + d1 + d2 + d3;
+      const e0 = i * no + o;
+      const e1 = e0 + no;
+      const e2 = e1 + no;
+      const e3 = e2 + no;
+      const d00 = d[e0], d01 = d[e0 + 1], d02 = d[e0 + 2], d03 = d[e0 + 3];
+      const d10 = d[e1], d11 = d[e1 + 1], d12 = d[e1 + 2], d13 = d[e1 + 3];
+      const d20 = d[e2], d21 = d[e2 + 1], d22 = d[e2 + 2], d23 = d[e2 + 3];
+      const d30 = d[e3], d31 = d[e3 + 1], d32 = d[e3 + 2], d33 = d[e3 + 3];
+      c0 += d00 + d10 + d20 + d30;
+      c1 += d01 + d11 + d21 + d31;
+      c2 += d02 + d12 + d22 + d32;
+      c3 += d03 + d13 + d23 + d33;
       const r0 = aBase + i * ni;
       const r1 = r0 + ni;
       const r2 = r1 + ni;
       const r3 = r2 + ni;
-      for (let j = 0; j < ni; j++) g[w + j] += d0 * a[r0 + j] + d1 * a[r1 + j] + d2 * a[r2 + j] + d3 * a[r3 + j];
+      for (let j = 0; j < ni; j++) {
+        const a0 = a[r0 + j];
+        const a1 = a[r1 + j];
+        const a2 = a[r2 + j];
+        const a3 = a[r3 + j];
+        g[w0 + j] += d00 * a0 + d10 * a1 + d20 * a2 + d30 * a3;
+        g[w1 + j] += d01 * a0 + d11 * a1 + d21 * a2 + d31 * a3;
+        g[w2 + j] += d02 * a0 + d12 * a1 + d22 * a2 + d32 * a3;
+        g[w3 + j] += d03 * a0 + d13 * a1 + d23 * a2 + d33 * a3;
+      }
     }
     for (; i < count; i++) {
+      const e = i * no + o;
+      const f0 = d[e];
+      const f1 = d[e + 1];
+      const f2 = d[e + 2];
+      const f3 = d[e + 3];
+      c0 += f0;
+      c1 += f1;
+      c2 += f2;
+      c3 += f3;
+      const r = aBase + i * ni;
+      for (let j = 0; j < ni; j++) {
+        const aj = a[r + j];
+        g[w0 + j] += f0 * aj;
+        g[w1 + j] += f1 * aj;
+        g[w2 + j] += f2 * aj;
+        g[w3 + j] += f3 * aj;
+      }
+    }
+    if (biasBase >= 0) {
+      g[biasBase + o] += c0;
+      g[biasBase + o + 1] += c1;
+      g[biasBase + o + 2] += c2;
+      g[biasBase + o + 3] += c3;
+    }
+  }
+  for (; o < no; o++) {
+    const w = gBase + o * ni;
+    let column = 0;
+    for (let i = 0; i < count; i++) {
       const dio = d[i * no + o];
       column += dio;
       const r = aBase + i * ni;
