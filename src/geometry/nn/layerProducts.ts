@@ -31,7 +31,53 @@ export function affineRows(
     const r2 = r1 + ni;
     const r3 = r2 + ni;
     const z0 = i * no;
-    for (let o = 0; o < no; o++) {
+    let o = 0;
+    // Two outputs × four samples: eight accumulators stay in registers.
+    for (; o + 1 < no; o += 2) {
+      const w = mBase + o * ni;
+      const u = w + ni;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+      for (let j = 0; j < ni; j++) {
+        const wj = m[w + j];
+        const uj = m[u + j];
+        const a0 = a[r0 + j];
+        const a1 = a[r1 + j];
+        const a2 = a[r2 + j];
+        const a3 = a[r3 + j];
+        s0 += a0 * wj;
+        s1 += a1 * wj;
+        s2 += a2 * wj;
+        s3 += a3 * wj;
+        t0 += a0 * uj;
+        t1 += a1 * uj;
+        t2 += a2 * uj;
+        t3 += a3 * uj;
+      }
+      const c = bias ? bias[biasBase + o] : 0;
+      const e = bias ? bias[biasBase + o + 1] : 0;
+      const t = z0 + o;
+      if (accumulate) {
+        z[t] += s0 + c;
+        z[t + no] += s1 + c;
+        z[t + 2 * no] += s2 + c;
+        z[t + 3 * no] += s3 + c;
+        z[t + 1] += t0 + e;
+        z[t + 1 + no] += t1 + e;
+        z[t + 1 + 2 * no] += t2 + e;
+        z[t + 1 + 3 * no] += t3 + e;
+      } else {
+        z[t] = s0 + c;
+        z[t + no] = s1 + c;
+        z[t + 2 * no] = s2 + c;
+        z[t + 3 * no] = s3 + c;
+        z[t + 1] = t0 + e;
+        z[t + 1 + no] = t1 + e;
+        z[t + 1 + 2 * no] = t2 + e;
+        z[t + 1 + 3 * no] = t3 + e;
+      }
+    }
+    for (; o < no; o++) {
       const w = mBase + o * ni;
       let s0 = 0;
       let s1 = 0;
