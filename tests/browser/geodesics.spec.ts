@@ -90,3 +90,14 @@ test('geodesic fan and the small model cells render with their numbers', async (
   await expect(page.locator('section[data-view="geodesics-grassmann"] .figure-description')).toContainText('Grassmann distance');
   expect(errors).toEqual([]);
 });
+
+test('the geodesic fan runs on WebGPU when asked (?backend=gpu), with the same description as the CPU path', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openChapter(page, 'geodesics', 'geodesics-surface.surface=sphereCap&geodesics-surface.x0=0.2&geodesics-surface.y0=0.1&geodesics-surface.count=48&geodesics-surface.length=0.8', '?backend=gpu');
+  const fan = page.locator('section[data-view="geodesics-surface"]');
+  await fan.scrollIntoViewIfNeeded();
+  await expect(fan.getByTestId('view-meta')).toContainText('WebGPU', { timeout: 60_000 });
+  // Every geodesic of length 0.8 from near the cap's top stays inside the domain, on either backend.
+  await expect(fan.locator('.figure-description')).toContainText('48 stay inside the domain');
+  expect(errors).toEqual([]);
+});
