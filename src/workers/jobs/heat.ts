@@ -1,4 +1,505 @@
-/** Jobs of the "heat" chapter; the chapter's issue fills this list. */
-import type { AnyJob } from '../job';
+/**
+ * Jobs of the "Heat-geodesic embeddings" chapter.
+ *  - `heat/embed`: one method's embedding of a dataset (or loaded data), streaming the
+ *    MDS iterates as progress; CPU (f64) and GPU (Chebyshev by spmm, Varadhan transform
+ *    and SMACOF on WebGPU, f32) paths.
+ *  - `heat/compare`: every method on the same graph with its quality figures.
+ * The pipeline stages live in src/geometry/heat; this file wires them, validates input
+ * and reports progress.
+ */
+import {
+  allPairsShortestPaths,
+  capComponentDistances,
+  chebyshevOrderFor,
+  chebyshevTruncationBound,
+  checkPointCloud,
+  classicalMds,
+  diffusionMap,
+  embeddingQuality,
+  graphStage,
+  heatEntropyCurve,
+  heatKernelChebyshev,
+  heatKernelExact,
+  kernelNeighbourCount,
+  knnDistanceGraph,
+  laplacianEigen,
+  makeDataset,
+  potentialDistances,
+  smacof,
+  varadhanDistances,
+  DATASET_NAMES,
+  type DatasetName,
+  type EntropyCurve,
+  type GraphStage,
+  type GroundTruth,
+  type LaplacianKind,
+  type Quality,
+} from '../../geometry/heat';
+import { knnBruteForce, type NeighbourLists } from '../../geometry/linalg/distances';
+import { mulberry32 } from '../../geometry/random';
+import type { KernelContext } from '../../kernels/context';
+import { KNN_MAX_K, knnGpu } from '../../kernels/knn/knn';
+import { smacofGpu } from '../../kernels/smacof/smacof';
+import { heatKernelChebyshevBuffer } from '../../kernels/spmm/spmm';
+import { encodeVaradhan } from '../../kernels/varadhan/varadhan';
+import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
 
-export const jobs: AnyJob[] = [];
+export type HeatMethod = 'heatgeo' | 'phate' | 'diffusion' | 'shortest';
+export const HEAT_METHODS: readonly HeatMethod[] = ['heatgeo', 'phate', 'diffusion', 'shortest'];
+export const HEAT_METHOD_LABELS: Record<HeatMethod, string> = {
+  heatgeo: 'Heat geodesic',
+  phate: 'PHATE-like potential',
+  diffusion: 'Diffusion map',
+  shortest: 'Shortest paths (Isomap)',
+};
+
+/** Most rows the chapter accepts (n×n matrices in f64 on the CPU path). */
+export const HEAT_MAX_ROWS = 5000;
+/** Most rows for the comparison job (four n×n pipelines). */
+export const HEAT_COMPARE_MAX_ROWS = 2000;
+/** Exact eigendecomposition is O(n³): allowed up to this n. */
+export const HEAT_EXACT_MAX_ROWS = 800;
+/** Rows averaged for the live quality figures. */
+const QUALITY_ROWS = 400;
+
+export interface HeatParams {
+  /** A synthetic dataset, or 'data' for `data` (loaded CSV, digits). */
+  dataset: DatasetName | 'data';
+  n: number;
+  noise: number;
+  k: number;
+  /** Decay exponent α of the kernel (2 = Gaussian). */
+  alpha: number;
+  laplacian: LaplacianKind;
+  /** Diffusion time; ignored when autoT. */
+  t: number;
+  autoT: boolean;
+  order: number;
+  sigma: number;
+  /** 'chebyshev' or 'exact' (small n). */
+  heat: 'chebyshev' | 'exact';
+  method: HeatMethod;
+  mdsIterations: number;
+  dims: number;
+  seed: number;
+  /** Benchmarks time the pipeline alone: no quality figures. */
+  skipQuality?: boolean;
+}
+
+export interface HeatData {
+  /** n×d row-major. */
+  points: Float64Array;
+  n: number;
+  d: number;
+  labels?: Int32Array | null;
+  /** Optional ground truth: intrinsic coordinates (n×gtDim) whose Euclidean distances are the geodesics. */
+  groundTruth?: Float64Array | null;
+  groundTruthDim?: number;
+  /** Optional colour parameter. */
+  color?: Float64Array | null;
+}
+
+export interface HeatProgress {
+  stage: string;
+  fraction: number;
+  iteration?: number;
+  embedding?: Float64Array;
+  stress?: number;
+  quality?: Quality | null;
+}
+
+export interface HeatResult {
+  method: HeatMethod;
+  n: number;
+  dims: number;
+  /** n×dims, input order. */
+  embedding: Float64Array;
+  /** n×3 for the 3-D view (first three coordinates, or PCA-free zero padding). */
+  input: Float32Array;
+  color: Float64Array;
+  labels: Int32Array | null;
+  quality: Quality | null;
+  stress: number;
+  iterations: number;
+  t: number;
+  order: number;
+  truncationBound: number;
+  components: number;
+  entropy: EntropyCurve | null;
+  warnings: string[];
+  timings: Record<string, number>;
+}
+
+interface Prepared {
+  points: Float64Array;
+  n: number;
+  d: number;
+  input: Float32Array;
+  color: Float64Array;
+  labels: Int32Array | null;
+  groundTruth: GroundTruth | null;
+  warnings: string[];
+  skipQuality: boolean;
+}
+
+function validateParams(p: HeatParams, maxRows: number): void {
+  const intIn = (name: string, v: number, lo: number, hi: number) => {
+    if (!Number.isInteger(v) || v < lo || v > hi) throw new InputError(`invalid ${name}: ${v} (expected an integer in ${lo}…${hi})`);
+  };
+  if (p.dataset !== 'data') {
+    if (!DATASET_NAMES.includes(p.dataset)) throw new InputError(`unknown dataset: ${String(p.dataset)} (expected one of ${DATASET_NAMES.join(', ')})`);
+    if (Number.isInteger(p.n) && p.n > maxRows) throw new InputError(`n = ${p.n} is more than the limit of ${maxRows} rows`);
+    intIn('n', p.n, 10, maxRows);
+  }
+  intIn('k', p.k, 1, 200);
+  intIn('Chebyshev order', p.order, 1, 4096);
+  intIn('MDS iterations', p.mdsIterations, 0, 5000);
+  intIn('dims', p.dims, 1, 3);
+  if (!(p.noise >= 0 && p.noise <= 10)) throw new InputError(`invalid noise: ${p.noise} (expected 0…10)`);
+  if (!(p.alpha > 0 && p.alpha <= 200)) throw new InputError(`invalid decay α: ${p.alpha} (expected 0 < α ≤ 200)`);
+  if (!(p.t > 0) || !Number.isFinite(p.t)) throw new InputError(`invalid diffusion time t: ${p.t} (expected t > 0)`);
+  if (!(p.sigma >= 0 && p.sigma <= 2)) throw new InputError(`invalid σ: ${p.sigma} (expected 0 ≤ σ ≤ 2)`);
+  if (p.laplacian !== 'normalized' && p.laplacian !== 'combinatorial') throw new InputError(`invalid Laplacian: ${String(p.laplacian)} (expected normalized or combinatorial)`);
+  if (!HEAT_METHODS.includes(p.method)) throw new InputError(`invalid method: ${String(p.method)} (expected one of ${HEAT_METHODS.join(', ')})`);
+}
+
+function prepare(p: HeatParams, data: HeatData | null, maxRows: number): Prepared {
+  validateParams(p, maxRows);
+  let points: Float64Array;
+  let n: number;
+  let d: number;
+  let color: Float64Array;
+  let labels: Int32Array | null = null;
+  let groundTruth: GroundTruth | null = null;
+  if (p.dataset === 'data') {
+    if (!data) throw new InputError('dataset is "data" but no data was loaded');
+    ({ points, n, d } = data);
+    labels = data.labels ?? null;
+    color = data.color ?? (labels ? Float64Array.from(labels) : new Float64Array(n));
+    if (data.groundTruth) groundTruth = { kind: 'intrinsic', coords: data.groundTruth, dim: data.groundTruthDim ?? 1 };
+  } else {
+    const ds = makeDataset(p.dataset, p.n, p.noise, mulberry32(p.seed));
+    ({ points, n, dim: d, color, labels, groundTruth } = ds);
+  }
+  let warnings: string[];
+  try {
+    warnings = checkPointCloud(points, n, d, p.k, maxRows).warnings;
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+  if (p.heat === 'exact' && n > HEAT_EXACT_MAX_ROWS) {
+    throw new InputError(`the exact heat kernel is O(n³): n = ${n} is more than ${HEAT_EXACT_MAX_ROWS}; use Chebyshev`);
+  }
+  const input = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) for (let c = 0; c < Math.min(3, d); c++) input[i * 3 + c] = points[i * d + c];
+  if (d > 3) warnings.push(`the 3-D view shows the first 3 of ${d} columns`);
+  return { points, n, d, input, color, labels, groundTruth, warnings, skipQuality: p.skipQuality === true };
+}
+
+/** The t grid of the entropy sweep (as the reference: 0.05…t_max, evenly spaced). */
+function entropyTimes(laplacianKind: LaplacianKind): number[] {
+  const tMax = laplacianKind === 'normalized' ? 200 : 20;
+  return Array.from({ length: 20 }, (_, i) => 0.05 + (i * (tMax - 0.05)) / 19);
+}
+
+async function neighboursFor(ctx: JobContext<HeatProgress>, x: Prepared, k: number, timings: Record<string, number>): Promise<NeighbourLists> {
+  const t0 = performance.now();
+  const kk = kernelNeighbourCount(k, x.n);
+  let lists: NeighbourLists;
+  if (ctx.gpu && kk <= KNN_MAX_K) {
+    const r = await knnGpu(ctx.gpu, x.points, x.n, x.d, kk);
+    lists = { indices: r.indices, squaredDistances: Float64Array.from(r.squaredDistances), k: kk };
+  } else {
+    lists = knnBruteForce(x.points, x.n, x.d, kk);
+  }
+  timings.knn = performance.now() - t0;
+  return lists;
+}
+
+interface HeatStage {
+  distances: Float64Array;
+  t: number;
+  order: number;
+  truncationBound: number;
+  entropy: EntropyCurve | null;
+}
+
+/** Heat-geodesic distances on the CPU (f64). */
+async function heatDistancesCpu(ctx: JobContext<HeatProgress>, p: HeatParams, g: GraphStage, n: number, warnings: string[]): Promise<HeatStage> {
+  let t = p.t;
+  let entropy: EntropyCurve | null = null;
+  if (p.autoT) {
+    ctx.progress({ stage: 'entropy sweep for t', fraction: 0.2 }, true);
+    const times = entropyTimes(p.laplacian);
+    const order = chebyshevOrderFor(times[times.length - 1], g.lambdaMax, 1e-6);
+    entropy = heatEntropyCurve(g.laplacian, g.lambdaMax, times, order, 64);
+    t = entropy.times[entropy.knee];
+    await ctx.checkpoint();
+  }
+  let heat: Float64Array;
+  let truncationBound = 0;
+  if (p.heat === 'exact') {
+    ctx.progress({ stage: 'eigendecomposition', fraction: 0.3 }, true);
+    heat = heatKernelExact(laplacianEigen(g.laplacian), t);
+  } else {
+    truncationBound = orderWarning(t, g.lambdaMax, p.order, warnings);
+    const eye = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) eye[i * n + i] = 1;
+    heat = heatKernelChebyshev(g.laplacian, g.lambdaMax, [t], p.order, eye, n, (k) =>
+      ctx.progress({ stage: `Chebyshev order ${k}/${p.order}`, fraction: 0.2 + (0.4 * k) / p.order }),
+    )[0];
+  }
+  await ctx.checkpoint();
+  const distances = varadhanDistances(heat, n, t, p.sigma);
+  return { distances, t, order: p.order, truncationBound, entropy };
+}
+
+function orderWarning(t: number, lambdaMax: number, order: number, warnings: string[]): number {
+  const bound = chebyshevTruncationBound(t, lambdaMax, order);
+  if (bound > 1e-4) {
+    const needed = chebyshevOrderFor(t, lambdaMax, 1e-6);
+    warnings.push(
+      `Chebyshev order ${order} is too small for t·λ_max = ${(t * lambdaMax).toFixed(1)}: the error bound is ${bound.toExponential(1)}; order ≥ ${needed} gives 1e-6`,
+    );
+  }
+  return bound;
+}
+
+/** Heat-geodesic distances on the GPU (f32): Chebyshev by spmm, then the Varadhan transform; D is read back. */
+async function heatDistancesGpu(ctx: JobContext<HeatProgress>, gpu: KernelContext, p: HeatParams, g: GraphStage, n: number, warnings: string[]): Promise<HeatStage & { buffer: GPUBuffer }> {
+  let t = p.t;
+  let entropy: EntropyCurve | null = null;
+  if (p.autoT) {
+    // the sweep uses 64 probe columns: cheap enough on the CPU
+    const times = entropyTimes(p.laplacian);
+    entropy = heatEntropyCurve(g.laplacian, g.lambdaMax, times, chebyshevOrderFor(times[times.length - 1], g.lambdaMax, 1e-6), 64);
+    t = entropy.times[entropy.knee];
+  }
+  const truncationBound = orderWarning(t, g.lambdaMax, p.order, warnings);
+  const eye = new Float32Array(n * n);
+  for (let i = 0; i < n; i++) eye[i * n + i] = 1;
+  const heat = await heatKernelChebyshevBuffer(gpu, g.laplacian, g.lambdaMax, t, p.order, eye, n, (k) =>
+    ctx.progress({ stage: `Chebyshev order ${k}/${p.order} (GPU)`, fraction: 0.2 + (0.4 * k) / p.order }),
+  );
+  const dist = gpu.storage(n * n * 4, 'heat:distances');
+  const encoder = gpu.device.createCommandEncoder({ label: 'heat:varadhan' });
+  encodeVaradhan(gpu, encoder, heat, dist, n, t, p.sigma);
+  gpu.device.queue.submit([encoder.finish()]);
+  const distances = Float64Array.from(await gpu.readFloat32(dist, n * n));
+  heat.destroy();
+  return { distances, t, order: p.order, truncationBound, entropy, buffer: dist };
+}
+
+/** Distances for a comparator method (CPU, f64). */
+function comparatorDistances(method: HeatMethod, p: HeatParams, g: GraphStage, n: number): Float64Array | null {
+  switch (method) {
+    case 'phate':
+      return potentialDistances(g.graph.weights, Math.max(1, Math.round(p.t)));
+    case 'shortest':
+      return allPairsShortestPaths(knnDistanceGraph(g.graph.neighbours, n, p.k));
+    default:
+      return null;
+  }
+}
+
+/** Classical MDS then SMACOF on the CPU, streaming iterates. */
+async function embedCpu(
+  ctx: JobContext<HeatProgress>,
+  distances: Float64Array,
+  x: Prepared,
+  p: HeatParams,
+  stream: boolean,
+): Promise<{ embedding: Float64Array; stress: number; iterations: number }> {
+  const { n } = x;
+  const init = classicalMds(distances, n, p.dims, mulberry32(p.seed + 1));
+  if (stream) ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims) }, true);
+  let current = init;
+  let stressValue = NaN;
+  let iterations = 0;
+  const chunk = 5;
+  for (let done = 0; done < p.mdsIterations; done += chunk) {
+    const steps = Math.min(chunk, p.mdsIterations - done);
+    const r = smacof(distances, n, p.dims, current, steps);
+    current = r.embedding;
+    stressValue = r.stress;
+    iterations = done + steps;
+    if (stream) {
+      ctx.progress({
+        stage: `SMACOF ${iterations}/${p.mdsIterations}`,
+        fraction: 0.7 + (0.3 * iterations) / p.mdsIterations,
+        iteration: iterations,
+        embedding: Float64Array.from(current),
+        stress: stressValue,
+      });
+    }
+    await ctx.checkpoint();
+  }
+  return { embedding: current, stress: stressValue, iterations };
+}
+
+function qualityOf(embedding: Float64Array, x: Prepared, dims: number): Quality | null {
+  return x.groundTruth && !x.skipQuality ? embeddingQuality(embedding, x.n, dims, x.groundTruth, QUALITY_ROWS) : null;
+}
+
+async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<HeatResult> {
+  const timings: Record<string, number> = {};
+  const start = performance.now();
+  const x = prepare(p, data, HEAT_MAX_ROWS);
+  const warnings = [...x.warnings];
+  ctx.progress({ stage: 'k nearest neighbours', fraction: 0.05 }, true);
+  const neighbours = await neighboursFor(ctx, x, p.k, timings);
+  await ctx.checkpoint();
+  let t0 = performance.now();
+  const g = graphStage(x.points, x.n, x.d, { k: p.k, alpha: p.alpha, laplacian: p.laplacian, neighbours });
+  timings.graph = performance.now() - t0;
+  if (g.components.count > 1) {
+    warnings.push(
+      `the kNN graph has ${g.components.count} connected components: distances between them are undefined, so they are set to 1.5× the largest within-component distance and the components are embedded side by side (raise k to connect them)`,
+    );
+  }
+  await ctx.checkpoint();
+  t0 = performance.now();
+  let heatInfo: Omit<HeatStage, 'distances'> = { t: p.t, order: p.order, truncationBound: 0, entropy: null };
+  let result: { embedding: Float64Array; stress: number; iterations: number };
+  const gpu = ctx.gpu;
+  if (p.method === 'diffusion') {
+    const dm = diffusionMap(g.graph.weights, p.dims, p.t, mulberry32(p.seed + 2));
+    result = { embedding: dm.embedding, stress: NaN, iterations: 0 };
+    timings.distances = performance.now() - t0;
+  } else {
+    let distances: Float64Array;
+    let deltaBuffer: GPUBuffer | null = null;
+    if (p.method === 'heatgeo') {
+      if (gpu && p.heat === 'chebyshev') {
+        const r = await heatDistancesGpu(ctx, gpu, p, g, x.n, warnings);
+        ({ distances, buffer: deltaBuffer } = r);
+        heatInfo = { t: r.t, order: r.order, truncationBound: r.truncationBound, entropy: r.entropy };
+      } else {
+        const r = await heatDistancesCpu(ctx, p, g, x.n, warnings);
+        distances = r.distances;
+        heatInfo = { t: r.t, order: r.order, truncationBound: r.truncationBound, entropy: r.entropy };
+      }
+    } else {
+      ctx.progress({ stage: `${HEAT_METHOD_LABELS[p.method]} distances`, fraction: 0.3 }, true);
+      distances = comparatorDistances(p.method, p, g, x.n)!;
+    }
+    if (g.components.count > 1) {
+      capComponentDistances(distances, x.n, g.components.labels);
+      if (deltaBuffer) {
+        deltaBuffer.destroy();
+        deltaBuffer = null;
+      }
+    }
+    timings.distances = performance.now() - t0;
+    await ctx.checkpoint();
+    t0 = performance.now();
+    if (gpu) {
+      const init = classicalMds(distances, x.n, p.dims, mulberry32(p.seed + 1));
+      ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims) }, true);
+      const every = Math.max(1, Math.min(10, Math.ceil(p.mdsIterations / 30)));
+      const r =
+        p.mdsIterations > 0
+          ? await smacofGpu(gpu, deltaBuffer ?? distances, x.n, p.dims, init, p.mdsIterations, {
+              every,
+              onIterate: async (k, e, s) => {
+                ctx.progress({ stage: `SMACOF ${k}/${p.mdsIterations} (GPU)`, fraction: 0.7 + (0.3 * k) / p.mdsIterations, iteration: k, embedding: Float64Array.from(e), stress: s });
+                await ctx.checkpoint();
+              },
+            })
+          : { embedding: Float32Array.from(init), stress: NaN };
+      result = { embedding: Float64Array.from(r.embedding), stress: r.stress, iterations: p.mdsIterations };
+    } else {
+      result = await embedCpu(ctx, distances, x, p, true);
+    }
+    deltaBuffer?.destroy();
+    timings.mds = performance.now() - t0;
+  }
+  timings.total = performance.now() - start;
+  const quality = qualityOf(result.embedding, x, p.dims);
+  const out: HeatResult = {
+    method: p.method,
+    n: x.n,
+    dims: p.dims,
+    embedding: result.embedding,
+    input: x.input,
+    color: x.color,
+    labels: x.labels,
+    quality,
+    stress: result.stress,
+    iterations: result.iterations,
+    ...heatInfo,
+    components: g.components.count,
+    warnings,
+    timings,
+  };
+  ctx.progress({ stage: 'done', fraction: 1, iteration: result.iterations, embedding: result.embedding, stress: result.stress, quality }, true);
+  return out;
+}
+
+export const embedJob = defineJob<HeatParams, HeatData | null, HeatResult, HeatProgress>({
+  name: 'heat/embed',
+  cpu: (ctx, params, data) => runEmbed(ctx, params, data),
+  gpu: (ctx, params, data) => runEmbed(ctx, params, data),
+  transfer: (r) => [r.embedding.buffer, r.input.buffer, r.color.buffer] as Transferable[],
+});
+
+export interface CompareResult {
+  n: number;
+  dims: number;
+  input: Float32Array;
+  color: Float64Array;
+  labels: Int32Array | null;
+  methods: { method: HeatMethod; label: string; embedding: Float64Array; quality: Quality | null; seconds: number }[];
+  t: number;
+  warnings: string[];
+}
+
+/** Every method from the same graph (CPU, f64; the heat step uses the GPU when present). */
+async function runCompare(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<CompareResult> {
+  const x = prepare(p, data, HEAT_COMPARE_MAX_ROWS);
+  const warnings = [...x.warnings];
+  const timings: Record<string, number> = {};
+  const neighbours = await neighboursFor(ctx, x, p.k, timings);
+  const g = graphStage(x.points, x.n, x.d, { k: p.k, alpha: p.alpha, laplacian: p.laplacian, neighbours });
+  if (g.components.count > 1) warnings.push(`the kNN graph has ${g.components.count} connected components; cross-component distances are capped`);
+  const methods: CompareResult['methods'] = [];
+  let t = p.t;
+  for (const [index, method] of HEAT_METHODS.entries()) {
+    const t0 = performance.now();
+    ctx.progress({ stage: HEAT_METHOD_LABELS[method], fraction: index / HEAT_METHODS.length }, true);
+    let embedding: Float64Array;
+    if (method === 'diffusion') {
+      embedding = diffusionMap(g.graph.weights, p.dims, p.t, mulberry32(p.seed + 2)).embedding;
+    } else {
+      let distances: Float64Array;
+      if (method === 'heatgeo') {
+        if (ctx.gpu && p.heat === 'chebyshev') {
+          const r = await heatDistancesGpu(ctx, ctx.gpu, p, g, x.n, warnings);
+          r.buffer.destroy();
+          distances = r.distances;
+          t = r.t;
+        } else {
+          const r = await heatDistancesCpu(ctx, p, g, x.n, warnings);
+          distances = r.distances;
+          t = r.t;
+        }
+      } else {
+        distances = comparatorDistances(method, p, g, x.n)!;
+      }
+      if (g.components.count > 1) capComponentDistances(distances, x.n, g.components.labels);
+      await ctx.checkpoint();
+      embedding = (await embedCpu(ctx, distances, x, p, false)).embedding;
+    }
+    await ctx.checkpoint();
+    methods.push({ method, label: HEAT_METHOD_LABELS[method], embedding, quality: qualityOf(embedding, x, p.dims), seconds: (performance.now() - t0) / 1000 });
+  }
+  return { n: x.n, dims: p.dims, input: x.input, color: x.color, labels: x.labels, methods, t, warnings };
+}
+
+export const compareJob = defineJob<HeatParams, HeatData | null, CompareResult, HeatProgress>({
+  name: 'heat/compare',
+  cpu: (ctx, params, data) => runCompare(ctx, params, data),
+  gpu: (ctx, params, data) => runCompare(ctx, params, data),
+});
+
+export const jobs: AnyJob[] = [embedJob, compareJob];

@@ -1,0 +1,103 @@
+/**
+ * Every method from the same graph as small multiples, each with its row-averaged
+ * Spearman/Pearson against ground truth; brushing in one panel highlights the same
+ * points in all of them.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { useJob } from '../../engine/useJob';
+import { LoadData } from '../../io/LoadData';
+import { ScatterPlot } from '../../plots';
+import type { ViewDefinition, ViewProps } from '../types';
+import { ViewFrame } from '../ViewFrame';
+import type { CompareResult, HeatProgress } from '../../../src/workers/jobs/heat';
+import { heatDataFromFile, type LoadedHeatData } from './data';
+import { nested } from './EmbedView';
+import { compareParams } from './params';
+import { useHeatInput } from './useHeatData';
+
+function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps) {
+  const figureRef = useRef<SVGSVGElement>(null);
+  const [loaded, setLoaded] = useState<LoadedHeatData | null>(null);
+  const [highlight, setHighlight] = useState<ReadonlySet<number> | null>(null);
+  const input = useHeatInput(values, loaded);
+  const job = useJob<CompareResult, HeatProgress>(cellId, 'heat/compare', input.params, input.data, { enabled: input.ready });
+  const result = job.result;
+  const onBrush = useCallback((indices: number[] | null) => setHighlight(indices && indices.length ? new Set(indices) : null), []);
+  return (
+    <ViewFrame
+      chapterId={chapterId}
+      viewId="heat-compare"
+      cellId={cellId}
+      title="Methods side by side"
+      table={compareParams}
+      params={values}
+      setParam={setParam}
+      job={job}
+      progress={job.status === 'running' && job.progress ? { fraction: job.progress.fraction, text: job.progress.stage } : undefined}
+      figure={figureRef}
+      error={input.problem}
+      tools={
+        <LoadData
+          onLoad={(file) => {
+            const data = heatDataFromFile(file);
+            setLoaded(data);
+            setParam('dataset', 'loaded');
+            setParam('n', Math.min(2000, data.n));
+          }}
+        />
+      }
+      exportResult={
+        result
+          ? () => ({
+              methods: result.methods.map((m) => ({ method: m.method, embedding: nested(m.embedding, result.n, result.dims), quality: m.quality, seconds: m.seconds })),
+              t: result.t,
+              warnings: result.warnings,
+            })
+          : undefined
+      }
+      description={
+        result
+          ? result.methods.map((m) => `${m.label}: ${m.quality ? `Spearman ${m.quality.spearman.toFixed(3)}` : 'no ground truth'}`).join('; ')
+          : undefined
+      }
+    >
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: '0.75rem' }} data-testid="heat-multiples">
+        {result?.methods.map((m, index) => {
+          const x = new Float64Array(result.n);
+          const y = new Float64Array(result.n);
+          for (let i = 0; i < result.n; i++) {
+            x[i] = m.embedding[i * result.dims];
+            y[i] = m.embedding[i * result.dims + 1];
+          }
+          return (
+            <figure key={m.method} style={{ margin: 0 }}>
+              <ScatterPlot
+                svgRef={index === 0 ? figureRef : undefined}
+                layers={[{ x, y, color: result.labels ?? result.color, categorical: result.labels !== null, radius: 1.8 }]}
+                highlight={highlight}
+                onBrush={onBrush}
+                width={300}
+                height={300}
+                ariaLabel={`${m.label} embedding`}
+              />
+              <figcaption>
+                <strong>{m.label}</strong>
+                <br />
+                {m.quality ? `Spearman ${m.quality.spearman.toFixed(3)} · Pearson ${m.quality.pearson.toFixed(3)}` : 'no ground truth'} · {m.seconds.toFixed(2)} s
+              </figcaption>
+            </figure>
+          );
+        })}
+      </div>
+      {result?.warnings.length ? (
+        <ul className="warnings" role="status">
+          {result.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+    </ViewFrame>
+  );
+}
+
+export const compareView: ViewDefinition = { id: 'heat-compare', title: 'Methods side by side', params: compareParams, component: CompareView };

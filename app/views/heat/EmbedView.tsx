@@ -1,0 +1,138 @@
+/**
+ * The heat-geodesic embedding, live: the input cloud in three.js linked to the 2-D
+ * embedding in D3 (brush one, the other highlights), the MDS iterates animating as
+ * they stream from the worker, and the quality figures (row-averaged Spearman and
+ * Pearson against ground-truth geodesics) updating with them.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useJob } from '../../engine/useJob';
+import { LoadData } from '../../io/LoadData';
+import { ScatterPlot } from '../../plots';
+import type { ViewDefinition, ViewProps } from '../types';
+import { ViewFrame } from '../ViewFrame';
+import type { HeatProgress, HeatResult } from '../../../src/workers/jobs/heat';
+import { HEAT_METHOD_LABELS } from '../../../src/workers/jobs/heat';
+import { heatDataFromFile, type LoadedHeatData } from './data';
+import { InputCloud } from './InputCloud';
+import { embedParams } from './params';
+import { useHeatInput } from './useHeatData';
+
+function columnsOf(embedding: ArrayLike<number>, n: number, dims: number): { x: Float64Array; y: Float64Array } {
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = embedding[i * dims];
+    y[i] = dims > 1 ? embedding[i * dims + 1] : 0;
+  }
+  return { x, y };
+}
+
+export function nested(flat: ArrayLike<number>, n: number, dims: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: dims }, (_, c) => flat[i * dims + c]));
+}
+
+function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [loaded, setLoaded] = useState<LoadedHeatData | null>(null);
+  const [highlight, setHighlight] = useState<ReadonlySet<number> | null>(null);
+  const input = useHeatInput(values, loaded);
+  const job = useJob<HeatResult, HeatProgress>(cellId, 'heat/embed', input.params, input.data, { enabled: input.ready });
+  const result = job.result;
+  const progress = job.status === 'running' ? job.progress : null;
+  const n = result?.n ?? 0;
+  const dims = result?.dims ?? 2;
+  // the streamed iterate while running, the result when done
+  const live = progress?.embedding && progress.embedding.length === n * dims ? progress.embedding : result?.embedding;
+  const layer = useMemo(() => {
+    if (!result || !live) return null;
+    const { x, y } = columnsOf(live, n, dims);
+    return { x, y, color: result.labels ?? result.color, categorical: result.labels !== null, radius: n > 2000 ? 1.5 : 2.5 };
+  }, [result, live, n, dims]);
+  const quality = progress?.quality ?? result?.quality ?? null;
+  const onBrush = useCallback((indices: number[] | null) => setHighlight(indices && indices.length ? new Set(indices) : null), []);
+  const method = String(values.method) as keyof typeof HEAT_METHOD_LABELS;
+  const warnings = result?.warnings ?? [];
+  return (
+    <ViewFrame
+      chapterId={chapterId}
+      viewId="heat-embed"
+      cellId={cellId}
+      title="Heat-geodesic embedding"
+      table={embedParams}
+      params={values}
+      setParam={setParam}
+      job={job}
+      progress={progress ? { fraction: progress.fraction, text: progress.stage } : undefined}
+      figure={svgRef}
+      error={input.problem}
+      tools={
+        <LoadData
+          onLoad={(file) => {
+            const data = heatDataFromFile(file);
+            setLoaded(data);
+            setParam('dataset', 'loaded');
+            if (data.n < Number(values.n) || Number(values.n) < data.n) setParam('n', Math.min(5000, data.n));
+          }}
+        />
+      }
+      exportResult={
+        result
+          ? () => ({
+              method: result.method,
+              embedding: nested(result.embedding, result.n, result.dims),
+              quality: result.quality,
+              stress: result.stress,
+              t: result.t,
+              order: result.order,
+              truncationBound: result.truncationBound,
+              components: result.components,
+              warnings: result.warnings,
+            })
+          : undefined
+      }
+      description={
+        result
+          ? `${HEAT_METHOD_LABELS[result.method]} embedding of ${result.n} points (t = ${result.t.toPrecision(3)}, ${result.iterations} MDS iterations)` +
+            (result.quality ? `; row-averaged Spearman ${result.quality.spearman.toFixed(3)}, Pearson ${result.quality.pearson.toFixed(3)} against ground-truth geodesics.` : '.')
+          : undefined
+      }
+    >
+      <div className="heat-linked" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: '1rem' }}>
+        <div>
+          <h4>Input (drag to orbit, click to select a neighbourhood)</h4>
+          {result ? (
+            <InputCloud positions={result.input} color={result.labels ?? result.color} categorical={result.labels !== null} highlight={highlight} onPick={onBrush} />
+          ) : (
+            <p>computing…</p>
+          )}
+        </div>
+        <div>
+          <h4>
+            {HEAT_METHOD_LABELS[method] ?? method} embedding {progress?.iteration !== undefined ? `· iteration ${progress.iteration}` : ''}
+          </h4>
+          {layer ? <ScatterPlot svgRef={svgRef} layers={[layer]} highlight={highlight} onBrush={onBrush} ariaLabel={`Embedding of ${n} points`} /> : null}
+        </div>
+      </div>
+      <dl className="heat-quality" data-testid="heat-quality" aria-live="polite">
+        <dt>Spearman (row-averaged)</dt>
+        <dd data-testid="heat-spearman">{quality ? quality.spearman.toFixed(4) : '—'}</dd>
+        <dt>Pearson (row-averaged)</dt>
+        <dd data-testid="heat-pearson">{quality ? quality.pearson.toFixed(4) : '—'}</dd>
+        <dt>Stress</dt>
+        <dd>{progress?.stress !== undefined ? progress.stress.toPrecision(4) : result && Number.isFinite(result.stress) ? result.stress.toPrecision(4) : '—'}</dd>
+        <dt>t used</dt>
+        <dd>{result ? result.t.toPrecision(3) : '—'}</dd>
+      </dl>
+      {quality === null && result ? <p className="note">No ground truth for this data set: quality figures need geodesic distances (see docs/formats.md, gt_ columns).</p> : null}
+      {warnings.length ? (
+        <ul className="warnings" role="status">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+    </ViewFrame>
+  );
+}
+
+export const embedView: ViewDefinition = { id: 'heat-embed', title: 'Heat-geodesic embedding', params: embedParams, component: EmbedView };

@@ -1,0 +1,86 @@
+/**
+ * The input point cloud in three.js (first three coordinates, centred and scaled),
+ * coloured by label or a continuous parameter. Highlighted indices (brushed in the
+ * embedding) stay bright and the rest fade; clicking a point selects its nearest
+ * neighbours in 3-D and reports them (linked brushing the other way).
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import * as THREE from 'three';
+import { ThreeCanvas, makePointCloud, type ThreeHandle } from '../../three';
+import { CATEGORY_COLORS, finiteExtent, sequentialColor } from '../../plots';
+
+interface Props {
+  /** n×3 */
+  positions: Float32Array;
+  color: ArrayLike<number>;
+  categorical: boolean;
+  highlight: ReadonlySet<number> | null;
+  onPick(indices: number[] | null): void;
+  height?: number;
+}
+
+function normalise(p: Float32Array): Float32Array {
+  const n = p.length / 3;
+  const centre = [0, 0, 0];
+  for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) centre[c] += p[i * 3 + c] / n;
+  let r = 0;
+  for (let i = 0; i < n; i++) r = Math.max(r, Math.hypot(p[i * 3] - centre[0], p[i * 3 + 1] - centre[1], p[i * 3 + 2] - centre[2]));
+  const s = r > 0 ? 1.6 / r : 1;
+  return Float32Array.from(p, (v, k) => (v - centre[k % 3]) * s);
+}
+
+export function InputCloud({ positions, color, categorical, highlight, onPick, height = 380 }: Props) {
+  const handleRef = useRef<ThreeHandle | null>(null);
+  const pointsRef = useRef<THREE.Points | null>(null);
+  const pickRef = useRef(onPick);
+  pickRef.current = onPick;
+
+  const setup = useCallback((h: ThreeHandle) => {
+    const raycaster = new THREE.Raycaster();
+    raycaster.params.Points = { threshold: 0.04 };
+    const onClick = (event: MouseEvent) => {
+      const points = pointsRef.current;
+      if (!points) return;
+      const rect = h.renderer.domElement.getBoundingClientRect();
+      const mouse = new THREE.Vector2(((event.clientX - rect.left) / rect.width) * 2 - 1, -((event.clientY - rect.top) / rect.height) * 2 + 1);
+      raycaster.setFromCamera(mouse, h.camera);
+      const hit = raycaster.intersectObject(points)[0];
+      if (!hit || hit.index === undefined) return pickRef.current(null);
+      const pos = points.geometry.getAttribute('position') as THREE.BufferAttribute;
+      const centre = new THREE.Vector3().fromBufferAttribute(pos, hit.index);
+      const v = new THREE.Vector3();
+      const picked: number[] = [];
+      for (let i = 0; i < pos.count; i++) if (v.fromBufferAttribute(pos, i).distanceTo(centre) < 0.25) picked.push(i);
+      pickRef.current(picked);
+    };
+    h.renderer.domElement.addEventListener('click', onClick);
+    return () => h.renderer.domElement.removeEventListener('click', onClick);
+  }, []);
+
+  useEffect(() => {
+    const h = handleRef.current;
+    if (!h) return;
+    const n = positions.length / 3;
+    const colors = new Float32Array(n * 3);
+    const [lo, hi] = finiteExtent(Array.from(color));
+    const interp = sequentialColor('viridis');
+    const c = new THREE.Color();
+    for (let i = 0; i < n; i++) {
+      const css = categorical ? CATEGORY_COLORS[Math.abs(Math.round(color[i] ?? 0)) % CATEGORY_COLORS.length] : interp(((color[i] ?? 0) - lo) / (hi - lo || 1));
+      c.setStyle(css);
+      const fade = highlight && !highlight.has(i) ? 0.15 : 1;
+      colors.set([c.r * fade + (1 - fade) * 0.9, c.g * fade + (1 - fade) * 0.9, c.b * fade + (1 - fade) * 0.9], i * 3);
+    }
+    if (pointsRef.current) {
+      h.scene.remove(pointsRef.current);
+      pointsRef.current.geometry.dispose();
+      (pointsRef.current.material as THREE.Material).dispose();
+    }
+    const cloud = makePointCloud(normalise(positions), colors, 0.05);
+    pointsRef.current = cloud;
+    h.scene.add(cloud);
+    h.invalidate();
+  }, [positions, color, categorical, highlight]);
+
+  return <ThreeCanvas setup={setup} handleRef={handleRef} height={height} ariaLabel={`Input point cloud, ${positions.length / 3} points`} />;
+}

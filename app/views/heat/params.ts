@@ -1,0 +1,58 @@
+/** The parameter tables of the heat chapter's views (one source for sliders, URL and export). */
+import type { ParamSpec, ParamTable } from '../../params/spec';
+
+export const DATASET_OPTIONS = [
+  { value: 'swissroll', label: 'Swiss roll' },
+  { value: 'scurve', label: 'S-curve' },
+  { value: 'torus', label: 'Torus' },
+  { value: 'sphere', label: 'Sphere' },
+  { value: 'tree', label: 'Branching tree' },
+  { value: 'clusters', label: 'Gaussian clusters' },
+  { value: 'circle', label: 'Circle' },
+  { value: 'digits', label: 'Digits (8×8 images)' },
+  { value: 'loaded', label: 'Loaded file' },
+] as const;
+
+export const METHOD_OPTIONS = [
+  { value: 'heatgeo', label: 'Heat geodesic' },
+  { value: 'phate', label: 'PHATE-like potential' },
+  { value: 'diffusion', label: 'Diffusion map' },
+  { value: 'shortest', label: 'Shortest paths (Isomap)' },
+] as const;
+
+const common: ParamSpec[] = [
+  { name: 'dataset', label: 'Dataset', type: 'enum', default: 'swissroll', options: DATASET_OPTIONS },
+  { name: 'n', label: 'Points n', type: 'integer', default: 800, min: 50, max: 5000, step: 50, description: 'Number of points (the first n rows of loaded data).' },
+  { name: 'noise', label: 'Noise', type: 'number', default: 0.1, min: 0, max: 2, step: 0.01, description: 'Standard deviation of Gaussian noise added to every coordinate.' },
+  { name: 'k', label: 'Neighbours k', type: 'integer', default: 10, min: 2, max: 60, step: 1, description: 'The adaptive bandwidth is the distance to the k-th neighbour.' },
+  { name: 'alpha', label: 'Decay α', type: 'number', default: 40, min: 2, max: 100, step: 1, description: 'Kernel exp(−(d/σ_i)^α); α = 2 is a Gaussian.' },
+  {
+    name: 'laplacian',
+    label: 'Laplacian',
+    type: 'enum',
+    default: 'normalized',
+    options: [
+      { value: 'normalized', label: 'normalized (I − D^-1/2 W D^-1/2)' },
+      { value: 'combinatorial', label: 'combinatorial (D − W)' },
+    ],
+  },
+  { name: 't', label: 'Diffusion time t', type: 'number', default: 50, min: 0.1, max: 1000, step: 0.1, scale: 'log', description: 'Heat kernel time (and diffusion steps for the comparators).' },
+  { name: 'autoT', label: 'Choose t by entropy knee', type: 'boolean', default: false },
+  { name: 'order', label: 'Chebyshev order K', type: 'integer', default: 48, min: 2, max: 400, step: 1 },
+  { name: 'sigma', label: 'Harnack σ', type: 'number', default: 1, min: 0, max: 2, step: 0.05, description: 'Volume regularization in Varadhan’s formula; σ = 1 is exact for Euclidean space.' },
+  { name: 'mdsIterations', label: 'MDS iterations', type: 'integer', default: 60, min: 0, max: 500, step: 5 },
+  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
+];
+
+export const embedParams: ParamTable = [
+  ...common.slice(0, 1),
+  { name: 'method', label: 'Method', type: 'enum', default: 'heatgeo', options: METHOD_OPTIONS },
+  ...common.slice(1),
+];
+
+export const compareParams: ParamTable = common.map((s): ParamSpec => {
+  if (s.type !== 'integer') return s;
+  if (s.name === 'n') return { ...s, default: 500, max: 2000 };
+  if (s.name === 'mdsIterations') return { ...s, default: 40 };
+  return s;
+});

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { exportJson, openChapter, watchErrors } from './helpers';
+
+// Small sizes: CI's WebGPU is SwiftShader on 2 cores.
+const SMALL = 'heat-embed.n=200&heat-embed.mdsIterations=10&heat-embed.t=30&heat-compare.n=100&heat-compare.mdsIterations=5&heat-compare.dataset=swissroll';
+
+for (const backend of ['gpu', 'cpu'] as const) {
+  test(`heat chapter on ${backend}: embedding with live quality, Export JSON has params, embedding, method and quality`, async ({ page }, testInfo) => {
+    const errors = watchErrors(page);
+    await openChapter(page, 'heat', SMALL, `?backend=${backend}`);
+    const view = page.locator('[data-view="heat-embed"]');
+    await expect(view.getByTestId('heat-spearman')).toHaveText(/^0\.9\d+$/, { timeout: 60_000 });
+    await expect(view.getByTestId('view-meta')).toContainText(backend === 'gpu' ? 'WebGPU' : 'CPU');
+    await expect(page.locator('[data-view="heat-compare"] figcaption')).toHaveCount(4, { timeout: 60_000 });
+    await page.screenshot({ path: testInfo.outputPath(`heat-${backend}.png`), fullPage: true });
+    const { doc } = await exportJson(page, view);
+    const params = doc.params as Record<string, unknown>;
+    const result = doc.result as { embedding: number[][]; method: string; quality: { spearman: number; pearson: number } };
+    expect(params.n).toBe(200);
+    expect(result.method).toBe('heatgeo');
+    expect(result.embedding).toHaveLength(200);
+    expect(result.embedding[0]).toHaveLength(2);
+    expect(result.quality.spearman).toBeGreaterThan(0.9);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('heat chapter: loading a CSV with NaN says which cell; a CSV with gt_ columns gets quality figures; k slider by keyboard', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await openChapter(page, 'heat', SMALL, '?backend=cpu');
+  const view = page.locator('[data-view="heat-embed"]');
+  await expect(view.getByTestId('heat-spearman')).toHaveText(/^0\.\d+$/, { timeout: 60_000 });
+  // a line in 3-D with its arc length as ground truth
+  const rows = ['x,y,z,gt_s,label'];
+  for (let i = 0; i < 120; i++) {
+    const s = i / 10;
+    rows.push(`${Math.cos(s / 4) * 4},${Math.sin(s / 4) * 4},${0.1 * Math.sin(i)},${s},${i < 60 ? 0 : 1}`);
+  }
+  const good = testInfo.outputPath('line.csv');
+  writeFileSync(good, rows.join('\n'));
+  const bad = testInfo.outputPath('bad.csv');
+  writeFileSync(bad, 'x,y\n1,2\n3,NaN\n4,5\n6,7\n');
+  await view.locator('input[type=file]').setInputFiles(bad);
+  await expect(view.getByText(/NaN/).first()).toBeVisible();
+  await view.locator('input[type=file]').setInputFiles(good);
+  await expect(view.getByTestId('heat-spearman')).toHaveText(/^0\.9\d+$/, { timeout: 60_000 });
+  const slider = view.getByRole('slider', { name: 'Neighbours k' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/heat-embed\.k=11/);
+  await expect(view.getByTestId('heat-spearman')).toHaveText(/^0\.9\d+$/, { timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
