@@ -7,6 +7,7 @@ const SMALL = 'plan.n=30&plan.maxIterations=2000&lines.n=30&race.n=30&race.epsil
 
 interface SolveExport {
   method: string;
+  epsilon: number;
   n: number;
   m: number;
   a: number[];

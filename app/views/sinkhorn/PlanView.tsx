@@ -29,7 +29,7 @@ function PlanView({ cellId, chapterId, params: values, setParam }: ViewProps) {
     const ordered = sorted ? orderPlan(shown.plan, shown.n, shown.m, rowKey).values : shown.plan;
     const blocks = blockSums(ordered, shown.n, shown.m);
     const { row, col } = marginals(blocks.values, blocks.rows, blocks.cols);
-    return { ...blocks, values: logColor ? floorRelative(blocks.values, 1e-8) : blocks.values, row, col };
+    return { ...blocks, values: logColor ? floorRelative(blocks.values, 1e-4) : blocks.values, row, col };
     // r0 supplies coordinates for the plan being shown
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shown, sorted, logColor, values.dataset]);

@@ -77,7 +77,7 @@ export const planParams: ParamTable = [
   ...problemParams.slice(0, 3),
   ...methodParam,
   ...problemParams.slice(3),
-  { name: 'logColor', label: 'Log colour scale', type: 'boolean', default: true, description: 'Colours span 8 decades below the largest entry.' },
+  { name: 'logColor', label: 'Log colour scale', type: 'boolean', default: true, description: 'Colours span 4 decades below the largest entry.' },
   {
     name: 'order',
     label: 'Order',

@@ -157,3 +157,15 @@ export function makeDataset(name: DatasetName, n: number, random: Random): Point
       throw new Error(`unknown dataset "${String(name)}" (expected ${DATASETS.join(', ')})`);
   }
 }
+
+/**
+ * The benchmark problem: n uniform random points in [0, 1]² against n others, uniform
+ * weights (the same generator in Node and in the browser harness).
+ */
+export function uniformClouds(n: number, random: Random): PointPair {
+  const x = new Float64Array(2 * n);
+  const y = new Float64Array(2 * n);
+  for (let k = 0; k < 2 * n; k++) x[k] = random();
+  for (let k = 0; k < 2 * n; k++) y[k] = random();
+  return { n, m: n, dim: 2, x, y, a: uniform(n), b: uniform(n) };
+}

@@ -4,8 +4,9 @@
  * iteration: an f-update then a g-update; after iteration k, history[k − 1] is the
  * marginal error ‖P1 − a‖₁ of the plan (f_k, g_k) (its column error is 0 up to rounding).
  *
- * Deviation from the CPU solver: the potentials are f32, so the marginal error cannot go
- * much below ~1e-6 · (1 + max|C|/ε · 1e-1) and the plan is computed in f64 from them.
+ * Deviation from the CPU solver: the potentials are f32, so the plan entries carry a relative
+ * error of about 2⁻²⁴ · |f_i + g_j − C_ij|/ε and the marginal error stalls near
+ * `float32ErrorFloor` (below); the plan is computed in f64 from the f32 potentials.
  */
 import type { OtProblem } from '../../geometry/ot/problem';
 import { checkEpsilon } from '../../geometry/ot/problem';
@@ -22,6 +23,19 @@ function transposeToFloat32(cost: Float64Array, n: number, m: number): Float32Ar
 function logOf(x: Float64Array): Float32Array {
   // a zero mass would give −∞, which WGSL may assume away: a vanishing mass instead
   return Float32Array.from(x, (v) => Math.log(Math.max(v, 1e-30)));
+}
+
+/**
+ * The marginal error a run in f32 can be asked for: max(1e-6, 4 · 2⁻²⁴ · max C / ε) times
+ * the total mass. Rounding the potentials (|f|, |g| up to ~max C) to f32 perturbs each
+ * exp((f_i + g_j − C_ij)/ε) by a relative 2⁻²⁴ · max C/ε, so asking for less never ends.
+ */
+export function float32ErrorFloor(problem: OtProblem, epsilon: number): number {
+  let mass = 0;
+  for (let i = 0; i < problem.n; i++) mass += problem.a[i];
+  let maxC = 0;
+  for (let k = 0; k < problem.cost.length; k++) if (Math.abs(problem.cost[k]) > maxC) maxC = Math.abs(problem.cost[k]);
+  return mass * Math.max(1e-6, (4 * 2 ** -24 * maxC) / epsilon);
 }
 
 /** Threads per workgroup for rows of `length` entries: the next power of two, between 8 and 256. */

@@ -18,7 +18,7 @@ import { createSolver } from '../../geometry/ot/solve';
 import { OT_METHODS, type IterationRecord, type OtMethod, type OtSolver } from '../../geometry/ot/solver';
 import { mulberry32 } from '../../geometry/random';
 import { DeviceLimitError } from '../../kernels/context';
-import { SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
+import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
 import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
 
 export interface SinkhornParams {
@@ -85,7 +85,7 @@ export interface SinkhornSolveResult {
   converged: boolean;
   seconds: number;
   history: SinkhornHistory;
-  /** Tolerance actually used (the GPU path's f32 potentials floor it at 1e-6). */
+  /** Tolerance actually used (the GPU path raises it to its f32 floor, max(1e-6, 4·2⁻²⁴·max C/ε)·Σa). */
   tolerance: number;
   /** Set when the solver broke down (scaling underflow); the plan is the last finite one. */
   failure: string | null;
@@ -102,7 +102,6 @@ export interface SinkhornSolveProgress {
   plan: Float64Array | null;
 }
 
-const GPU_TOLERANCE_FLOOR = 1e-6;
 const PLAN_INTERVAL_MS = 250;
 const PROGRESS_INTERVAL_MS = 60;
 
@@ -284,7 +283,7 @@ async function solveGpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
   }
   const { problem } = prepared;
   const gpu = ctx.gpu!;
-  const tolerance = Math.max(params.tolerance, GPU_TOLERANCE_FLOOR);
+  const tolerance = Math.max(params.tolerance, float32ErrorFloor(problem, params.epsilon));
   const run = new SinkhornLogGpu(gpu, problem, params.epsilon, params.maxIterations);
   const history = new HistoryBuffer();
   const start = performance.now();
