@@ -73,6 +73,19 @@ describe('hessian/train (CPU)', () => {
     expect(r.weights.length).toBe(r.paramCount);
     expect(r.exact).toBeNull();
   });
+  it('trains on the shipped digits (public/data/digits.json): 10 classes, 64 pixels scaled to [0, 1]', async () => {
+    const { readFileSync } = await import('node:fs');
+    const digits = JSON.parse(readFileSync(new URL('../../../public/data/digits.json', import.meta.url), 'utf8'));
+    const r = await hessianTrain.cpu(
+      context().ctx,
+      { ...base, dataset: 'digits', n: 200, hidden: 12, steps: 10, spectrumEvery: 10, split: false, exactMaxP: 0, hutchinsonProbes: 10, slqProbes: 1 },
+      { digits },
+    );
+    expect(r.layers).toEqual([64, 12, 10]);
+    expect(r.n).toBe(200);
+    expect(Math.max(...r.x)).toBe(1);
+    expect(r.snapshots[1].loss).toBeLessThan(r.snapshots[0].loss);
+  });
   it('stops at the next checkpoint when cancelled', async () => {
     await expect(hessianTrain.cpu(context(5).ctx, base, null)).rejects.toThrow(JobCancelled);
   });
