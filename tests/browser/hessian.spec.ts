@@ -59,8 +59,11 @@ test('hessian chapter on the WebGPU path: f32 Hessian-vector products agree with
   await expect(view.getByTestId('view-meta')).toContainText('WebGPU');
   await view.screenshot({ path: 'test-results/hessian-view-gpu.png' });
   const { doc } = await exportJson(page, view);
-  const result = doc.result as { hvpBackend: string; topEigenvalues: number[]; exactEigenvalues: number[] };
+  const result = doc.result as { hvpBackend: string; topEigenvalues: number[]; exactEigenvalues: number[]; gaussNewtonTop: number[]; residualTop: number[] };
   expect(result.hvpBackend).toBe('webgpu');
+  // G is positive semi-definite; Weyl: λ₁(H) ≤ λ₁(G) + λ₁(H − G) (with f32 slack).
+  expect(result.gaussNewtonTop.at(-1)!).toBeGreaterThan(-1e-4);
+  expect(result.exactEigenvalues[0]).toBeLessThanOrEqual(result.gaussNewtonTop[0] + result.residualTop[0] + 1e-3);
   // f32 products inside an f64 Lanczos: the top eigenvalue within f32 accuracy of the dense f64 one.
   expect(Math.abs(result.topEigenvalues[0] - result.exactEigenvalues[0])).toBeLessThan(1e-3 * Math.abs(result.exactEigenvalues[0]));
   expect(errors).toEqual([]);

@@ -5,8 +5,8 @@
  * paths) and every `spectrumEvery` steps takes the spectrum of the full-data Hessian: top-k by
  * Lanczos, trace by Hutchinson, density by SLQ, and the top-k of the Gauss-Newton part G and of
  * H − G separately. Progress streams the loss and the snapshots so far. On the GPU path the
- * Hessian-vector products behind the H spectrum run in WGSL (src/kernels/mlpHvp, f32); G and
- * H − G stay on the f64 CPU path. When P ≤ exactMaxP the final Hessian is also built densely and
+ * curvature products (H, G and H − G) run in WGSL (src/kernels/mlpHvp, f32) inside the f64
+ * Lanczos / Hutchinson / SLQ loops; the training itself stays on the f64 CPU path. When P ≤ exactMaxP the final Hessian is also built densely and
  * fully diagonalized in f64, the exact reference shown beside the estimates.
  */
 import {
@@ -23,6 +23,7 @@ import {
   OPTIMIZERS,
   type Activation,
   type ClassificationData,
+  type CurvatureKind,
   type DigitsJson,
   type Mlp,
   type OptimizerKind,
@@ -37,6 +38,7 @@ import {
   type AsyncLinearOperator,
   type DensityGrid,
 } from '../../geometry/spectral';
+import type { KernelContext } from '../../kernels/context';
 import { createMlpHvpGpu } from '../../kernels/mlpHvp/mlpHvp';
 import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
 
@@ -182,7 +184,8 @@ export function buildMlp(p: HessianTrainParams, data: ClassificationData): Mlp {
   return mlp;
 }
 
-type HvpFactory = (mlp: Mlp, theta: Float64Array, data: ClassificationData, weightDecay: number) => Promise<AsyncLinearOperator & { dispose?(): void }>;
+type CurvatureOp = AsyncLinearOperator & { dispose?(): void };
+type HvpFactory = (mlp: Mlp, theta: Float64Array, data: ClassificationData, weightDecay: number, kind: CurvatureKind) => Promise<CurvatureOp>;
 
 async function snapshotAt(
   ctx: JobContext<HessianTrainProgress>,
@@ -197,7 +200,7 @@ async function snapshotAt(
   const checkpoint = () => ctx.checkpoint();
   const topK = Math.min(p.topK, mlp.paramCount);
   const lanczosSteps = Math.min(mlp.paramCount, Math.max(2 * topK + 10, 30));
-  const H = await hvp(mlp, theta, data, p.weightDecay);
+  const H = await hvp(mlp, theta, data, p.weightDecay, 'hessian');
   let summary;
   try {
     summary = await spectrumSummary(
@@ -213,11 +216,16 @@ async function snapshotAt(
   let residualTop: Float64Array | null = null;
   let gaussNewtonTrace: number | null = null;
   if (p.split) {
-    const G = curvatureOperator(mlp, theta, data, p.weightDecay, 'gaussNewton');
-    const R = curvatureOperator(mlp, theta, data, p.weightDecay, 'residual');
-    gaussNewtonTop = (await lanczosTopEigenpairsAsync(G, topK, random, lanczosSteps, checkpoint)).values;
-    residualTop = (await lanczosTopEigenpairsAsync(R, topK, random, lanczosSteps, checkpoint)).values;
-    gaussNewtonTrace = (await hutchinsonTraceAsync(G, p.hutchinsonProbes, random, checkpoint)).estimate;
+    const G = await hvp(mlp, theta, data, p.weightDecay, 'gaussNewton');
+    const R = await hvp(mlp, theta, data, p.weightDecay, 'residual');
+    try {
+      gaussNewtonTop = (await lanczosTopEigenpairsAsync(G, topK, random, lanczosSteps, checkpoint)).values;
+      residualTop = (await lanczosTopEigenpairsAsync(R, topK, random, lanczosSteps, checkpoint)).values;
+      gaussNewtonTrace = (await hutchinsonTraceAsync(G, p.hutchinsonProbes, random, checkpoint)).estimate;
+    } finally {
+      G.dispose?.();
+      R.dispose?.();
+    }
   }
   return {
     step,
@@ -329,16 +337,34 @@ function finish(
   };
 }
 
-const cpuHvp: HvpFactory = async (mlp, theta, data, wd) => curvatureOperator(mlp, theta, data, wd, 'hessian');
+const cpuHvp: HvpFactory = async (mlp, theta, data, wd, kind) => curvatureOperator(mlp, theta, data, wd, kind);
+
+/** GPU operators (f32): H and G directly, H − G as the difference of the two products. */
+function gpuFactory(gpu: KernelContext): HvpFactory {
+  return async (mlp, theta, data, wd, kind) => {
+    if (kind !== 'residual') return createMlpHvpGpu(gpu, mlp, theta, data, wd, kind);
+    const H = createMlpHvpGpu(gpu, mlp, theta, data, wd, 'hessian');
+    const G = createMlpHvpGpu(gpu, mlp, theta, data, wd, 'gaussNewton');
+    const scratch = new Float64Array(mlp.paramCount);
+    return {
+      size: mlp.paramCount,
+      async apply(v, out) {
+        await H.apply(v, out);
+        await G.apply(v, scratch);
+        for (let i = 0; i < out.length; i++) out[i] -= scratch[i];
+      },
+      dispose() {
+        H.dispose();
+        G.dispose();
+      },
+    };
+  };
+}
 
 export const hessianTrain = defineJob<HessianTrainParams, HessianTrainData | null, HessianTrainResult, HessianTrainProgress>({
   name: 'hessian/train',
   cpu: (ctx, params, data) => train(ctx, params, data, cpuHvp, 'cpu'),
-  async gpu(ctx, params, data) {
-    const gpu = ctx.gpu!;
-    const gpuHvp: HvpFactory = async (mlp, theta, samples, wd) => createMlpHvpGpu(gpu, mlp, theta, samples, wd);
-    return train(ctx, params, data, gpuHvp, 'webgpu');
-  },
+  gpu: (ctx, params, data) => train(ctx, params, data, gpuFactory(ctx.gpu!), 'webgpu'),
   transfer: (r) => [r.losses.buffer, r.weights.buffer],
 });
 
