@@ -57,6 +57,17 @@ test('SPD geodesics: slider by keyboard, export matches closed forms, load a fil
   const det = (m: number[][]) => m[0][0] * m[1][1] - m[0][1] * m[1][0];
   expect(result.affineInvariant.geodesic[5].determinant).toBeCloseTo(Math.sqrt(det(a) * det(b)), 9);
 
+  // Export CSV: 4 metrics × 101 samples, the last AI row is B.
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'Export CSV' }).click()]);
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync((await csvDownload.path())!, 'utf8').trim().split(/\r\n/);
+  expect(lines[0]).toBe('metric,t,determinant,distance_from_A,m00,m01,m10,m11');
+  expect(lines).toHaveLength(1 + 4 * 101);
+  const lastAi = lines[101].split(',');
+  expect(lastAi[0]).toBe('affineInvariant');
+  expect(Number(lastAi[4])).toBeCloseTo(b[0][0], 8);
+  expect(Number(lastAi[3])).toBeCloseTo(aiDistance, 8);
+
   // A loaded file of commuting matrices: BW distance = ‖A^{1/2} − B^{1/2}‖_F = sqrt((2 − 1)² + (1 − 3)²).
   await loadJson(view, 'diag.json', { matrices: [[[4, 0], [0, 1]], [[1, 0], [0, 9]], [[2, 0], [0, 2]]] });
   await expect(view.getByText('Using 3 matrices of size 2×2 from diag.json')).toBeVisible();
@@ -88,5 +99,16 @@ test('geodesic fan and the small model cells render with their numbers', async (
   const [d1, d2] = [...text.matchAll(/(\d+\.\d{6})/g)].map((m) => m[1]);
   expect(d1).toBe(d2);
   await expect(page.locator('section[data-view="geodesics-grassmann"] .figure-description')).toContainText('Grassmann distance');
+  expect(errors).toEqual([]);
+});
+
+test('the geodesic fan runs on WebGPU when asked (?backend=gpu), with the same description as the CPU path', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openChapter(page, 'geodesics', 'geodesics-surface.surface=sphereCap&geodesics-surface.x0=0.2&geodesics-surface.y0=0.1&geodesics-surface.count=48&geodesics-surface.length=0.8', '?backend=gpu');
+  const fan = page.locator('section[data-view="geodesics-surface"]');
+  await fan.scrollIntoViewIfNeeded();
+  await expect(fan.getByTestId('view-meta')).toContainText('WebGPU', { timeout: 60_000 });
+  // Every geodesic of length 0.8 from near the cap's top stays inside the domain, on either backend.
+  await expect(fan.locator('.figure-description')).toContainText('48 stay inside the domain');
   expect(errors).toEqual([]);
 });

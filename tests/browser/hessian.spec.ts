@@ -5,13 +5,14 @@ import { exportJson, openChapter, watchErrors } from './helpers';
 const SMALL = [
   'edge.n=64', 'edge.hidden=8', 'edge.depth=1', 'edge.dimension=4', 'edge.classes=3', 'edge.steps=40', 'edge.spectrumEvery=20',
   'edge.exactMaxP=300', 'edge.slqSteps=20', 'edge.topK=4',
+  'outliers.n=64', 'outliers.steps=10', 'outliers.exactMaxP=0', 'outliers.split=false',
   'sgd.n=32', 'sgd.hidden=4', 'sgd.depth=1', 'sgd.steps=10', 'sgd.spectrumEvery=10', 'sgd.split=false', 'sgd.exactMaxP=0',
 ].join('&');
 
 test('hessian chapter: a live run draws its spectra, reruns on a slider move and exports a recomputable Hessian', async ({ page }) => {
   const errors = watchErrors(page);
   await openChapter(page, 'hessian', SMALL);
-  const view = page.locator('[data-view="hessian-training"]').first();
+  const view = page.locator('[data-cell="hessian/edge"]');
   await expect(view.getByRole('heading', { name: 'Paper check' })).toBeVisible({ timeout: 90_000 });
   await expect(view.locator('svg.plot path.series').first()).toBeVisible();
   await expect(view.getByText(/Exact reference: the full \d+×\d+ Hessian/)).toBeVisible();
@@ -53,13 +54,16 @@ test('hessian chapter: a live run draws its spectra, reruns on a slider move and
 test('hessian chapter on the WebGPU path: f32 Hessian-vector products agree with the exact f64 spectrum', async ({ page }) => {
   const errors = watchErrors(page);
   await openChapter(page, 'hessian', SMALL, '?backend=gpu');
-  const view = page.locator('[data-view="hessian-training"]').first();
+  const view = page.locator('[data-cell="hessian/edge"]');
   await expect(view.getByRole('heading', { name: 'Paper check' })).toBeVisible({ timeout: 90_000 });
   await expect(view.getByTestId('view-meta')).toContainText('WebGPU');
   await view.screenshot({ path: 'test-results/hessian-view-gpu.png' });
   const { doc } = await exportJson(page, view);
-  const result = doc.result as { hvpBackend: string; topEigenvalues: number[]; exactEigenvalues: number[] };
+  const result = doc.result as { hvpBackend: string; topEigenvalues: number[]; exactEigenvalues: number[]; gaussNewtonTop: number[]; residualTop: number[] };
   expect(result.hvpBackend).toBe('webgpu');
+  // G is positive semi-definite; Weyl: λ₁(H) ≤ λ₁(G) + λ₁(H − G) (with f32 slack).
+  expect(result.gaussNewtonTop.at(-1)!).toBeGreaterThan(-1e-4);
+  expect(result.exactEigenvalues[0]).toBeLessThanOrEqual(result.gaussNewtonTop[0] + result.residualTop[0] + 1e-3);
   // f32 products inside an f64 Lanczos: the top eigenvalue within f32 accuracy of the dense f64 one.
   expect(Math.abs(result.topEigenvalues[0] - result.exactEigenvalues[0])).toBeLessThan(1e-3 * Math.abs(result.exactEigenvalues[0]));
   expect(errors).toEqual([]);

@@ -29,7 +29,7 @@ export function EllipsoidRow({ result, tIndex }: Props) {
       h.scene.add(mesh);
       return mesh;
     });
-    h.camera.position.set(0, 2.5, 8);
+    h.camera.position.set(0, 1.2, 5.2);
     h.controls.target.set(0, 0, 0);
     h.controls.update();
   };

@@ -82,6 +82,7 @@ function GrassmannView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       figure={svgRef}
       error={c.error}
       exportResult={() => ({ X: Array.from(c.x), Y: Array.from(c.y), principalAngles: Array.from(c.angles), distance: c.distance, geodesic: c.planes.map((p, k) => ({ t: k / 10, basis: Array.from(p) })) })}
+      exportCsv={() => ({ columns: ['t', 'x00', 'x01', 'x10', 'x11', 'x20', 'x21'], rows: c.planes.map((p, k) => [k / 10, ...Array.from(p)]) })}
       description={`Principal angles ${Array.from(c.angles, (a) => a.toFixed(4)).join(' and ')} rad; Grassmann distance ${c.distance.toFixed(4)}, equal to the angle ${c.normalAngle.toFixed(4)} between the planes' normals. The circles from X (dark) to Y (yellow) all pass through the line X ∩ Y.`}
     >
       <svg ref={svgRef} viewBox={`0 0 ${GLOBE_SIZE} ${GLOBE_SIZE}`} width={GLOBE_SIZE} role="img" aria-label="Planes along a Grassmann geodesic as great circles">

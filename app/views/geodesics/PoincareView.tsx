@@ -63,6 +63,7 @@ function PoincareView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       setParam={setParam}
       figure={svgRef}
       exportResult={() => ({ x: c.x, y: c.y, poincareDistance: c.poincare, lorentzDistance: c.lorentz, geodesic: c.dots.map((p, k) => ({ t: k / 10, point: Array.from(p) })) })}
+      exportCsv={() => ({ columns: ['t', 'x', 'y'], rows: c.dots.map((p, k) => [k / 10, p[0], p[1]]) })}
       description={`Hyperbolic distance ${c.poincare.toFixed(6)} in the Poincaré disk and ${c.lorentz.toFixed(6)} on the Lorentz hyperboloid; dots are equally spaced in hyperbolic distance, so they crowd toward the boundary in the disk picture.`}
     >
       <svg ref={svgRef} viewBox={`0 0 ${SIZE} ${SIZE}`} width={SIZE} role="img" aria-label="Geodesic in the Poincaré disk">

@@ -13,7 +13,7 @@ import { LoadData } from '../../io/LoadData';
 import type { SpdPathsData, SpdPathsParams, SpdPathsProgress, SpdPathsResult } from '../../../src/workers/jobs/geodesics';
 import { SPD_METRICS } from '../../../src/workers/jobs/geodesics';
 import { dataFromJson, dataFromSliders, spdParams } from './spdInput';
-import { spdExportResult } from './spdExport';
+import { spdCsv, spdExportResult } from './spdExport';
 import { EllipsePanels } from './EllipsePanels';
 import { EllipsoidRow } from './EllipsoidRow';
 import { formatValue, METRIC_COLORS, METRIC_LABELS } from './metricStyle';
@@ -54,6 +54,7 @@ function SpdView({ cellId, chapterId, params, setParam }: ViewProps) {
       description={description}
       hiddenParams={loaded ? SLIDER_MATRIX_PARAMS : undefined}
       exportResult={result ? () => spdExportResult(result, data) : undefined}
+      exportCsv={result ? () => spdCsv(result) : undefined}
       tools={
         <div className="spd-tools">
           <LoadData

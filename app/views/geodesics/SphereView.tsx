@@ -59,6 +59,7 @@ function SphereView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       figure={svgRef}
       error={computed.error}
       exportResult={() => ({ p: Array.from(computed.p), q: Array.from(computed.q), distance: computed.distance, geodesic: computed.samples.map((s, k) => ({ t: k / 10, point: Array.from(s) })) })}
+      exportCsv={() => ({ columns: ['t', 'x', 'y', 'z'], rows: computed.samples.map((s, k) => [k / 10, s[0], s[1], s[2]]) })}
       description={`Great-circle distance ${computed.distance.toFixed(4)} rad (${((computed.distance * 180) / Math.PI).toFixed(2)}°); blue dots are exp_p(t·log_p q) at t = 0, 0.1, …, 1, the red line is d3-geo's great circle.`}
     >
       <svg ref={svgRef} viewBox={`0 0 ${GLOBE_SIZE} ${GLOBE_SIZE}`} width={GLOBE_SIZE} role="img" aria-label="Great circle on the sphere">

@@ -215,6 +215,21 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
           ? () => ({ surface: result.surface, start: [x0, y0], count: result.count, steps: result.steps, lengths: result.lengths, points: result.points })
           : undefined
       }
+      exportCsv={
+        result
+          ? () => {
+              // One row per valid point: geodesic j, step k, (x, y, z).
+              const rows: number[][] = [];
+              const stride = (result.steps + 1) * 3;
+              for (let j = 0; j < result.count; j++)
+                for (let k = 0; k < result.lengths[j]; k++) {
+                  const o = j * stride + k * 3;
+                  rows.push([j, k, result.points[o], result.points[o + 1], result.points[o + 2]]);
+                }
+              return { columns: ['geodesic', 'step', 'x', 'y', 'z'], rows };
+            }
+          : undefined
+      }
       description={
         result
           ? `${result.count} geodesics of arc length ${values.length} from (${x0.toFixed(2)}, ${y0.toFixed(2)}) on the ${surfaceByName(result.surface).label}; ` +

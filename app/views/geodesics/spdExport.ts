@@ -1,4 +1,5 @@
 /** The Export JSON `result` of the SPD view (docs/formats.md, "Geodesics"). */
+import type { CsvTable } from '../../io/exporters';
 import type { SpdPathsResult } from '../../../src/workers/jobs/geodesics';
 import { SPD_METRICS } from '../../../src/workers/jobs/geodesics';
 
@@ -33,4 +34,19 @@ export function spdExportResult(result: SpdPathsResult, data: { matrices: Float6
     M: data.m ? rows(data.m, n) : null,
     ...metrics,
   };
+}
+
+/** Export CSV: one row per metric and sample t = k/(samples − 1): det γ(t), d(A, γ(t)) and the entries of γ(t). */
+export function spdCsv(result: SpdPathsResult): CsvTable {
+  const n = result.n;
+  const entries: string[] = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) entries.push(`m${i}${j}`);
+  const rows: (number | string)[][] = [];
+  for (const name of SPD_METRICS) {
+    const r = result.metrics[name];
+    for (let k = 0; k < r.t.length; k++) {
+      rows.push([name, r.t[k], r.determinants[k], r.distanceFromStart[k], ...Array.from(r.path.subarray(k * n * n, (k + 1) * n * n))]);
+    }
+  }
+  return { columns: ['metric', 't', 'determinant', 'distance_from_A', ...entries], rows };
 }

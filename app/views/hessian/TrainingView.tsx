@@ -147,6 +147,12 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
         <>
           <h4>Paper check</h4>
           <PaperCheck result={result} last={last} bulkHistory={bulkHistory.dataKey === dataKey ? bulkHistory.records : []} />
+          {result.powerTop !== null ? (
+            <p className="figure-description">
+              Cross-check: power iteration with deflation (PyHessian's method) gives λ = {formatNumber(result.powerTop)} for the final Hessian, Lanczos λ₁ ={' '}
+              {formatNumber(last.top[0])}.
+            </p>
+          ) : null}
           {result.exact ? (
             <p className="figure-description">
               Exact reference: the full {result.paramCount}×{result.paramCount} Hessian in f64 has λ_max = {formatNumber(result.exact[0])} (Lanczos{' '}

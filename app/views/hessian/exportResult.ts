@@ -16,6 +16,7 @@ export interface HessianExport {
   loss: number;
   accuracy: number;
   exactEigenvalues: number[] | null;
+  powerIterationTop: number | null;
   gaussNewtonTop: number[] | null;
   residualTop: number[] | null;
   hvpBackend: string;
@@ -43,6 +44,7 @@ export function buildExport(result: HessianTrainResult): HessianExport {
     loss: last.loss,
     accuracy: last.accuracy,
     exactEigenvalues: result.exact ? Array.from(result.exact) : null,
+    powerIterationTop: result.powerTop,
     gaussNewtonTop: last.gaussNewtonTop ? Array.from(last.gaussNewtonTop) : null,
     residualTop: last.residualTop ? Array.from(last.residualTop) : null,
     hvpBackend: result.hvpBackend,

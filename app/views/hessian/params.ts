@@ -50,7 +50,7 @@ export const trainingParams: ParamTable = [
   { name: 'batchSize', label: 'Batch size', type: 'integer', default: 32, min: 1, max: 2000, step: 1, description: 'Used by SGD, momentum and Adam; GD always uses all samples.' },
   { name: 'steps', label: 'Steps', type: 'integer', default: 300, min: 0, max: 5000, step: 10 },
   { name: 'spectrumEvery', label: 'Spectrum every', type: 'integer', default: 30, min: 1, max: 1000, step: 1, unit: 'steps' },
-  { name: 'topK', label: 'Top-k', type: 'integer', default: 8, min: 1, max: 20, step: 1 },
+  { name: 'topK', label: 'Top-k', type: 'integer', default: 10, min: 1, max: 20, step: 1 },
   { name: 'slqProbes', label: 'SLQ probes', type: 'integer', default: 3, min: 1, max: 16, step: 1 },
   { name: 'slqSteps', label: 'SLQ steps', type: 'integer', default: 40, min: 4, max: 150, step: 1 },
   { name: 'hutchinsonProbes', label: 'Hutchinson probes', type: 'integer', default: 20, min: 2, max: 200, step: 1 },

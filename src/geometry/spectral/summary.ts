@@ -2,8 +2,8 @@
  * One spectral snapshot of a curvature operator, the way PyHessian reports it (Yao et al. 2020):
  * top-k eigenvalues (Lanczos), the trace (Hutchinson) and the density (SLQ), plus two summaries
  * the chapter's "paper check" uses:
- *  - outliers: the number of leading eigenvalues before the largest ratio gap λ_i/λ_{i+1} among the
- *    positive top-k (a heuristic for "outliers away from the bulk", Sagun et al. 2017);
+ *  - outliers: the number of leading eigenvalues that stand clear of the bulk (a heuristic for
+ *    "outliers away from the bulk", Sagun et al. 2017; see countOutliers);
  *  - bulkRms: the root-mean-square eigenvalue of the bulk, from the SLQ quadrature restricted to
  *    the nodes below the outliers (midway between the last outlier and the next eigenvalue):
  *    √(Σ τ_j θ_j² / Σ τ_j) over those nodes — its scale is what "adding parameters scales the bulk"
@@ -53,22 +53,26 @@ export function validateSpectrumOptions(o: SpectrumOptions, size: number): void 
   if (o.topK > size) throw new Error(`topK = ${o.topK} exceeds the number of parameters P = ${size}`);
 }
 
-/** Index of the largest ratio gap among the positive leading values: the outlier count. */
+/**
+ * Outliers among the leading eigenvalues (a heuristic, named as such in the view): the largest i
+ * such that the gap λ_i − λ_{i+1} exceeds 4× the typical bulk spacing (the median of the last half
+ * of the gaps, which lie inside the bulk when top-k reaches well past the outliers) and λ_i/λ_{i+1}
+ * ≥ 1.25. Only positive eigenvalues count.
+ */
 export function countOutliers(top: ArrayLike<number>): number {
-  if (top.length < 2 || !(top[0] > 0)) return 0;
-  const floor = 1e-6 * top[0];
-  let best = 0;
-  let bestRatio = 1;
-  for (let i = 0; i + 1 < top.length; i++) {
-    if (!(top[i] > floor)) break;
-    const ratio = top[i] / Math.max(top[i + 1], floor);
-    if (ratio > bestRatio) {
-      bestRatio = ratio;
-      best = i + 1;
-    }
+  const K = top.length;
+  if (K < 3 || !(top[0] > 0)) return 0;
+  const gaps: number[] = [];
+  for (let i = 0; i + 1 < K; i++) gaps.push(top[i] - top[i + 1]);
+  const tail = gaps.slice(Math.floor(gaps.length / 2)).sort((a, b) => a - b);
+  const spacing = tail.length % 2 ? tail[(tail.length - 1) / 2] : 0.5 * (tail[tail.length / 2 - 1] + tail[tail.length / 2]);
+  let count = 0;
+  for (let i = 0; i + 1 < K; i++) {
+    if (!(top[i] > 0)) break;
+    const ratioOk = top[i + 1] <= 0 || top[i] / top[i + 1] >= 1.25;
+    if (gaps[i] > 4 * spacing && ratioOk) count = i + 1;
   }
-  // A gap under 2× does not separate anything from a bulk.
-  return bestRatio >= 2 ? best : 0;
+  return count;
 }
 
 /** √(Σ τθ² / Σ τ) over the quadrature nodes θ < threshold. */

@@ -32,12 +32,16 @@ export interface MlpHvpOperator {
   dispose(): void;
 }
 
+/** 'hessian': H v by the R-operator; 'gaussNewton': G v = Jᵀ H_ℓ J v + weightDecay·v (the same passes without the second-order terms). */
+export type GpuCurvatureKind = 'hessian' | 'gaussNewton';
+
 export function createMlpHvpGpu(
   ctx: KernelContext,
   mlp: Mlp,
   theta: ArrayLike<number>,
   data: ClassificationData,
   weightDecay: number,
+  kind: GpuCurvatureKind = 'hessian',
 ): MlpHvpOperator {
   const { layers, weightOffset, biasOffset, paramCount: P } = mlp;
   if (theta.length !== P) throw new Error(`θ has ${theta.length} entries but the MLP has P = ${P} parameters`);
@@ -138,11 +142,17 @@ export function createMlpHvpGpu(
   for (let l = L - 1; l >= 0; l--) {
     const ni = layers[l];
     const no = layers[l + 1];
-    // R{∂L/∂W_l} = R{δ_l}ᵀ a_{l−1} + δ_lᵀ R{a_{l−1}}
+    // R{∂L/∂W_l} = R{δ_l}ᵀ a_{l−1} + δ_lᵀ R{a_{l−1}}   (Gauss-Newton: only the first term)
     product.push(gemm(rdelta[l], input(l), outBuf, no, n, ni, TRANS_A | ACCUMULATE, { c: weightOffset[l] }));
-    if (l > 0) product.push(gemm(delta[l], ra[l - 1], outBuf, no, n, ni, TRANS_A | ACCUMULATE, { c: weightOffset[l] }));
+    if (l > 0 && kind === 'hessian') product.push(gemm(delta[l], ra[l - 1], outBuf, no, n, ni, TRANS_A | ACCUMULATE, { c: weightOffset[l] }));
     product.push(point('biasGrad', [rdelta[l], outBuf], no, { count: n, width: no, offset: biasOffset[l] }));
     if (l === 0) break;
+    if (kind === 'gaussNewton') {
+      // u_{l−1} = σ'(z) ⊙ (W_lᵀ u_l): plain backprop of the curvature-weighted logit slopes.
+      product.push(gemm(rdelta[l], thetaBuf, rback, n, no, ni, 0, { b: weightOffset[l] }));
+      product.push(point('rActivate', [d1[l - 1], rback, rdelta[l - 1]], n * ni, { count: n * ni }));
+      continue;
+    }
     // back = δ_l W_l, rback = R{δ_l} W_l + δ_l V_l, then the σ', σ'' combination.
     product.push(gemm(delta[l], thetaBuf, back, n, no, ni, 0, { b: weightOffset[l] }));
     product.push(gemm(rdelta[l], thetaBuf, rback, n, no, ni, 0, { b: weightOffset[l] }));
@@ -194,7 +204,7 @@ export function createMlpHvpGpu(
   };
 }
 
-/** One-shot convenience: H v for one direction (tests and the kernel suite). */
+/** One-shot convenience: H v (or G v) for one direction (tests and the kernel suite). */
 export async function mlpHvpGpu(
   ctx: KernelContext,
   mlp: Mlp,
@@ -202,8 +212,9 @@ export async function mlpHvpGpu(
   data: ClassificationData,
   weightDecay: number,
   v: ArrayLike<number>,
+  kind: GpuCurvatureKind = 'hessian',
 ): Promise<Float64Array> {
-  const op = createMlpHvpGpu(ctx, mlp, theta, data, weightDecay);
+  const op = createMlpHvpGpu(ctx, mlp, theta, data, weightDecay, kind);
   try {
     const out = new Float64Array(mlp.paramCount);
     await op.apply(Float64Array.from(v), out);

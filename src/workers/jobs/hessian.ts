@@ -5,8 +5,8 @@
  * paths) and every `spectrumEvery` steps takes the spectrum of the full-data Hessian: top-k by
  * Lanczos, trace by Hutchinson, density by SLQ, and the top-k of the Gauss-Newton part G and of
  * H − G separately. Progress streams the loss and the snapshots so far. On the GPU path the
- * Hessian-vector products behind the H spectrum run in WGSL (src/kernels/mlpHvp, f32); G and
- * H − G stay on the f64 CPU path. When P ≤ exactMaxP the final Hessian is also built densely and
+ * curvature products (H, G and H − G) run in WGSL (src/kernels/mlpHvp, f32) inside the f64
+ * Lanczos / Hutchinson / SLQ loops; the training itself stays on the f64 CPU path. When P ≤ exactMaxP the final Hessian is also built densely and
  * fully diagonalized in f64, the exact reference shown beside the estimates.
  */
 import {
@@ -23,6 +23,7 @@ import {
   OPTIMIZERS,
   type Activation,
   type ClassificationData,
+  type CurvatureKind,
   type DigitsJson,
   type Mlp,
   type OptimizerKind,
@@ -32,10 +33,12 @@ import {
   exactSpectrum,
   hutchinsonTraceAsync,
   lanczosTopEigenpairsAsync,
+  powerIterationTop,
   spectrumSummary,
   type AsyncLinearOperator,
   type DensityGrid,
 } from '../../geometry/spectral';
+import type { KernelContext } from '../../kernels/context';
 import { createMlpHvpGpu } from '../../kernels/mlpHvp/mlpHvp';
 import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
 
@@ -115,6 +118,8 @@ export interface HessianTrainResult {
   /** All eigenvalues of the final Hessian (descending) when P ≤ exactMaxP, else null. */
   exact: Float64Array | null;
   exactTrace: number | null;
+  /** λ of largest magnitude of the final Hessian by power iteration (PyHessian's method), the cross-check of Lanczos's λ₁. */
+  powerTop: number | null;
   /** Final θ in the export layout, and the samples the Hessian is taken over. */
   weights: Float64Array;
   x: Float64Array;
@@ -179,7 +184,8 @@ export function buildMlp(p: HessianTrainParams, data: ClassificationData): Mlp {
   return mlp;
 }
 
-type HvpFactory = (mlp: Mlp, theta: Float64Array, data: ClassificationData, weightDecay: number) => Promise<AsyncLinearOperator & { dispose?(): void }>;
+type CurvatureOp = AsyncLinearOperator & { dispose?(): void };
+type HvpFactory = (mlp: Mlp, theta: Float64Array, data: ClassificationData, weightDecay: number, kind: CurvatureKind) => Promise<CurvatureOp>;
 
 async function snapshotAt(
   ctx: JobContext<HessianTrainProgress>,
@@ -194,7 +200,7 @@ async function snapshotAt(
   const checkpoint = () => ctx.checkpoint();
   const topK = Math.min(p.topK, mlp.paramCount);
   const lanczosSteps = Math.min(mlp.paramCount, Math.max(2 * topK + 10, 30));
-  const H = await hvp(mlp, theta, data, p.weightDecay);
+  const H = await hvp(mlp, theta, data, p.weightDecay, 'hessian');
   let summary;
   try {
     summary = await spectrumSummary(
@@ -210,11 +216,16 @@ async function snapshotAt(
   let residualTop: Float64Array | null = null;
   let gaussNewtonTrace: number | null = null;
   if (p.split) {
-    const G = curvatureOperator(mlp, theta, data, p.weightDecay, 'gaussNewton');
-    const R = curvatureOperator(mlp, theta, data, p.weightDecay, 'residual');
-    gaussNewtonTop = (await lanczosTopEigenpairsAsync(G, topK, random, lanczosSteps, checkpoint)).values;
-    residualTop = (await lanczosTopEigenpairsAsync(R, topK, random, lanczosSteps, checkpoint)).values;
-    gaussNewtonTrace = (await hutchinsonTraceAsync(G, p.hutchinsonProbes, random, checkpoint)).estimate;
+    const G = await hvp(mlp, theta, data, p.weightDecay, 'gaussNewton');
+    const R = await hvp(mlp, theta, data, p.weightDecay, 'residual');
+    try {
+      gaussNewtonTop = (await lanczosTopEigenpairsAsync(G, topK, random, lanczosSteps, checkpoint)).values;
+      residualTop = (await lanczosTopEigenpairsAsync(R, topK, random, lanczosSteps, checkpoint)).values;
+      gaussNewtonTrace = (await hutchinsonTraceAsync(G, p.hutchinsonProbes, random, checkpoint)).estimate;
+    } finally {
+      G.dispose?.();
+      R.dispose?.();
+    }
   }
   return {
     step,
@@ -258,6 +269,7 @@ async function train(
   const spectralRandom = mulberry32(p.seed + 3);
   const losses = new Float64Array(p.steps);
   const snapshots: SpectrumSnapshot[] = [];
+  const reportEvery = Math.max(1, Math.floor(p.steps / 300));
   const report = (step: number, force = false) =>
     ctx.progress({ step, steps: p.steps, losses: losses.slice(0, step), snapshots: [...snapshots] }, force);
   for (let s = 0; s <= p.steps; s++) {
@@ -273,7 +285,8 @@ async function train(
       report(s + 1, true);
       return finish(p, mlp, trainer.theta, data, cut, snapshots, hvpBackend, false);
     }
-    report(s + 1);
+    // Building a report copies the loss history: every few steps is enough for a live curve.
+    if ((s + 1) % reportEvery === 0) report(s + 1);
     await ctx.checkpoint();
   }
   return finish(p, mlp, trainer.theta, data, losses, snapshots, hvpBackend, true);
@@ -291,10 +304,15 @@ function finish(
 ): HessianTrainResult {
   let exact: Float64Array | null = null;
   let exactTrace: number | null = null;
-  if (finite && p.exactMaxP > 0 && mlp.paramCount <= p.exactMaxP) {
-    const spectrum = exactSpectrum(curvatureOperator(mlp, theta, data, p.weightDecay, 'hessian'));
-    exact = spectrum.values;
-    exactTrace = spectrum.trace;
+  let powerTop: number | null = null;
+  if (finite) {
+    const H = curvatureOperator(mlp, theta, data, p.weightDecay, 'hessian');
+    powerTop = powerIterationTop(H, 1, mulberry32(p.seed + 4), { maxIterations: 200, tolerance: 1e-6 }).values[0];
+    if (p.exactMaxP > 0 && mlp.paramCount <= p.exactMaxP) {
+      const spectrum = exactSpectrum(H);
+      exact = spectrum.values;
+      exactTrace = spectrum.trace;
+    }
   }
   return {
     layers: [...mlp.layers],
@@ -309,6 +327,7 @@ function finish(
     snapshots,
     exact,
     exactTrace,
+    powerTop,
     weights: Float64Array.from(theta),
     x: data.x,
     y: data.y,
@@ -318,16 +337,34 @@ function finish(
   };
 }
 
-const cpuHvp: HvpFactory = async (mlp, theta, data, wd) => curvatureOperator(mlp, theta, data, wd, 'hessian');
+const cpuHvp: HvpFactory = async (mlp, theta, data, wd, kind) => curvatureOperator(mlp, theta, data, wd, kind);
+
+/** GPU operators (f32): H and G directly, H − G as the difference of the two products. */
+function gpuFactory(gpu: KernelContext): HvpFactory {
+  return async (mlp, theta, data, wd, kind) => {
+    if (kind !== 'residual') return createMlpHvpGpu(gpu, mlp, theta, data, wd, kind);
+    const H = createMlpHvpGpu(gpu, mlp, theta, data, wd, 'hessian');
+    const G = createMlpHvpGpu(gpu, mlp, theta, data, wd, 'gaussNewton');
+    const scratch = new Float64Array(mlp.paramCount);
+    return {
+      size: mlp.paramCount,
+      async apply(v, out) {
+        await H.apply(v, out);
+        await G.apply(v, scratch);
+        for (let i = 0; i < out.length; i++) out[i] -= scratch[i];
+      },
+      dispose() {
+        H.dispose();
+        G.dispose();
+      },
+    };
+  };
+}
 
 export const hessianTrain = defineJob<HessianTrainParams, HessianTrainData | null, HessianTrainResult, HessianTrainProgress>({
   name: 'hessian/train',
   cpu: (ctx, params, data) => train(ctx, params, data, cpuHvp, 'cpu'),
-  async gpu(ctx, params, data) {
-    const gpu = ctx.gpu!;
-    const gpuHvp: HvpFactory = async (mlp, theta, samples, wd) => createMlpHvpGpu(gpu, mlp, theta, samples, wd);
-    return train(ctx, params, data, gpuHvp, 'webgpu');
-  },
+  gpu: (ctx, params, data) => train(ctx, params, data, gpuFactory(ctx.gpu!), 'webgpu'),
   transfer: (r) => [r.losses.buffer, r.weights.buffer],
 });
 

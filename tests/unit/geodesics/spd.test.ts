@@ -287,6 +287,27 @@ describe('against 60-digit mpmath values (tests/fixtures/geodesics/make_spd.py)'
   }
 });
 
+describe('exp(log) round trips on the fixture matrices, condition numbers up to 1e8', () => {
+  for (const c of fixtures.highPrecision as HighPrecisionCase[]) {
+    const A = Float64Array.from(c.A);
+    const B = Float64Array.from(c.B);
+    const metricsHere: [string, SpdMetric][] = [
+      ['affineInvariant', affineInvariant],
+      ['logEuclidean', logEuclidean],
+      ['buresWasserstein', buresWasserstein],
+      ['generalizedBW θ', generalizedBuresWasserstein({ m: Float64Array.from(c.M), theta: c.theta })],
+    ];
+    for (const [name, metric] of metricsHere) {
+      it(`${c.name}: ${name}: exp_A(log_A B) = B and ‖log_A B‖_A = d(A, B)`, () => {
+        const v = metric.log(A, B);
+        // Relative to ‖B‖_F: at condition 1e8 the affine-invariant round trip keeps ~8 digits (measured 2.5e-8).
+        expectClose(metric.exp(A, v), B, { absolute: F64_PEER.relative * frobeniusNorm(B), relative: 0 }, 'exp(log)');
+        expectClose(metric.norm(A, v), c.distance[name === 'generalizedBW θ' ? 'generalizedBWTheta' : name], F64_PEER, '‖log‖');
+      });
+    }
+  }
+});
+
 describe('against scipy (sqrtm/logm-based distances)', () => {
   for (const c of fixtures.scipy) {
     it(`${c.name}: AI, LE and BW distances`, () => {

@@ -56,6 +56,8 @@ describe('hessian/train (CPU)', () => {
     const last = r.snapshots[2];
     expect(r.exact).not.toBeNull();
     expectClose(last.top, r.exact!.slice(0, 3), F64_ITERATIVE, 'Lanczos top-3 vs dense');
+    // Power iteration (tolerance 1e-6 on the Rayleigh quotient) finds the same λ₁ (here also the largest in magnitude).
+    expect(Math.abs(r.powerTop! - r.exact![0])).toBeLessThan(1e-4 * r.exact![0]);
     expect(Math.abs(last.trace - r.exactTrace!)).toBeLessThan(4 * last.traceStandardError);
     // Weyl: λ_max(H) ≤ λ_max(G) + λ_max(H − G); G is positive semi-definite (+ weight decay).
     expect(last.top[0]).toBeLessThanOrEqual(last.gaussNewtonTop![0] + last.residualTop![0] + 1e-10);
@@ -70,6 +72,19 @@ describe('hessian/train (CPU)', () => {
     expect(r.y.length).toBe(60);
     expect(r.weights.length).toBe(r.paramCount);
     expect(r.exact).toBeNull();
+  });
+  it('trains on the shipped digits (public/data/digits.json): 10 classes, 64 pixels scaled to [0, 1]', async () => {
+    const { readFileSync } = await import('node:fs');
+    const digits = JSON.parse(readFileSync(new URL('../../../public/data/digits.json', import.meta.url), 'utf8'));
+    const r = await hessianTrain.cpu(
+      context().ctx,
+      { ...base, dataset: 'digits', n: 200, hidden: 12, steps: 10, spectrumEvery: 10, split: false, exactMaxP: 0, hutchinsonProbes: 10, slqProbes: 1 },
+      { digits },
+    );
+    expect(r.layers).toEqual([64, 12, 10]);
+    expect(r.n).toBe(200);
+    expect(Math.max(...r.x)).toBe(1);
+    expect(r.snapshots[1].loss).toBeLessThan(r.snapshots[0].loss);
   });
   it('stops at the next checkpoint when cancelled', async () => {
     await expect(hessianTrain.cpu(context(5).ctx, base, null)).rejects.toThrow(JobCancelled);

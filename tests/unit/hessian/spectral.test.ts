@@ -192,10 +192,11 @@ describe('async drivers (GPU operators) take the same path as the sync ones', ()
 });
 
 describe('spectrum summary', () => {
-  it('counts outliers at the largest ratio gap, and none without a 2× gap', async () => {
+  it('counts the eigenvalues standing clear of the bulk spacing, and none in an evenly spaced list', async () => {
     const { countOutliers } = await import('../../../src/geometry/spectral');
-    expect(countOutliers([9, 6.5, 4, 2.5, 0.1, 0.05])).toBe(4);
-    expect(countOutliers([1, 0.9, 0.8, 0.7])).toBe(0);
+    expect(countOutliers([9, 6.5, 4, 2.5, 0.1, 0.09, 0.085, 0.08, 0.07, 0.065])).toBe(4);
+    expect(countOutliers([1.934, 1.022, 0.827, 0.452, 0.37, 0.367, 0.302, 0.294, 0.276, 0.243])).toBe(3);
+    expect(countOutliers([1, 0.9, 0.8, 0.7, 0.6, 0.5])).toBe(0);
     expect(countOutliers([-1, -2])).toBe(0);
   });
   it('bulk RMS uses only the quadrature nodes below the threshold', async () => {
