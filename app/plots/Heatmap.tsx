@@ -42,7 +42,8 @@ export function Heatmap({
   const gRef = useRef<SVGGElement>(null);
   useEffect(() => {
     if (!gRef.current || rows * cols === 0 || values.length < rows * cols) return;
-    const margin = { top: colMarginal ? 60 : 16, left: rowMarginal ? 60 : 30, right: 70, bottom: 24 };
+    // Room for the marginal bars (36 px) plus the axis label beside them, and for colour-bar labels like 5.25e-12.
+    const margin = { top: colMarginal ? 60 : 16, left: rowMarginal ? 72 : 30, right: 96, bottom: 24 };
     const w = width - margin.left - margin.right;
     const h = height - margin.top - margin.bottom;
     let lo = Infinity;
@@ -87,7 +88,7 @@ export function Heatmap({
       .style('image-rendering', 'pixelated');
     root.append('rect').attr('width', w).attr('height', h).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.3);
     root.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + 16).attr('text-anchor', 'middle').text(`${colLabel} (${cols})`);
-    root.append('text').attr('class', 'axis-label').attr('transform', `translate(-8,${h / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(`${rowLabel} (${rows})`);
+    root.append('text').attr('class', 'axis-label').attr('transform', `translate(${rowMarginal ? -58 : -8},${h / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(`${rowLabel} (${rows})`);
     if (colMarginal) {
       const max = d3.max(Array.from(colMarginal)) || 1;
       const bw = w / cols;

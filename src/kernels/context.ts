@@ -13,10 +13,13 @@ export type TypedArray = Float32Array | Uint32Array | Int32Array;
 
 /** Largest workgroup count per dimension guaranteed by WebGPU. */
 export const MAX_WORKGROUPS_PER_DIMENSION = 65535;
+/** Identical uniform buffers kept for reuse (oldest dropped first). */
+const MAX_CACHED_UNIFORMS = 512;
 
 export class KernelContext {
   private readonly pipelines = new Map<string, GPUComputePipeline>();
   private readonly modules = new Map<string, GPUShaderModule>();
+  private readonly uniforms = new Map<string, GPUBuffer>();
 
   constructor(readonly device: GPUDevice) {}
 
@@ -93,6 +96,21 @@ export class KernelContext {
     });
     const buffer = this.device.createBuffer({ label, size, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     this.device.queue.writeBuffer(buffer, 0, bytes);
+    return buffer;
+  }
+
+  /**
+   * Like `uniform`, but identical values share one cached buffer, so kernels encoded in a loop
+   * (shapes, constants) do not allocate a buffer per dispatch. The caller must neither write to nor
+   * destroy it. Evicted entries are dropped, not destroyed: an encoder not yet submitted may still use them.
+   */
+  sharedUniform(values: readonly number[], kinds: string, label: string): GPUBuffer {
+    const key = `${label}|${kinds}|${values.join(',')}`;
+    const cached = this.uniforms.get(key);
+    if (cached) return cached;
+    const buffer = this.uniform(values, kinds, label);
+    if (this.uniforms.size >= MAX_CACHED_UNIFORMS) this.uniforms.delete(this.uniforms.keys().next().value!);
+    this.uniforms.set(key, buffer);
     return buffer;
   }
 

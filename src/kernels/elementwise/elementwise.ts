@@ -21,7 +21,7 @@ export function encodeElementwise(
   beta = 0,
 ): void {
   const pipeline = ctx.pipeline('elementwise', code, { OP: OPS[op] });
-  const params = ctx.uniform([n, alpha, beta], 'uff', 'elementwise:params');
+  const params = ctx.sharedUniform([n, alpha, beta], 'uff', 'elementwise:params');
   ctx.dispatch(pipeline, [input, output, params], grid(Math.ceil(n / WG)), encoder);
 }
 

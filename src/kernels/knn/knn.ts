@@ -33,7 +33,7 @@ export function encodeKnn(
 ): void {
   if (k > KNN_MAX_K) throw new DeviceLimitError(`k = ${k} neighbours exceeds the GPU kernel's maximum of ${KNN_MAX_K}`);
   const pipeline = ctx.pipeline('knn', code);
-  const shape = ctx.uniform([n, d, k], 'uuu', 'knn:shape');
+  const shape = ctx.sharedUniform([n, d, k], 'uuu', 'knn:shape');
   ctx.dispatch(pipeline, [x, indices, distances, shape], grid(Math.ceil(n / WG)), encoder);
 }
 

@@ -20,7 +20,7 @@ export function encodeMatMul(
   n: number,
 ): void {
   const pipeline = ctx.pipeline('matmul', code);
-  const shape = ctx.uniform([m, k, n], 'uuu', 'matmul:shape');
+  const shape = ctx.sharedUniform([m, k, n], 'uuu', 'matmul:shape');
   ctx.dispatch(pipeline, [a, b, c, shape], [Math.max(1, Math.ceil(n / TILE)), Math.max(1, Math.ceil(m / TILE))], encoder);
 }
 

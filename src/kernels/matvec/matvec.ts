@@ -21,7 +21,7 @@ export function encodeMatVec(
   strategy: RowStrategy = defaultRowStrategy(ctx),
 ): void {
   const pipeline = ctx.pipeline('matvec', code, {}, strategy === 'workgroup' ? 'rowPerWorkgroup' : 'rowPerThread');
-  const shape = ctx.uniform([rows, cols], 'uu', 'matvec:shape');
+  const shape = ctx.sharedUniform([rows, cols], 'uu', 'matvec:shape');
   ctx.dispatch(pipeline, [a, x, y, shape], grid(rowWorkgroups(rows, strategy)), encoder);
 }
 

@@ -20,7 +20,7 @@ export function encodePairwiseSquaredDistances(
   d: number,
 ): void {
   const pipeline = ctx.pipeline('pairwise', code);
-  const shape = ctx.uniform([n, m, d], 'uuu', 'pairwise:shape');
+  const shape = ctx.sharedUniform([n, m, d], 'uuu', 'pairwise:shape');
   ctx.dispatch(pipeline, [x, y, dist, shape], [Math.max(1, Math.ceil(m / TILE)), Math.max(1, Math.ceil(n / TILE))], encoder);
 }
 

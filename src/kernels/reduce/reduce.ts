@@ -28,7 +28,7 @@ export function encodeReduce(
 ): void {
   const entry = axis === 'cols' ? 'reduceCols' : strategy === 'workgroup' ? 'reduceRows' : 'reduceRowsPerThread';
   const pipeline = ctx.pipeline('reduce', code, { OP: OPS[op] }, entry);
-  const shape = ctx.uniform([rows, cols], 'uu', 'reduce:shape');
+  const shape = ctx.sharedUniform([rows, cols], 'uu', 'reduce:shape');
   const groups = axis === 'rows' ? rowWorkgroups(rows, strategy) : Math.ceil(cols / ROW_WORKGROUP_SIZE);
   ctx.dispatch(pipeline, [input, output, shape], grid(groups), encoder);
 }
