@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useJob } from '../../engine/useJob';
 import { LoadData } from '../../io/LoadData';
-import { ScatterPlot } from '../../plots';
+import { LinePlot, ScatterPlot } from '../../plots';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../ViewFrame';
 import type { HeatProgress, HeatResult } from '../../../src/workers/jobs/heat';
@@ -123,6 +123,19 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
         <dt>t used</dt>
         <dd>{result ? result.t.toPrecision(3) : '—'}</dd>
       </dl>
+      {result?.entropy ? (
+        <div>
+          <h4>Heat-kernel entropy −Σ H log H against t (the knee picks t)</h4>
+          <LinePlot
+            series={[{ label: 'entropy', x: result.entropy.times, y: result.entropy.entropy, points: true }]}
+            vLines={[{ value: result.t, label: `knee t = ${result.t.toPrecision(3)}` }]}
+            xLabel="diffusion time t"
+            yLabel="entropy"
+            height={200}
+            ariaLabel="Entropy of the heat kernel against diffusion time"
+          />
+        </div>
+      ) : null}
       {quality === null && result ? <p className="note">No ground truth for this data set: quality figures need geodesic distances (see docs/formats.md, gt_ columns).</p> : null}
       {warnings.length ? (
         <ul className="warnings" role="status">

@@ -2,11 +2,11 @@
 import type { HeatParams } from './heat';
 
 /** The benchmark's parameters (shared with bench/heat.bench.ts). */
-export function heatBenchParams(n: number): HeatParams {
+export function heatBenchParams(n: number, noise = 0.1): HeatParams {
   return {
     dataset: 'swissroll',
     n,
-    noise: 0.1,
+    noise,
     k: 10,
     alpha: 40,
     laplacian: 'normalized',
