@@ -91,10 +91,66 @@ export function heatKernelChebyshev(
   return out;
 }
 
-/** The dense heat kernel exp(−tL) (n×n) by Chebyshev, applied to the identity. */
-export function heatKernelChebyshevDense(l: CsrMatrix, lambdaMax: number, t: number, order: number): Float64Array {
+/**
+ * The dense heat kernel exp(−tL) (n×n) by Chebyshev, applied to the identity one block
+ * of `blockSize` columns at a time (exp(−tL) acts on columns independently), with the
+ * recurrence and the accumulation fused into the sparse product row by row: each
+ * block's four n×b slabs stay in cache, which is several times faster than sweeping
+ * n×n arrays K times. Same arithmetic as `heatKernelChebyshev`.
+ */
+export function heatKernelChebyshevDense(
+  l: CsrMatrix,
+  lambdaMax: number,
+  t: number,
+  order: number,
+  blockSize = 64,
+  onBlock?: (done: number, total: number) => void,
+): Float64Array {
   const n = l.rows;
-  const eye = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) eye[i * n + i] = 1;
-  return heatKernelChebyshev(l, lambdaMax, [t], order, eye, n)[0];
+  if (!Number.isInteger(order) || order < 1) throw new Error(`invalid Chebyshev order: ${order} (need an integer ≥ 1)`);
+  const c = heatChebyshevCoefficients(t, lambdaMax, order);
+  const phi = lambdaMax / 2;
+  const { rowPtr, colIndex, values } = l;
+  const h = new Float64Array(n * n);
+  const b = Math.max(1, Math.min(blockSize, n));
+  let previous = new Float64Array(n * b);
+  let current = new Float64Array(n * b);
+  const y = new Float64Array(n * b);
+  for (let start = 0; start < n; start += b) {
+    const m = Math.min(b, n - start);
+    previous.fill(0);
+    y.fill(0);
+    for (let c0 = 0; c0 < m; c0++) previous[(start + c0) * m + c0] = 1; // T_0 = I[:, block]
+    // T_1 = L̃ T_0 and Y = c_0/2 T_0 + c_1 T_1
+    for (let i = 0; i < n; i++) {
+      const oi = i * m;
+      for (let q = 0; q < m; q++) current[oi + q] = -previous[oi + q];
+      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+        const v = values[p] / phi;
+        const oj = colIndex[p] * m;
+        for (let q = 0; q < m; q++) current[oi + q] += v * previous[oj + q];
+      }
+      for (let q = 0; q < m; q++) y[oi + q] = 0.5 * c[0] * previous[oi + q] + c[1] * current[oi + q];
+    }
+    for (let k = 2; k <= order; k++) {
+      const ck = c[k];
+      // T_k = 2 L̃ T_{k−1} − T_{k−2}, written over T_{k−2} row by row (row i of T_{k−2} is read only here)
+      for (let i = 0; i < n; i++) {
+        const oi = i * m;
+        for (let q = 0; q < m; q++) previous[oi + q] = -previous[oi + q] - 2 * current[oi + q];
+        for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+          const v = (2 * values[p]) / phi;
+          const oj = colIndex[p] * m;
+          for (let q = 0; q < m; q++) previous[oi + q] += v * current[oj + q];
+        }
+        for (let q = 0; q < m; q++) y[oi + q] += ck * previous[oi + q];
+      }
+      const swap = previous;
+      previous = current;
+      current = swap;
+    }
+    for (let i = 0; i < n; i++) for (let q = 0; q < m; q++) h[i * n + start + q] = y[i * m + q];
+    onBlock?.(start + m, n);
+  }
+  return h;
 }

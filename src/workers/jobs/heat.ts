@@ -18,7 +18,7 @@ import {
   embeddingQuality,
   graphStage,
   heatEntropyCurve,
-  heatKernelChebyshev,
+  heatKernelChebyshevDense,
   heatKernelExact,
   kernelNeighbourCount,
   knnDistanceGraph,
@@ -243,11 +243,9 @@ async function heatDistancesCpu(ctx: JobContext<HeatProgress>, p: HeatParams, g:
     heat = heatKernelExact(laplacianEigen(g.laplacian), t);
   } else {
     truncationBound = orderWarning(t, g.lambdaMax, p.order, warnings);
-    const eye = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) eye[i * n + i] = 1;
-    heat = heatKernelChebyshev(g.laplacian, g.lambdaMax, [t], p.order, eye, n, (k) =>
-      ctx.progress({ stage: `Chebyshev order ${k}/${p.order}`, fraction: 0.2 + (0.4 * k) / p.order }),
-    )[0];
+    heat = heatKernelChebyshevDense(g.laplacian, g.lambdaMax, t, p.order, 64, (done, total) =>
+      ctx.progress({ stage: `Chebyshev heat kernel: ${done}/${total} columns`, fraction: 0.2 + (0.4 * done) / total }),
+    );
   }
   await ctx.checkpoint();
   const distances = varadhanDistances(heat, n, t, p.sigma);

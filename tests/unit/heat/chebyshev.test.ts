@@ -4,6 +4,7 @@ import {
   csrFromTriplets,
   chebyshevOrderFor,
   chebyshevTruncationBound,
+  heatKernelChebyshev,
   heatKernelChebyshevDense,
   heatKernelExact,
   laplacian,
@@ -61,6 +62,14 @@ describe('heat kernel by Chebyshev against the exact eigendecomposition', () => 
     const v = Float64Array.from(deg, Math.sqrt);
     const hv = Float64Array.from({ length: n }, (_, i) => h.subarray(i * n, (i + 1) * n).reduce((s, a, j) => s + a * v[j], 0));
     expectClose(hv, v, F64_ITERATIVE, 'H D^{1/2} 1');
+  });
+
+  it('the blocked, fused dense path equals the plain recurrence on the identity (any block size)', () => {
+    const l = laplacian(graph.weights, 'normalized');
+    const eye = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) eye[i * n + i] = 1;
+    const plain = heatKernelChebyshev(l, 2, [4], 20, eye, n)[0];
+    for (const block of [1, 7, 64]) expectClose(heatKernelChebyshevDense(l, 2, 4, 20, block), plain, F64_EXACT, `block ${block}`);
   });
 
   it('the order for a tolerance is the first K whose tail bound is below it', () => {
