@@ -37,17 +37,23 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const [highlight, setHighlight] = useState<ReadonlySet<number> | null>(null);
   const input = useHeatInput(values, loaded);
   const job = useJob<HeatResult, HeatProgress>(cellId, 'heat/embed', input.params, input.data, { enabled: input.ready });
-  const result = job.result;
   const progress = job.status === 'running' ? job.progress : null;
-  const n = result?.n ?? 0;
-  const dims = result?.dims ?? 2;
+  // the running job's setup (input, colours) arrives once, with its first iterate
+  const setupRef = useRef<HeatProgress['setup'] | null>(null);
+  if (job.status !== 'running') setupRef.current = null;
+  else if (progress?.setup) setupRef.current = progress.setup;
+  const setup = setupRef.current;
+  const result = job.result;
+  const frame: Pick<HeatResult, 'n' | 'dims' | 'input' | 'color' | 'labels'> | null = setup ?? result;
+  const n = frame?.n ?? 0;
+  const dims = frame?.dims ?? 2;
   // the streamed iterate while running, the result when done
-  const live = progress?.embedding && progress.embedding.length === n * dims ? progress.embedding : result?.embedding;
+  const live = progress?.embedding && progress.embedding.length === n * dims ? progress.embedding : job.result?.n === n ? job.result.embedding : undefined;
   const layer = useMemo(() => {
-    if (!result || !live) return null;
+    if (!frame || !live) return null;
     const { x, y } = columnsOf(live, n, dims);
-    return { x, y, color: result.labels ?? result.color, categorical: result.labels !== null, radius: n > 2000 ? 1.5 : 2.5 };
-  }, [result, live, n, dims]);
+    return { x, y, color: frame.labels ?? frame.color, categorical: frame.labels !== null, radius: n > 2000 ? 1.5 : 2.5 };
+  }, [frame, live, n, dims]);
   const quality = progress?.quality ?? result?.quality ?? null;
   const onBrush = useCallback((indices: number[] | null) => setHighlight(indices && indices.length ? new Set(indices) : null), []);
   const method = String(values.method) as keyof typeof HEAT_METHOD_LABELS;
@@ -100,8 +106,8 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
       <div className="heat-linked" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: '1rem' }}>
         <div>
           <h4>Input (drag to orbit, click to select a neighbourhood)</h4>
-          {result ? (
-            <InputCloud positions={result.input} color={result.labels ?? result.color} categorical={result.labels !== null} highlight={highlight} onPick={onBrush} />
+          {frame ? (
+            <InputCloud positions={frame.input} color={frame.labels ?? frame.color} categorical={frame.labels !== null} highlight={highlight} onPick={onBrush} />
           ) : (
             <p>computing…</p>
           )}

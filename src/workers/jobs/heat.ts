@@ -61,6 +61,8 @@ export const HEAT_COMPARE_MAX_ROWS = 2000;
 export const HEAT_EXACT_MAX_ROWS = 800;
 /** Rows averaged for the live quality figures. */
 const QUALITY_ROWS = 400;
+/** Rows for the figures streamed with each MDS iterate (cheaper, a little noisier). */
+const LIVE_QUALITY_ROWS = 150;
 
 export interface HeatParams {
   /** A synthetic dataset, or 'data' for `data` (loaded CSV, digits). */
@@ -101,6 +103,8 @@ export interface HeatData {
 
 export interface HeatProgress {
   stage: string;
+  /** Sent once, with the first iterate, so a view can draw iterates before the result exists. */
+  setup?: { n: number; dims: number; input: Float32Array; color: Float64Array; labels: Int32Array | null };
   fraction: number;
   iteration?: number;
   embedding?: Float64Array;
@@ -310,7 +314,7 @@ async function embedCpu(
 ): Promise<{ embedding: Float64Array; stress: number; iterations: number }> {
   const { n } = x;
   const init = classicalMds(distances, n, p.dims, mulberry32(p.seed + 1));
-  if (stream) ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims) }, true);
+  if (stream) ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims), setup: setupOf(x, p.dims) }, true);
   let current = init;
   let stressValue = NaN;
   let iterations = 0;
@@ -328,6 +332,7 @@ async function embedCpu(
         iteration: iterations,
         embedding: Float64Array.from(current),
         stress: stressValue,
+        quality: qualityOf(current, x, p.dims, LIVE_QUALITY_ROWS),
       });
     }
     await ctx.checkpoint();
@@ -335,8 +340,12 @@ async function embedCpu(
   return { embedding: current, stress: stressValue, iterations };
 }
 
-function qualityOf(embedding: Float64Array, x: Prepared, dims: number): Quality | null {
-  return x.groundTruth && !x.skipQuality ? embeddingQuality(embedding, x.n, dims, x.groundTruth, QUALITY_ROWS) : null;
+function setupOf(x: Prepared, dims: number): NonNullable<HeatProgress['setup']> {
+  return { n: x.n, dims, input: x.input, color: x.color, labels: x.labels };
+}
+
+function qualityOf(embedding: Float64Array, x: Prepared, dims: number, rows = QUALITY_ROWS): Quality | null {
+  return x.groundTruth && !x.skipQuality ? embeddingQuality(embedding, x.n, dims, x.groundTruth, rows) : null;
 }
 
 async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<HeatResult> {
@@ -393,14 +402,22 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
     t0 = performance.now();
     if (gpu) {
       const init = classicalMds(distances, x.n, p.dims, mulberry32(p.seed + 1));
-      ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims) }, true);
+      ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims), setup: setupOf(x, p.dims) }, true);
       const every = Math.max(1, Math.min(10, Math.ceil(p.mdsIterations / 30)));
       const r =
         p.mdsIterations > 0
           ? await smacofGpu(gpu, deltaBuffer ?? distances, x.n, p.dims, init, p.mdsIterations, {
               every,
               onIterate: async (k, e, s) => {
-                ctx.progress({ stage: `SMACOF ${k}/${p.mdsIterations} (GPU)`, fraction: 0.7 + (0.3 * k) / p.mdsIterations, iteration: k, embedding: Float64Array.from(e), stress: s });
+                const embedding = Float64Array.from(e);
+                ctx.progress({
+                  stage: `SMACOF ${k}/${p.mdsIterations} (GPU)`,
+                  fraction: 0.7 + (0.3 * k) / p.mdsIterations,
+                  iteration: k,
+                  embedding,
+                  stress: s,
+                  quality: qualityOf(embedding, x, p.dims, LIVE_QUALITY_ROWS),
+                });
                 await ctx.checkpoint();
               },
             })
