@@ -78,7 +78,7 @@ printTable({
   rows,
   notes: [
     adapterNote(gpu.adapter),
-    `Ours: k = ${p.k}, α = ${p.alpha}, ${p.laplacian} Laplacian, t = ${p.t}, Chebyshev order ${p.order}, σ = ${p.sigma}, classical MDS + ${p.mdsIterations} SMACOF iterations; Swiss roll noise ${p.noise}.`,
+    `Ours: k = ${p.k}, α = ${p.alpha}, ${p.laplacian} Laplacian, t = n/5 (${sizes.map((n) => heatBenchParams(n).t).join(', ')}), Chebyshev order for a 1e-8 tail bound (${sizes.map((n) => heatBenchParams(n).order).join(', ')}), σ = ${p.sigma}, classical MDS + ${p.mdsIterations} SMACOF iterations; Swiss roll noise ${p.noise}.`,
     `CPU: single-threaded JavaScript (Node ${process.version}); Isomap's graph search and eigensolver are compiled code and may use several cores.`,
     ...(peer.note ? [peer.note] : []),
     ...gpu.notes,
