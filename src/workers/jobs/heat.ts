@@ -84,6 +84,8 @@ export interface HeatParams {
   mdsIterations: number;
   dims: number;
   seed: number;
+  /** Diffusion steps of the comparators (PHATE-like potential P^steps, diffusion map λ^steps); default 20. */
+  steps?: number;
   /** Benchmarks time the pipeline alone: no quality figures. */
   skipQuality?: boolean;
 }
@@ -159,6 +161,7 @@ function validateParams(p: HeatParams, maxRows: number): void {
   intIn('Chebyshev order', p.order, 1, 4096);
   intIn('MDS iterations', p.mdsIterations, 0, 5000);
   intIn('dims', p.dims, 1, 3);
+  if (p.steps !== undefined) intIn('diffusion steps', p.steps, 1, 500);
   if (!(p.noise >= 0 && p.noise <= 10)) throw new InputError(`invalid noise: ${p.noise} (expected 0…10)`);
   if (!(p.alpha > 0 && p.alpha <= 200)) throw new InputError(`invalid decay α: ${p.alpha} (expected 0 < α ≤ 200)`);
   if (!(p.t > 0) || !Number.isFinite(p.t)) throw new InputError(`invalid diffusion time t: ${p.t} (expected t > 0)`);
@@ -292,11 +295,15 @@ async function heatDistancesGpu(ctx: JobContext<HeatProgress>, gpu: KernelContex
   return { distances, t, order: p.order, truncationBound, entropy, buffer: dist };
 }
 
+function stepsOf(p: HeatParams): number {
+  return p.steps ?? 20;
+}
+
 /** Distances for a comparator method (CPU, f64). */
 function comparatorDistances(method: HeatMethod, p: HeatParams, g: GraphStage, n: number): Float64Array | null {
   switch (method) {
     case 'phate':
-      return potentialDistances(g.graph.weights, Math.max(1, Math.round(p.t)));
+      return potentialDistances(g.graph.weights, stepsOf(p));
     case 'shortest':
       return allPairsShortestPaths(knnDistanceGraph(g.graph.neighbours, n, p.k));
     default:
@@ -370,7 +377,7 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
   let result: { embedding: Float64Array; stress: number; iterations: number };
   const gpu = ctx.gpu;
   if (p.method === 'diffusion') {
-    const dm = diffusionMap(g.graph.weights, p.dims, p.t, mulberry32(p.seed + 2));
+    const dm = diffusionMap(g.graph.weights, p.dims, stepsOf(p), mulberry32(p.seed + 2));
     result = { embedding: dm.embedding, stress: NaN, iterations: 0 };
     timings.distances = performance.now() - t0;
   } else {
@@ -484,7 +491,7 @@ async function runCompare(ctx: JobContext<HeatProgress>, p: HeatParams, data: He
     ctx.progress({ stage: HEAT_METHOD_LABELS[method], fraction: index / HEAT_METHODS.length }, true);
     let embedding: Float64Array;
     if (method === 'diffusion') {
-      embedding = diffusionMap(g.graph.weights, p.dims, p.t, mulberry32(p.seed + 2)).embedding;
+      embedding = diffusionMap(g.graph.weights, p.dims, stepsOf(p), mulberry32(p.seed + 2)).embedding;
     } else {
       let distances: Float64Array;
       if (method === 'heatgeo') {
