@@ -119,15 +119,20 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
           {layer ? <ScatterPlot svgRef={svgRef} layers={[layer]} highlight={highlight} onBrush={onBrush} ariaLabel={`Embedding of ${n} points`} /> : null}
         </div>
       </div>
-      <dl className="heat-quality" data-testid="heat-quality" aria-live="polite">
+      <dl
+        className="heat-quality"
+        data-testid="heat-quality"
+        aria-live="polite"
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(4, auto 1fr)', gap: '0.25rem 0.75rem', alignItems: 'baseline' }}
+      >
         <dt>Spearman (row-averaged)</dt>
-        <dd data-testid="heat-spearman">{quality ? quality.spearman.toFixed(4) : '—'}</dd>
+        <dd data-testid="heat-spearman" style={{ margin: 0, fontVariantNumeric: 'tabular-nums' }}>{quality ? quality.spearman.toFixed(4) : '—'}</dd>
         <dt>Pearson (row-averaged)</dt>
-        <dd data-testid="heat-pearson">{quality ? quality.pearson.toFixed(4) : '—'}</dd>
+        <dd data-testid="heat-pearson" style={{ margin: 0, fontVariantNumeric: 'tabular-nums' }}>{quality ? quality.pearson.toFixed(4) : '—'}</dd>
         <dt>Stress</dt>
-        <dd>{progress?.stress !== undefined ? progress.stress.toPrecision(4) : result && Number.isFinite(result.stress) ? result.stress.toPrecision(4) : '—'}</dd>
+        <dd style={{ margin: 0 }}>{progress?.stress !== undefined ? progress.stress.toPrecision(4) : result && Number.isFinite(result.stress) ? result.stress.toPrecision(4) : '—'}</dd>
         <dt>t used</dt>
-        <dd>{result ? result.t.toPrecision(3) : '—'}</dd>
+        <dd style={{ margin: 0 }}>{result ? result.t.toPrecision(3) : '—'}</dd>
       </dl>
       {result?.entropy ? (
         <div>
