@@ -59,8 +59,13 @@ export function serializeSvg(svg: SVGSVGElement): string {
   const target = [clone, ...clone.querySelectorAll('*')];
   source.forEach((el, i) => {
     const computed = getComputedStyle(el);
-    const style = STYLE_PROPERTIES.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(';');
-    (target[i] as SVGElement).setAttribute('style', style);
+    // Through the CSSOM, not setAttribute('style'): the Content-Security-Policy (no 'unsafe-inline'
+    // styles) refuses style attributes written as text, but allows CSSOM writes.
+    const style = (target[i] as SVGElement).style;
+    for (const p of STYLE_PROPERTIES) {
+      const value = computed.getPropertyValue(p);
+      if (value) style.setProperty(p, value);
+    }
   });
   const box = svg.getBoundingClientRect();
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -109,4 +114,52 @@ export async function exportPng(element: SVGSVGElement | HTMLCanvasElement, name
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the browser could not encode the PNG');
   download(blob, `${name}.png`);
+}
+
+/** A figure's data as a table: one header row, then rows of numbers or strings. */
+export interface CsvTable {
+  columns: string[];
+  rows: (number | string)[][];
+}
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+ * Non-finite numbers are written empty. Text that a spreadsheet would run as a
+ * formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe.
+ */
+export function csvField(value: number | string): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(table: CsvTable): string {
+  const lines = [table.columns.map(csvField).join(',')];
+  for (const row of table.rows) lines.push(row.map(csvField).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A table derived from an export result, for views that do not provide their own:
+ * every top-level one-dimensional numeric array (typed or plain) becomes a column,
+ * next to a 0-based `index`; shorter columns are padded with empty fields. Null when
+ * the result holds no such array.
+ */
+export function csvFromResult(result: unknown): CsvTable | null {
+  if (!result || typeof result !== 'object') return null;
+  const columns: [string, ArrayLike<number>][] = [];
+  for (const [key, value] of Object.entries(result as Record<string, unknown>)) {
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) columns.push([key, value as unknown as ArrayLike<number>]);
+    else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number')) columns.push([key, value as number[]]);
+  }
+  if (columns.length === 0) return null;
+  const length = Math.max(...columns.map(([, c]) => c.length));
+  const rows: (number | string)[][] = [];
+  for (let i = 0; i < length; i++) rows.push([i, ...columns.map(([, c]) => (i < c.length ? Number(c[i]) : ''))]);
+  return { columns: ['index', ...columns.map(([k]) => k)], rows };
+}
+
+export function exportCsv(table: CsvTable, name: string): void {
+  download(new Blob([toCsv(table)], { type: 'text/csv' }), `${name}.csv`);
 }

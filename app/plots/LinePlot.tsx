@@ -8,6 +8,10 @@ import * as d3 from 'd3';
 import { useEffect, useRef, type Ref } from 'react';
 import { CATEGORY_COLORS, DEFAULT_MARGINS, finiteExtent, formatNumber, makeScale, type ScaleKind } from './frame';
 
+let clipCounter = 0;
+/** Unique clip-path ids per drawing (several plots share one document). */
+const clipIds = { next: () => ++clipCounter };
+
 export interface Series {
   label: string;
   x: ArrayLike<number>;
@@ -79,6 +83,9 @@ export function LinePlot({
       .attr('transform', `translate(${-46},${h / 2}) rotate(-90)`)
       .attr('text-anchor', 'middle')
       .text(yLabel);
+    const clipId = `line-plot-clip-${clipIds.next()}`;
+    root.append('clipPath').attr('id', clipId).append('rect').attr('width', w).attr('height', h);
+    const marks = root.append('g').attr('clip-path', `url(#${clipId})`);
     const ok = (v: number, kind: ScaleKind) => Number.isFinite(v) && (kind === 'linear' || v > 0);
     series.forEach((s, i) => {
       const color = s.color ?? CATEGORY_COLORS[i % CATEGORY_COLORS.length];
@@ -87,9 +94,9 @@ export function LinePlot({
         if (ok(s.x[t], xScale) && ok(s.y[t], yScale)) pts.push([x(s.x[t]), y(s.y[t])]);
       }
       if (s.points) {
-        root.append('g').selectAll('circle').data(pts).join('circle').attr('cx', (d) => d[0]).attr('cy', (d) => d[1]).attr('r', 2.5).attr('fill', color);
+        marks.append('g').selectAll('circle').data(pts).join('circle').attr('cx', (d) => d[0]).attr('cy', (d) => d[1]).attr('r', 2.5).attr('fill', color);
       } else {
-        root
+        marks
           .append('path')
           .attr('class', 'series')
           .attr('fill', 'none')
@@ -111,13 +118,18 @@ export function LinePlot({
       root.append('line').attr('class', 'reference').attr('x1', xx).attr('x2', xx).attr('y1', 0).attr('y2', h).attr('stroke', l.color ?? 'currentColor').attr('stroke-dasharray', '3 3');
       root.append('text').attr('class', 'reference-label').attr('x', xx + 4).attr('y', 12).text(l.label);
     }
-    if (series.length > 1) {
+    // Series with an empty label (e.g. the 2nd…kth eigenvalues drawn alike) stay out of the legend.
+    const labelled = series.map((s, i) => ({ s, i })).filter(({ s }) => s.label !== '');
+    if (labelled.length > 1) {
       const legend = root.append('g').attr('class', 'legend').attr('transform', `translate(8, 4)`);
-      series.forEach((s, i) => {
-        const row = legend.append('g').attr('transform', `translate(0, ${i * 16})`);
-        row.append('rect').attr('width', 12).attr('height', 3).attr('y', 5).attr('fill', s.color ?? CATEGORY_COLORS[i % CATEGORY_COLORS.length]);
-        row.append('text').attr('x', 16).attr('y', 10).text(s.label);
+      const background = legend.append('rect').attr('class', 'legend-bg').attr('x', -4).attr('y', -2).attr('rx', 4);
+      labelled.forEach(({ s, i }, row) => {
+        const g = legend.append('g').attr('transform', `translate(0, ${row * 16})`);
+        g.append('rect').attr('width', 12).attr('height', 3).attr('y', 5).attr('fill', s.color ?? CATEGORY_COLORS[i % CATEGORY_COLORS.length]);
+        g.append('text').attr('x', 16).attr('y', 10).text(s.label);
       });
+      const box = (legend.node() as SVGGElement).getBBox();
+      background.attr('width', box.width + 8).attr('height', box.height + 4);
     }
   }, [series, xLabel, yLabel, xScale, yScale, xDomain, yDomain, hLines, vLines, width, height]);
   const last = series.map((s) => (s.y.length ? `${s.label}: ${formatNumber(s.y[s.y.length - 1])}` : '')).filter(Boolean).join('; ');

@@ -2,19 +2,24 @@
 import { useEffect } from 'react';
 import { chapterById, chapters } from '../chapters';
 import { appStore, useAppStore, type Theme } from '../store/store';
+import { NOTEBOOK_ROUTE } from '../store/persist';
 import { statusText } from '../../src/workers/backend';
 import { Notebook } from './Notebook';
+import { NotebookPage, OpenNotebook, useNotebookDrop } from './NotebookPage';
 
 export function App() {
   const chapterId = useAppStore((s) => s.chapterId);
   const theme = useAppStore((s) => s.theme);
+  const userNotebook = useAppStore((s) => s.userNotebook);
+  const onNotebookPage = chapterId === NOTEBOOK_ROUTE;
   const chapter = chapterById(chapterId) ?? chapters[0];
+  const dragging = useNotebookDrop();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => {
-    document.title = `${chapter.title} · Curvature`;
-  }, [chapter]);
+    document.title = onNotebookPage ? `${userNotebook?.name ?? 'Open a notebook'} · Curvature` : `${chapter.title} · Curvature`;
+  }, [chapter, onNotebookPage, userNotebook]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -28,7 +33,7 @@ export function App() {
             .filter((c) => !c.appendix)
             .map((c) => (
               <li key={c.id}>
-                <a href={`#/${c.id}`} aria-current={c.id === chapter.id ? 'page' : undefined} onClick={(e) => navigate(e, c.id)}>
+                <a href={`#/${c.id}`} aria-current={!onNotebookPage && c.id === chapter.id ? 'page' : undefined} onClick={(e) => navigate(e, c.id)}>
                   {c.title}
                 </a>
               </li>
@@ -39,19 +44,35 @@ export function App() {
             .filter((c) => c.appendix)
             .map((c) => (
               <li key={c.id}>
-                <a href={`#/${c.id}`} aria-current={c.id === chapter.id ? 'page' : undefined} onClick={(e) => navigate(e, c.id)}>
+                <a href={`#/${c.id}`} aria-current={!onNotebookPage && c.id === chapter.id ? 'page' : undefined} onClick={(e) => navigate(e, c.id)}>
                   {c.title}
                 </a>
               </li>
             ))}
         </ul>
+        <div className="sidebar-notebook">
+          <a
+            href={`#/${NOTEBOOK_ROUTE}`}
+            className="your-notebook"
+            aria-current={onNotebookPage ? 'page' : undefined}
+            onClick={(e) => navigate(e, NOTEBOOK_ROUTE)}
+          >
+            {userNotebook ? `Your notebook: ${userNotebook.name}` : 'Your notebook'}
+          </a>
+          <OpenNotebook />
+        </div>
         <ThemeToggle theme={theme} />
         <StatusBadge />
       </nav>
       <main id="main" className="content">
         <Notices />
-        <Notebook key={chapter.id} chapterId={chapter.id} markdown={chapter.markdown} />
+        {onNotebookPage ? <NotebookPage /> : <Notebook key={chapter.id} chapterId={chapter.id} markdown={chapter.markdown} />}
       </main>
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a markdown notebook (.md) to open it
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,17 +1,34 @@
 /** A live cell: looks up its view, registers its parameters in the store, renders the view. */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { viewRegistry } from '../views/registry';
 import { appStore, cellKey, useAppStore } from '../store/store';
 import type { CellSpec } from '../markdown/notebook';
 import type { ParamValue } from '../params/spec';
+import { CellContext, type CellPresentation } from './cellContext';
 
-export function Cell({ chapterId, cell }: { chapterId: string; cell: CellSpec }) {
+export function Cell({ chapterId, cell, presenting = false }: { chapterId: string; cell: CellSpec; presenting?: boolean }) {
   const view = viewRegistry.get(cell.viewId);
   const key = cellKey(chapterId, cell.localId);
   const state = useAppStore((s) => s.cells[key]);
   useEffect(() => {
     if (view) appStore.getState().registerCell(chapterId, cell.localId, view.id, view.params, cell.values);
   }, [chapterId, cell, view]);
+  const presentation = useMemo<CellPresentation>(
+    () => ({
+      localId: cell.localId,
+      presenting,
+      hide: cell.hide ?? [],
+      lock: cell.lock ?? [],
+      presets: [
+        ...(view?.presets ?? []).map((p) => ({
+          name: p.name,
+          values: Object.fromEntries(Object.entries(p.values).filter((e): e is [string, ParamValue] => e[1] !== undefined)),
+        })),
+        ...(cell.presets ?? []),
+      ],
+    }),
+    [cell, view, presenting],
+  );
   if (cell.error || !view) {
     return (
       <div className="cell-error" role="alert">
@@ -23,12 +40,14 @@ export function Cell({ chapterId, cell }: { chapterId: string; cell: CellSpec })
   const View = view.component;
   return (
     <div className="cell" id={`cell-${cell.localId}`}>
-      <View
-        cellId={key}
-        chapterId={chapterId}
-        params={state.params}
-        setParam={(name: string, value: ParamValue) => appStore.getState().setParam(key, view.params, name, value)}
-      />
+      <CellContext.Provider value={presentation}>
+        <View
+          cellId={key}
+          chapterId={chapterId}
+          params={state.params}
+          setParam={(name: string, value: ParamValue) => appStore.getState().setParam(key, view.params, name, value)}
+        />
+      </CellContext.Provider>
     </div>
   );
 }

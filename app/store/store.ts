@@ -44,6 +44,10 @@ interface ParamsSlice {
   pendingLinkValues: Record<string, Record<string, string>>;
   registerCell(chapterId: string, localId: string, viewId: string, table: ParamTable, initial: Record<string, unknown>): void;
   setParam(cellId: string, table: ParamTable, name: string, value: unknown): void;
+  /** Sets several parameters at once (a preset); invalid values are coerced with a notice. */
+  setParams(cellId: string, table: ParamTable, values: Record<string, unknown>): void;
+  /** Forgets every cell of a chapter (a different user notebook was opened). */
+  clearChapter(chapterId: string): void;
   setPendingLinkValues(values: Record<string, Record<string, string>>): void;
 }
 
@@ -60,7 +64,7 @@ interface NoticeSlice {
   dismiss(id: number): void;
 }
 
-export type AppState = NavigationSlice & ThemeSlice & ParamsSlice & ComputeSlice & NoticeSlice;
+export type AppState = NavigationSlice & ThemeSlice & ParamsSlice & ComputeSlice & NoticeSlice & DocumentSlice;
 
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 type Get = () => AppState;
@@ -106,7 +110,62 @@ const paramsSlice = (set: Set, get: Get): ParamsSlice => ({
       cells: { ...s.cells, [cellId]: { ...cell, params: { ...cell.params, [name]: c.value as ParamValue } } },
     }));
   },
+  setParams(cellId, table, values) {
+    const cell = get().cells[cellId];
+    if (!cell) return;
+    const params = { ...cell.params };
+    for (const [name, value] of Object.entries(values)) {
+      const spec = table.find((p) => p.name === name);
+      if (!spec) {
+        get().notify(`${cell.localId}: unknown parameter "${name}" ignored`);
+        continue;
+      }
+      const c = coerce(spec, value);
+      if (c.notice) get().notify(`${cell.localId}: ${c.notice}`);
+      params[name] = c.value;
+    }
+    if (Object.keys(params).every((k) => params[k] === cell.params[k])) return;
+    set((s) => ({ cells: { ...s.cells, [cellId]: { ...cell, params } } }));
+  },
+  clearChapter(chapterId) {
+    set((s) => ({ cells: Object.fromEntries(Object.entries(s.cells).filter(([, c]) => c.chapterId !== chapterId)) }));
+  },
   setPendingLinkValues: (values) => set({ pendingLinkValues: values }),
+});
+
+/** A notebook the user opened (a file, a drop, or a `notebook=` link). */
+export interface UserNotebook {
+  /** File name or URL, for the page title and messages. */
+  name: string;
+  markdown: string;
+  /** Set when the notebook came from a URL: share links carry it as `notebook=`. */
+  url?: string;
+}
+
+/** A `notebook=` link on its way: waiting for the user's consent, loading, or failed. */
+export interface NotebookRequest {
+  url: string;
+  state: 'ask' | 'loading' | 'error';
+  message?: string;
+}
+
+interface DocumentSlice {
+  userNotebook: UserNotebook | null;
+  notebookRequest: NotebookRequest | null;
+  /** The cell a per-figure link points at (scrolled into view once). */
+  focusCell: string | null;
+  setUserNotebook(notebook: UserNotebook | null): void;
+  setNotebookRequest(request: NotebookRequest | null): void;
+  setFocusCell(localId: string | null): void;
+}
+
+const documentSlice = (set: Set): DocumentSlice => ({
+  userNotebook: null,
+  notebookRequest: null,
+  focusCell: null,
+  setUserNotebook: (userNotebook) => set({ userNotebook }),
+  setNotebookRequest: (notebookRequest) => set({ notebookRequest }),
+  setFocusCell: (focusCell) => set({ focusCell }),
 });
 
 const computeSlice = (set: Set): ComputeSlice => ({
@@ -131,6 +190,7 @@ export function createAppStore() {
     ...paramsSlice(set, get),
     ...computeSlice(set),
     ...noticeSlice(set),
+    ...documentSlice(set),
   }));
 }
 

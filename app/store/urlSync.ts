@@ -3,42 +3,74 @@
  * the page runs; the hash is rewritten (replaceState, so the back button is not
  * flooded) after parameters settle, and a changed hash (a pasted link, back and
  * forward between chapters) is read back into the store.
+ *
+ * The address bar shows the plain, readable form; {@link shareLink} gives the
+ * compressed form when it is long (see url.ts).
  */
-import { formatParam } from '../params/spec';
 import { viewRegistry } from '../views/registry';
 import { chapterById, chapters } from '../chapters';
 import { appStore, cellKey } from './store';
-import { formatHash, parseHash } from './url';
+import { formatHash, formatShareHash, parseHash } from './url';
+import { chapterValues, loadNotebookDocument, NOTEBOOK_ROUTE, restoreSaved } from './persist';
+import { openNotebookText, requestNotebookUrl } from './userNotebook';
 
 const WRITE_DELAY_MS = 150;
 
+/** Query entries besides cell values: where the open user notebook lives. */
+function extras(chapterId: string): Record<string, string> {
+  const url = appStore.getState().userNotebook?.url;
+  return chapterId === NOTEBOOK_ROUTE && url ? { notebook: url } : {};
+}
+
 export function currentHash(): string {
   const s = appStore.getState();
-  const cells: Record<string, Record<string, string>> = {};
-  for (const cell of Object.values(s.cells)) {
-    if (cell.chapterId !== s.chapterId) continue;
-    const table = viewRegistry.get(cell.viewId)?.params ?? [];
-    cells[cell.localId] = Object.fromEntries(table.map((spec) => [spec.name, formatParam(spec, cell.params[spec.name])]));
-  }
-  return formatHash(s.chapterId, cells);
+  return formatHash(s.chapterId, chapterValues(s, s.chapterId), extras(s.chapterId));
 }
+
+/**
+ * The link that reproduces the page (or, with `focusCell`, points at one cell of it):
+ * chapter, every parameter of every cell, the notebook's URL for user notebooks;
+ * compressed into `z=` when long.
+ */
+export function shareLink(focusCell?: string): string {
+  const s = appStore.getState();
+  const extra = { ...extras(s.chapterId), ...(focusCell ? { cell: focusCell } : {}) };
+  const hash = formatShareHash(s.chapterId, chapterValues(s, s.chapterId), extra);
+  const search = new URLSearchParams(window.location.search);
+  const query = search.toString();
+  return `${window.location.origin}${window.location.pathname}${query ? `?${query}` : ''}${hash}`;
+}
+
+let applying = false;
 
 /** Reads a hash into the store: chapter, then parameter values for that chapter's cells. */
 export function applyHash(hash: string): void {
+  applying = true;
+  try {
+    applyHashInner(hash);
+  } finally {
+    applying = false;
+  }
+}
+
+function applyHashInner(hash: string): void {
   const state = appStore.getState();
   const parsed = parseHash(hash);
   for (const n of parsed.notices) state.notify(n);
   let chapterId = parsed.chapterId ?? chapters[0].id;
-  if (!chapterById(chapterId)) {
+  if (chapterId !== NOTEBOOK_ROUTE && !chapterById(chapterId)) {
     state.notify(`no chapter "${chapterId}"; showing "${chapters[0].title}"`);
     chapterId = chapters[0].id;
   }
   state.setChapter(chapterId);
+  if (parsed.focusCell) state.setFocusCell(parsed.focusCell);
   const pending: Record<string, Record<string, string>> = {};
+  // A link to another user notebook: its values wait for that notebook's cells, not the open one's.
+  const otherDocument = chapterId === NOTEBOOK_ROUTE && parsed.notebook !== undefined && parsed.notebook !== state.userNotebook?.url;
   for (const [localId, values] of Object.entries(parsed.cells)) {
     const key = cellKey(chapterId, localId);
     const cell = appStore.getState().cells[key];
-    if (!cell) {
+    if (!cell || otherDocument) {
       pending[key] = values;
       continue;
     }
@@ -52,6 +84,15 @@ export function applyHash(hash: string): void {
     }
   }
   appStore.getState().setPendingLinkValues({ ...appStore.getState().pendingLinkValues, ...pending });
+  if (chapterId === NOTEBOOK_ROUTE) {
+    if (parsed.notebook) requestNotebookUrl(parsed.notebook);
+    else if (!appStore.getState().userNotebook) {
+      const saved = loadNotebookDocument();
+      if (saved) openNotebookText(saved.name, saved.markdown, { url: saved.url, keepLinkValues: true });
+    }
+  }
+  // A link that names no values (a plain chapter address, a reload of one) gets the last saved state.
+  if (Object.keys(parsed.cells).length === 0) restoreSaved(chapterId);
 }
 
 /** Starts syncing; returns a function that stops it. */
@@ -73,7 +114,9 @@ export function startUrlSync(win: Window = window): () => void {
     writing = false;
   };
   const unsubscribe = appStore.subscribe((s, prev) => {
-    if (s.cells === prev.cells && s.chapterId === prev.chapterId) return;
+    // Navigating in the page (not through a link) to a chapter not yet shown restores its last state.
+    if (s.chapterId !== prev.chapterId && !applying) restoreSaved(s.chapterId);
+    if (s.cells === prev.cells && s.chapterId === prev.chapterId && s.userNotebook === prev.userNotebook) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(write, s.chapterId !== prev.chapterId ? 0 : WRITE_DELAY_MS);
   });

@@ -2,14 +2,20 @@
  * The frame around every figure: title, generated controls, progress with a
  * Cancel button, the error next to the figure (the last good figure stays), the
  * backend that computed it, a text description for screen readers, and the
- * export bar (JSON always; SVG/PNG when the view hands over its figure element).
+ * export bar (JSON always; CSV when the view gives a table or its result holds
+ * numeric arrays; SVG/PNG when the view hands over its figure element), a Share
+ * button, and the presets and presentation settings of the notebook cell (read
+ * from the cell's context, so views need not pass them).
  */
-import { useState, type ReactNode, type RefObject } from 'react';
+import { useId, useState, type ReactNode, type RefObject } from 'react';
 import { ParamControls } from '../controls/ParamControls';
-import type { ParamTable, ParamValue, ParamValues } from '../params/spec';
-import { exportJson, exportPng, exportSvg } from '../io/exporters';
+import { coerce, describeValue, type ParamTable, type ParamValue, type ParamValues } from '../params/spec';
+import { csvFromResult, exportCsv, exportJson, exportPng, exportSvg, type CsvTable } from '../io/exporters';
 import type { UseJob } from '../engine/useJob';
-import { currentHash } from '../store/urlSync';
+import { shareLink } from '../store/urlSync';
+import { appStore } from '../store/store';
+import { useCellPresentation, type CellPreset } from '../shell/cellContext';
+import { ShareButton } from '../shell/ShareButton';
 
 export interface ProgressInfo {
   /** 0…1 when known. */
@@ -38,7 +44,23 @@ interface Props {
   /** An input problem found by the view itself (e.g. a loaded file that does not fit). */
   error?: string | null;
   hiddenParams?: readonly string[];
+  /** Parameters whose controls are shown but cannot be changed (teaching mode). */
+  lockedParams?: readonly string[];
+  /** The figure's data as a table for Export CSV; without it, CSV is derived from numeric arrays in `exportResult`. */
+  exportCsv?: () => CsvTable;
   children: ReactNode;
+}
+
+function presetActive(table: ParamTable, params: ParamValues, preset: CellPreset): boolean {
+  return Object.entries(preset.values).every(([name, value]) => {
+    const spec = table.find((p) => p.name === name);
+    return spec !== undefined && coerce(spec, value).value === params[name];
+  });
+}
+
+function defaultDescription(title: string, table: ParamTable, params: ParamValues): string {
+  const settings = table.map((spec) => `${spec.label} ${describeValue(spec, params[spec.name] ?? spec.default)}`).join(', ');
+  return `${title}${settings ? `, with ${settings}` : ''}.`;
 }
 
 export function ViewFrame(props: Props) {
@@ -47,9 +69,24 @@ export function ViewFrame(props: Props) {
   const running = job?.status === 'running';
   const error = props.error ?? (job?.status === 'error' ? job.error : null) ?? exportError;
   const name = `${props.chapterId}-${props.viewId}`;
-  const link = () => `${window.location.origin}${window.location.pathname}${window.location.search}${currentHash()}`;
+  const cell = useCellPresentation();
+  const localId = cell?.localId ?? props.cellId.slice(props.cellId.indexOf('/') + 1);
+  const presenting = cell?.presenting ?? false;
+  const hidden = [...(props.hiddenParams ?? []), ...(presenting ? (cell?.hide ?? []) : [])];
+  const locked = [...(props.lockedParams ?? []), ...(presenting ? (cell?.lock ?? []) : [])].filter((n) => !hidden.includes(n));
+  const lockedShown = props.table.filter((p) => locked.includes(p.name));
+  const presets = cell?.presets ?? [];
+  const link = () => shareLink(localId);
+  const descriptionId = useId();
+  const description = props.description ?? defaultDescription(props.title, props.table, props.params);
+  const csv = (): CsvTable | null => props.exportCsv?.() ?? (props.exportResult ? csvFromResult(props.exportResult()) : null);
+  const applyPreset = (preset: CellPreset) => {
+    const unknown = Object.keys(preset.values).filter((n) => !props.table.some((p) => p.name === n));
+    for (const n of unknown) appStore.getState().notify(`${localId}: preset "${preset.name}" names unknown parameter "${n}"`);
+    for (const [n, v] of Object.entries(preset.values)) if (!unknown.includes(n) && !locked.includes(n)) props.setParam(n, v);
+  };
   return (
-    <section className="view-frame" aria-label={props.title} data-view={props.viewId} data-cell={props.cellId}>
+    <section className="view-frame" aria-label={props.title} aria-describedby={descriptionId} data-view={props.viewId} data-cell={props.cellId}>
       <header className="view-header">
         <h3>{props.title}</h3>
         <span className="view-meta" data-testid="view-meta">
@@ -60,7 +97,33 @@ export function ViewFrame(props: Props) {
       </header>
       <div className="view-body">
         <div className="view-controls">
-          <ParamControls table={props.table} values={props.params} onChange={props.setParam} hidden={props.hiddenParams} />
+          <ParamControls table={props.table} values={props.params} onChange={props.setParam} hidden={[...hidden, ...locked]} />
+          {lockedShown.length > 0 ? (
+            <div className="locked-params" role="group" aria-label="Locked settings">
+              <ParamControls
+                table={props.table}
+                values={props.params}
+                onChange={props.setParam}
+                hidden={props.table.filter((p) => !locked.includes(p.name)).map((p) => p.name)}
+                disabled
+              />
+            </div>
+          ) : null}
+          {presets.length > 0 ? (
+            <div className="presets" role="group" aria-label="Presets">
+              {presets.map((preset) => (
+                <button
+                  key={preset.name}
+                  type="button"
+                  className="preset"
+                  aria-pressed={presetActive(props.table, props.params, preset)}
+                  onClick={() => applyPreset(preset)}
+                >
+                  {preset.name}
+                </button>
+              ))}
+            </div>
+          ) : null}
           {props.tools}
         </div>
         <div className="view-figure">
@@ -87,7 +150,9 @@ export function ViewFrame(props: Props) {
             ) : null}
           </div>
           {props.children}
-          {props.description ? <p className="figure-description">{props.description}</p> : null}
+          <p className="figure-description" id={descriptionId} data-testid="figure-description">
+            {description}
+          </p>
           <div className="export-bar">
             <button
               type="button"
@@ -95,6 +160,18 @@ export function ViewFrame(props: Props) {
               onClick={() => props.exportResult && exportJson(props.chapterId, props.viewId, props.params, props.exportResult(), link())}
             >
               Export JSON
+            </button>
+            <button
+              type="button"
+              disabled={!props.exportCsv && !props.exportResult}
+              onClick={() => {
+                setExportError(null);
+                const table = csv();
+                if (table) exportCsv(table, name);
+                else setExportError('this figure has no table of numbers to export as CSV');
+              }}
+            >
+              Export CSV
             </button>
             {figure ? (
               <>
@@ -117,6 +194,7 @@ export function ViewFrame(props: Props) {
                 </button>
               </>
             ) : null}
+            <ShareButton label="Share" ariaLabel={`Share ${props.title}`} getLink={link} />
           </div>
         </div>
       </div>

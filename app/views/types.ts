@@ -22,10 +22,18 @@ export interface ViewProps {
   setParam(name: string, value: ParamValue): void;
 }
 
+/** A named configuration a view offers (shown as a button that jumps the view there). */
+export interface ViewPreset {
+  name: string;
+  values: Partial<ParamValues>;
+}
+
 export interface ViewDefinition {
   /** Stable id used in notebooks and URLs, e.g. `sinkhorn-plan`. */
   id: string;
   title: string;
   params: ParamTable;
   component: ComponentType<ViewProps>;
+  /** Optional named configurations, e.g. "r just below 1"; notebooks may add their own (`preset:` lines). */
+  presets?: readonly ViewPreset[];
 }

@@ -1,4 +1,9 @@
-/** Views of this chapter, registered in app/views/registry.ts. Filled by the chapter's issue. */
+/** Views of the Geodesics chapter, registered in app/views/registry.ts. */
 import type { ViewDefinition } from '../types';
+import { spdView } from './SpdView';
+import { surfaceView } from './SurfaceView';
+import { sphereView } from './SphereView';
+import { poincareView } from './PoincareView';
+import { grassmannView } from './GrassmannView';
 
-export const views: ViewDefinition[] = [];
+export const views: ViewDefinition[] = [spdView, surfaceView, sphereView, poincareView, grassmannView];

@@ -1,4 +1,5 @@
-/** Views of this chapter, registered in app/views/registry.ts. Filled by the chapter's issue. */
+/** Views of the "Hessian spectra" chapter, registered in app/views/registry.ts. */
 import type { ViewDefinition } from '../types';
+import { trainingView } from './TrainingView';
 
-export const views: ViewDefinition[] = [];
+export const views: ViewDefinition[] = [trainingView];

@@ -1,4 +1,7 @@
-/** Views of this chapter, registered in app/views/registry.ts. Filled by the chapter's issue. */
+/** Views of the "Sinkhorn plans" chapter, registered in app/views/registry.ts. */
 import type { ViewDefinition } from '../types';
+import { planView } from './PlanView';
+import { raceView } from './RaceView';
+import { transportView } from './TransportView';
 
-export const views: ViewDefinition[] = [];
+export const views: ViewDefinition[] = [planView, transportView, raceView];

@@ -1,0 +1,26 @@
+/**
+ * What a notebook cell tells the frame around its figure, without going through
+ * the view component (views keep their ViewProps contract): the cell's local id
+ * (for share links), whether the page is presenting, the controls the fence hides
+ * or locks in presentation mode, and the presets offered.
+ */
+import { createContext, useContext } from 'react';
+
+export interface CellPreset {
+  name: string;
+  values: Record<string, string | number | boolean>;
+}
+
+export interface CellPresentation {
+  localId: string;
+  presenting: boolean;
+  hide: readonly string[];
+  lock: readonly string[];
+  presets: readonly CellPreset[];
+}
+
+export const CellContext = createContext<CellPresentation | null>(null);
+
+export function useCellPresentation(): CellPresentation | null {
+  return useContext(CellContext);
+}

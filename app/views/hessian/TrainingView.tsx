@@ -1,0 +1,174 @@
+/**
+ * The chapter's main figure: an MLP trained live in the worker, with the Hessian spectrum taken
+ * every N steps — the SLQ density on a log scale with the outliers marked (and the exact f64
+ * spectrum beside it for small nets), the top-k eigenvalues over training against 2/η, tr(H)
+ * against 2/η, the loss, G vs H − G, and the paper-check panel.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useJob } from '../../engine/useJob';
+import { LinePlot, type ReferenceLine, type Series } from '../../plots';
+import { formatNumber } from '../../plots/frame';
+import type { ViewDefinition, ViewProps } from '../types';
+import { ViewFrame } from '../ViewFrame';
+import type { HessianTrainData, HessianTrainProgress, HessianTrainResult, SpectrumSnapshot } from '../../../src/workers/jobs/hessian';
+import type { DigitsJson } from '../../../src/geometry/nn';
+import { toJobParams, trainingParams } from './params';
+import { buildExport } from './exportResult';
+import { broadenedDensity } from './exactDensity';
+import { PaperCheck, type BulkRecord } from './PaperCheck';
+
+const PLOT_W = 460;
+const PLOT_H = 250;
+
+function useDigits(enabled: boolean): { data: HessianTrainData | null; error: string | null } {
+  const [digits, setDigits] = useState<DigitsJson | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!enabled || digits) return;
+    let live = true;
+    fetch(`${import.meta.env.BASE_URL}data/digits.json`)
+      .then((r) => {
+        if (!r.ok) throw new Error(`could not load data/digits.json (HTTP ${r.status})`);
+        return r.json() as Promise<DigitsJson>;
+      })
+      .then((json) => live && setDigits(json))
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [enabled, digits]);
+  const data = useMemo(() => (digits ? { digits } : null), [digits]);
+  return { data, error: enabled ? error : null };
+}
+
+function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps) {
+  const densityRef = useRef<SVGSVGElement>(null);
+  const jobParams = toJobParams(values);
+  const digits = useDigits(jobParams.dataset === 'digits');
+  const waitingForDigits = jobParams.dataset === 'digits' && !digits.data;
+  const job = useJob<HessianTrainResult, HessianTrainProgress>(cellId, 'hessian/train', jobParams, jobParams.dataset === 'digits' ? digits.data : null, {
+    enabled: !waitingForDigits,
+  });
+  const running = job.status === 'running';
+  const snapshots: SpectrumSnapshot[] = (running ? job.progress?.snapshots : job.result?.snapshots) ?? job.result?.snapshots ?? [];
+  const losses = (running ? job.progress?.losses : job.result?.losses) ?? new Float64Array(0);
+  const last = snapshots[snapshots.length - 1];
+  const result = job.result;
+  const twoOverEta = 2 / jobParams.lr;
+
+  // Bulk-scaling evidence: finished runs that differ only in the network.
+  const [bulkHistory, setBulkHistory] = useState<{ dataKey: string; records: BulkRecord[] }>({ dataKey: '', records: [] });
+  const dataKey = JSON.stringify([jobParams.dataset, jobParams.classes, jobParams.dimension, jobParams.separation, jobParams.n, jobParams.noise, jobParams.seed]);
+  useEffect(() => {
+    if (job.status !== 'done' || !result) return;
+    const final = result.snapshots[result.snapshots.length - 1];
+    if (!final) return;
+    setBulkHistory((h) => {
+      const records = h.dataKey === dataKey ? h.records.filter((r) => r.paramCount !== result.paramCount) : [];
+      return { dataKey, records: [...records, { paramCount: result.paramCount, bulkRms: final.bulkRms, outliers: final.outliers }].sort((a, b) => a.paramCount - b.paramCount).slice(-6) };
+    });
+  }, [job.status, result, dataKey]);
+
+  const densitySeries: Series[] = [];
+  const outlierLines: ReferenceLine[] = [];
+  if (last) {
+    densitySeries.push({ label: 'SLQ estimate', x: last.density.grid, y: last.density.values });
+    const exact = !running && result?.exact ? result.exact : null;
+    if (exact) densitySeries.push({ label: 'exact (f64, same σ)', x: last.density.grid, y: broadenedDensity(exact, last.density.grid, last.density.sigma), dashed: true });
+    for (let i = 0; i < last.outliers; i++) outlierLines.push({ value: last.top[i], label: `λ${i + 1}` });
+  }
+  // Log-scale density: five decades below the peak are enough to see the bulk's tails and the outliers.
+  let peak = 0;
+  for (const series of densitySeries) for (let i = 0; i < series.y.length; i++) peak = Math.max(peak, series.y[i]);
+  const densityDomain: [number, number] | undefined = peak > 0 ? [peak * 1e-5, peak * 2] : undefined;
+  const steps = snapshots.map((s) => s.step);
+  const topSeries: Series[] = last
+    ? Array.from({ length: last.top.length }, (_, i) => ({ label: i === 0 ? 'λ₁ (sharpness)' : `λ${i + 1}`, x: steps, y: snapshots.map((s) => s.top[i] ?? NaN) })).slice(0, 8)
+    : [];
+  // The legend only needs the leading curve; the others share one grey and one label.
+  const topSeriesLabelled = topSeries.map((s, i) =>
+    i === 0 ? s : { ...s, color: '#8a94a6', label: i === topSeries.length - 1 ? `λ2…λ${topSeries.length}` : '' },
+  );
+  const traceSeries: Series[] = [{ label: 'tr(H) (Hutchinson)', x: steps, y: snapshots.map((s) => s.trace) }];
+  if (snapshots.some((s) => s.gaussNewtonTrace !== null)) traceSeries.push({ label: 'tr(G)', x: steps, y: snapshots.map((s) => s.gaussNewtonTrace ?? NaN), dashed: true });
+  const splitSeries: Series[] = [];
+  if (last) {
+    const idx = Array.from(last.top, (_, i) => i + 1);
+    splitSeries.push({ label: 'H', x: idx, y: last.top, points: true });
+    if (last.gaussNewtonTop) splitSeries.push({ label: 'G (Gauss-Newton)', x: idx, y: last.gaussNewtonTop, points: true });
+    if (last.residualTop) splitSeries.push({ label: 'H − G', x: idx, y: last.residualTop, points: true });
+  }
+  const lossX = Array.from(losses, (_, i) => i);
+  const progress = job.progress
+    ? { fraction: job.progress.steps ? job.progress.step / job.progress.steps : undefined, text: `step ${job.progress.step} of ${job.progress.steps} · ${job.progress.snapshots.length} spectra` }
+    : undefined;
+  const description = last
+    ? `P = ${result?.paramCount ?? '…'} parameters. At step ${last.step}: λ_max = ${formatNumber(last.top[0])} (2/η = ${formatNumber(twoOverEta)}), tr(H) ≈ ${formatNumber(last.trace)} ± ${formatNumber(last.traceStandardError)}, ${last.outliers} outlier(s), loss ${formatNumber(last.loss)}, accuracy ${(100 * last.accuracy).toFixed(1)}%.${result && !running ? ` Hessian-vector products on ${result.hvpBackend === 'webgpu' ? 'the GPU (f32)' : 'the CPU (f64)'}.` : ''}`
+    : undefined;
+  return (
+    <ViewFrame
+      chapterId={chapterId}
+      viewId="hessian-training"
+      cellId={cellId}
+      title="Hessian spectrum during training"
+      table={trainingParams}
+      params={values}
+      setParam={setParam}
+      job={job}
+      progress={progress}
+      figure={densityRef}
+      error={digits.error}
+      exportResult={result && result.snapshots.length ? () => buildExport(result) : undefined}
+      description={description}
+    >
+      <div className="hessian-grid" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))', gap: 12 }}>
+        <figure style={{ margin: 0 }}>
+          <figcaption>Spectral density (log scale), outliers marked</figcaption>
+          <LinePlot svgRef={densityRef} series={densitySeries} vLines={outlierLines} xLabel="eigenvalue λ" yLabel="density" yScale="log" yDomain={densityDomain} width={PLOT_W} height={PLOT_H} />
+        </figure>
+        <figure style={{ margin: 0 }}>
+          <figcaption>Top-k eigenvalues over training</figcaption>
+          <LinePlot series={topSeriesLabelled} hLines={[{ value: twoOverEta, label: '2/η' }]} xLabel="step" yLabel="eigenvalue" width={PLOT_W} height={PLOT_H} />
+        </figure>
+        <figure style={{ margin: 0 }}>
+          <figcaption>Trace of the Hessian vs 2/η</figcaption>
+          <LinePlot series={traceSeries} hLines={[{ value: twoOverEta, label: '2/η' }]} xLabel="step" yLabel="trace" width={PLOT_W} height={PLOT_H} />
+        </figure>
+        <figure style={{ margin: 0 }}>
+          <figcaption>Training loss ({jobParams.optimizer === 'gd' ? 'full batch' : 'minibatch'})</figcaption>
+          <LinePlot series={[{ label: 'loss', x: lossX, y: losses }]} xLabel="step" yLabel="cross-entropy" yScale="log" width={PLOT_W} height={PLOT_H} />
+        </figure>
+        <figure style={{ margin: 0 }}>
+          <figcaption>Top eigenvalues of H, of G and of H − G (latest spectrum)</figcaption>
+          <LinePlot series={splitSeries} xLabel="index i" yLabel="λᵢ" width={PLOT_W} height={PLOT_H} />
+        </figure>
+      </div>
+      {result && last && !running ? (
+        <>
+          <h4>Paper check</h4>
+          <PaperCheck result={result} last={last} bulkHistory={bulkHistory.dataKey === dataKey ? bulkHistory.records : []} />
+          {result.powerTop !== null ? (
+            <p className="figure-description">
+              Cross-check: power iteration with deflation (PyHessian's method) gives λ = {formatNumber(result.powerTop)} for the final Hessian, Lanczos λ₁ ={' '}
+              {formatNumber(last.top[0])}.
+            </p>
+          ) : null}
+          {result.exact ? (
+            <p className="figure-description">
+              Exact reference: the full {result.paramCount}×{result.paramCount} Hessian in f64 has λ_max = {formatNumber(result.exact[0])} (Lanczos{' '}
+              {formatNumber(last.top[0])}), λ_min = {formatNumber(result.exact[result.exact.length - 1])} and trace {formatNumber(result.exactTrace ?? NaN)} (Hutchinson{' '}
+              {formatNumber(last.trace)} ± {formatNumber(last.traceStandardError)}).
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </ViewFrame>
+  );
+}
+
+export const trainingView: ViewDefinition = {
+  id: 'hessian-training',
+  title: 'Hessian spectrum during training',
+  params: trainingParams,
+  component: TrainingView,
+};

@@ -1,0 +1,76 @@
+/**
+ * The state a Sinkhorn view shares: the loaded data (kept until a new file validates),
+ * the `sinkhorn/solve` job, and the plan to draw (the streamed one while running,
+ * the last good one otherwise).
+ */
+import { useMemo, useRef, useState } from 'react';
+import { useJob } from '../../engine/useJob';
+import type { LoadedFile } from '../../io/LoadData';
+import type { ParamValues } from '../../params/spec';
+import type { SinkhornSolveProgress, SinkhornSolveResult } from '../../../src/workers/jobs/sinkhorn';
+import { problemFromFile, type LoadedProblem } from './loadProblem';
+import { jobParams } from './params';
+
+export function useSolve(cellId: string, values: ParamValues) {
+  const [loaded, setLoaded] = useState<LoadedProblem | null>(null);
+  const [normalize, setNormalize] = useState(false);
+  // useJob restarts when `data` changes identity: keep it stable between renders
+  const data = useMemo(() => (loaded ? { ...loaded.data, normalize } : null), [loaded, normalize]);
+  const job = useJob<SinkhornSolveResult, SinkhornSolveProgress>(cellId, 'sinkhorn/solve', jobParams(values), data);
+  const lastPlan = useRef<{ plan: Float64Array; n: number; m: number } | null>(null);
+  if (job.status === 'running' && job.progress?.plan) {
+    lastPlan.current = { plan: job.progress.plan, n: job.progress.n, m: job.progress.m };
+  } else if (job.status !== 'running' && job.result) {
+    lastPlan.current = { plan: job.result.plan, n: job.result.n, m: job.result.m };
+  }
+  return {
+    job,
+    shown: lastPlan.current,
+    loaded,
+    normalize,
+    setNormalize,
+    /** Throws (the LoadData input shows the message) and keeps the previous data when the file is bad. */
+    load(file: LoadedFile) {
+      const problem = problemFromFile(file);
+      setNormalize(false);
+      setLoaded(problem);
+    },
+    unload() {
+      setLoaded(null);
+      setNormalize(false);
+    },
+  };
+}
+
+/** The `result` of Export JSON (fields documented in docs/formats.md, "Sinkhorn plans"). */
+export function exportResult(r: SinkhornSolveResult, backend: string | null) {
+  const plan: number[][] = [];
+  for (let i = 0; i < r.n; i++) plan.push(Array.from(r.plan.subarray(i * r.m, (i + 1) * r.m)));
+  const history = Array.from(r.history.iteration, (iteration, k) => ({
+    iteration,
+    marginalError: r.history.marginalError[k],
+    seconds: r.history.seconds[k],
+    cost: r.history.cost[k],
+    dual: r.history.dual[k],
+    step: r.history.newton[k] ? 'newton' : 'sinkhorn',
+  }));
+  return {
+    method: r.method,
+    epsilon: r.epsilon,
+    n: r.n,
+    m: r.m,
+    a: r.a,
+    b: r.b,
+    costScale: r.costScale,
+    plan,
+    cost: r.cost,
+    marginalError: r.marginalError,
+    iterations: r.iterations,
+    converged: r.converged,
+    tolerance: r.tolerance,
+    seconds: r.seconds,
+    backend,
+    failure: r.failure,
+    history,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './sphere';
+export * from './hyperbolic';
+export * from './grassmann';
+export { thinSvd, type ThinSvd } from './thinSvd';

@@ -1,0 +1,25 @@
+export { type LinearOperator, denseOperator, operatorToDense, dot, normalizeInPlace, orthogonalizeAgainst } from './operator';
+export { type ProductRequest, type Process, type AsyncLinearOperator, runProcess, runProcessAsync } from './process';
+export {
+  type LanczosRun,
+  type Eigenpairs,
+  lanczos,
+  lanczosProcess,
+  lanczosTopEigenpairs,
+  lanczosTopEigenpairsAsync,
+  lanczosTopProcess,
+} from './lanczos';
+export { type PowerOptions, powerIterationTop } from './power';
+export { type TraceEstimate, hutchinsonTrace, hutchinsonTraceAsync, hutchinsonProcess } from './hutchinson';
+export {
+  type QuadratureNodes,
+  type DensityGrid,
+  type DensityOptions,
+  stochasticLanczosQuadrature,
+  stochasticLanczosQuadratureAsync,
+  slqProcess,
+  quadratureMoment,
+  slqDensity,
+} from './slq';
+export { type ExactSpectrum, MAX_DENSE_SIZE, exactSpectrum } from './dense';
+export { type SpectrumOptions, type SpectrumSummary, bulkRootMeanSquare, countOutliers, spectrumSummary, validateSpectrumOptions } from './summary';

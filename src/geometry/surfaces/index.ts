@@ -1,0 +1,2 @@
+export * from './testSurfaces';
+export * from './graphGeometry';

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { JobContext } from '../../../src/workers/job';
+import { InputError } from '../../../src/workers/job';
+import { sampleRadiiJob, type SampleRadiiParams, type SampleRadiiProgress } from '../../../src/workers/jobs/radii';
+import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
+
+const ctx: JobContext<SampleRadiiProgress> = {
+  backend: 'cpu',
+  gpu: null,
+  progress: () => {},
+  checkpoint: async () => {},
+  cancelled: false,
+};
+
+const params: SampleRadiiParams = { samples: 40, classes: 4, logitScale: 2, slopeScale: 1, seed: 3, sample: 2, order: 30, percentile: 0.95 };
+
+describe('radii/sample-radii job (CPU path)', () => {
+  it('a loaded binary set gives the closed-form radius sqrt(δ² + π²)/|a1 − a2| per sample', async () => {
+    const data = { logits: [[0.5, -0.5], [2, 0]], directions: [[1, -1], [0.25, -0.25]], labels: [0, 1] };
+    const r = await sampleRadiiJob.cpu(ctx, params, data);
+    expect(r.source).toBe('loaded');
+    expectClose(r.perSample.rhoExact, [Math.hypot(1, Math.PI) / 2, Math.hypot(2, Math.PI) / 0.5], F64_ITERATIVE, 'ρ*');
+    expectClose(r.rhoA, Math.PI / 2, F64_ITERATIVE, 'batch ρ_a = π / max Δ_a');
+    expect(r.selected.index).toBe(1);
+  });
+
+  it('says so when every sample has equal slopes (Δ_a = 0: infinite radius)', async () => {
+    const r = await sampleRadiiJob.cpu(ctx, params, { logits: [[1, 2, 3]], directions: [[0.5, 0.5, 0.5]] });
+    expect(r.rhoA).toBe(Infinity);
+    expect(r.perSample.rhoExact[0]).toBe(Infinity);
+    expect(r.notes.join(' ')).toMatch(/every sample has all slopes equal \(Δ_a = 0\).*infinite/);
+  });
+
+  it('rejects bad input with an InputError naming the problem', async () => {
+    await expect(sampleRadiiJob.cpu(ctx, params, { logits: [[1, 2]], directions: [[1, 2], [3, 4]] })).rejects.toThrow(InputError);
+    await expect(sampleRadiiJob.cpu(ctx, params, { logits: [[1, 2]], directions: [[1, 2], [3, 4]] })).rejects.toThrow(/"logits" is 1×2 but "directions" is 2×2/);
+    await expect(sampleRadiiJob.cpu(ctx, { ...params, percentile: 2 }, null)).rejects.toThrow(/invalid percentile: 2/);
+  });
+
+  it('on a trained MLP, every sample satisfies ρ_a ≤ ρ* with a certified nearest zero', async () => {
+    for (const direction of ['adam', 'gradient', 'random'] as const) {
+      const r = await sampleRadiiJob.cpu(ctx, { ...params, source: 'mlp', trainSteps: 20, direction, samples: 60 }, null);
+      expect(r.source).toBe('mlp');
+      for (let i = 0; i < r.samples; i++) {
+        expect(r.perSample.certified[i]).toBe(1);
+        expect(r.perSample.rhoA[i]).toBeLessThanOrEqual(r.perSample.rhoExact[i] * (1 + 1e-12));
+      }
+    }
+  });
+});

@@ -1,0 +1,93 @@
+/** The chapter's jobs on the CPU path, with a stand-in job context. */
+import { describe, expect, it } from 'vitest';
+import { marginalError, makeProblem, transportCost } from '../../../src/geometry/ot';
+import { DeviceLimitError } from '../../../src/kernels/context';
+import { InputError, type JobContext } from '../../../src/workers/job';
+import { race, solve, type SinkhornParams } from '../../../src/workers/jobs/sinkhorn';
+
+function context<P>(reports: P[] = []): JobContext<P> {
+  return {
+    backend: 'cpu',
+    gpu: null,
+    cancelled: false,
+    progress: (r: P) => void reports.push(r),
+    checkpoint: async () => {},
+  };
+}
+
+const base: SinkhornParams = {
+  n: 40,
+  epsilon: 0.01,
+  cost: 'sqeuclidean',
+  method: 'log',
+  dataset: 'moons',
+  seed: 1,
+  tolerance: 1e-9,
+  maxIterations: 5000,
+};
+
+describe('sinkhorn/solve', () => {
+  it('solves a built-in problem: marginals, cost and history agree with the returned plan', async () => {
+    const r = await solve.cpu(context(), base, null);
+    const problem = makeProblem(r.a, r.b, new Float64Array(r.n * r.m)); // masses only
+    expect(r.converged).toBe(true);
+    expect(r.marginalError).toBeLessThan(1e-9);
+    expect(marginalError(r.plan, problem)).toBeCloseTo(r.marginalError, 12);
+    expect(r.history.iteration.length).toBe(r.iterations);
+    expect(r.history.marginalError[r.iterations - 1]).toBeLessThanOrEqual(1e-9);
+    expect(r.x.length).toBe(r.n * r.dim);
+    expect(Array.from(r.history.seconds).every((s, k, all) => k === 0 || s >= all[k - 1])).toBe(true);
+  });
+
+  it('takes a loaded cost matrix as given (no rescaling)', async () => {
+    const cost = [0, 2, 2, 0];
+    const r = await solve.cpu(context(), { ...base, epsilon: 0.5 }, { a: [0.5, 0.5], b: [0.5, 0.5], cost });
+    expect(r.costScale).toBe(1);
+    // closed form for 2×2 symmetric: P_off / P_diag = exp(−2/ε) with rows summing to 1/2
+    const off = 0.5 / (1 + Math.exp(2 / 0.5));
+    expect(r.plan[1]).toBeCloseTo(off, 9);
+    expect(r.cost).toBeCloseTo(transportCost(r.plan, cost), 12);
+  });
+
+  it('computes the cost of loaded points with params.cost', async () => {
+    const r = await solve.cpu(context(), { ...base, cost: 'l1', epsilon: 0.05 }, { a: [1, 1], b: [1, 1], x: [0, 0, 1, 1], y: [0, 1, 1, 0], dim: 2, normalize: true });
+    expect(r.n).toBe(2);
+    expect(r.a[0]).toBe(0.5);
+    expect(r.marginalError).toBeLessThan(1e-9);
+  });
+
+  it('streams progress with the history so far', async () => {
+    const reports: { iteration: number; history: { iteration: Float64Array } }[] = [];
+    await solve.cpu(context(reports), { ...base, n: 200, epsilon: 0.002, method: 'log', maxIterations: 300, tolerance: 1e-12 }, null);
+    expect(reports.length).toBeGreaterThan(0);
+    for (const r of reports) expect(r.history.iteration.length).toBe(r.iteration);
+  });
+
+  it('bad input is an InputError naming the value', async () => {
+    await expect(solve.cpu(context(), { ...base, epsilon: -1 }, null)).rejects.toThrow(/invalid epsilon: -1/);
+    await expect(solve.cpu(context(), { ...base, n: 100000 }, null)).rejects.toThrow(InputError);
+    await expect(solve.cpu(context(), base, { a: [0.5, NaN], b: [0.5, 0.5], cost: [0, 1, 1, 0] })).rejects.toThrow(/a\[1\] = NaN/);
+    await expect(solve.cpu(context(), base, { a: [1, 1], b: [0.5, 0.5], cost: [0, 1, 1, 0] })).rejects.toThrow(/masses differ/);
+  });
+
+  it('scaling underflow at tiny ε is reported, not returned as NaNs', async () => {
+    await expect(solve.cpu(context(), { ...base, dataset: 'rings', method: 'sinkhorn', epsilon: 1e-4 }, null)).rejects.toThrow(/use the log-domain method/);
+  });
+
+  it('the GPU path declines methods other than log with a DeviceLimitError (the engine reruns on the CPU)', async () => {
+    await expect(solve.gpu!(context(), { ...base, method: 'sns' }, null)).rejects.toThrow(DeviceLimitError);
+  });
+});
+
+describe('sinkhorn/race', () => {
+  it('runs the three methods to the same tolerance on one problem', async () => {
+    const r = await race.cpu(context(), { ...base, n: 60, epsilon: 0.005 }, null);
+    expect(r.entries.map((e) => e.method)).toEqual(['sinkhorn', 'log', 'sns']);
+    for (const e of r.entries) {
+      expect(e.converged).toBe(true);
+      expect(e.history.marginalError[e.iterations - 1]).toBeLessThanOrEqual(1e-9);
+    }
+    const [sinkhorn, , sns] = r.entries;
+    expect(sns.iterations).toBeLessThan(sinkhorn.iterations);
+  });
+});
