@@ -96,6 +96,19 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
             })
           : undefined
       }
+      exportCsv={
+        result
+          ? () => ({
+              columns: ['index', 'x', 'y', result.labels ? 'label' : 'color'],
+              rows: Array.from({ length: result.n }, (_, i) => [
+                i,
+                result.embedding[i * result.dims],
+                result.dims > 1 ? result.embedding[i * result.dims + 1] : 0,
+                result.labels ? result.labels[i] : result.color[i],
+              ]),
+            })
+          : undefined
+      }
       description={
         result
           ? `${HEAT_METHOD_LABELS[result.method]} embedding of ${result.n} points (t = ${result.t.toPrecision(3)}, ${result.iterations} MDS iterations)` +
