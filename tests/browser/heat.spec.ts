@@ -50,5 +50,9 @@ test('heat chapter: loading a CSV with NaN says which cell; a CSV with gt_ colum
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/heat-embed\.k=11/);
   await expect(view.getByTestId('heat-spearman')).toHaveText(/^0\.9\d+$/, { timeout: 60_000 });
+  // the shipped digits: 64 columns, labels, no ground truth
+  await view.getByRole('combobox', { name: 'Dataset' }).selectOption('digits');
+  await expect(view.getByText('the 3-D view shows the first 3 of 64 columns')).toBeVisible({ timeout: 60_000 });
+  await expect(view.getByText(/No ground truth for this data set/)).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -55,6 +55,18 @@ function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps)
             })
           : undefined
       }
+      exportCsv={
+        result
+          ? () => ({
+              columns: ['index', ...result.methods.flatMap((m) => [`${m.method}_x`, `${m.method}_y`]), result.labels ? 'label' : 'color'],
+              rows: Array.from({ length: result.n }, (_, i) => [
+                i,
+                ...result.methods.flatMap((m) => [m.embedding[i * result.dims], m.embedding[i * result.dims + 1]]),
+                result.labels ? result.labels[i] : result.color[i],
+              ]),
+            })
+          : undefined
+      }
       description={
         result
           ? result.methods.map((m) => `${m.label}: ${m.quality ? `Spearman ${m.quality.spearman.toFixed(3)}` : 'no ground truth'}`).join('; ')

@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useJob } from '../../engine/useJob';
 import { LoadData } from '../../io/LoadData';
-import { ScatterPlot } from '../../plots';
+import { LinePlot, ScatterPlot } from '../../plots';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../ViewFrame';
 import type { HeatProgress, HeatResult } from '../../../src/workers/jobs/heat';
@@ -37,17 +37,23 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const [highlight, setHighlight] = useState<ReadonlySet<number> | null>(null);
   const input = useHeatInput(values, loaded);
   const job = useJob<HeatResult, HeatProgress>(cellId, 'heat/embed', input.params, input.data, { enabled: input.ready });
-  const result = job.result;
   const progress = job.status === 'running' ? job.progress : null;
-  const n = result?.n ?? 0;
-  const dims = result?.dims ?? 2;
+  // the running job's setup (input, colours) arrives once, with its first iterate
+  const setupRef = useRef<HeatProgress['setup'] | null>(null);
+  if (job.status !== 'running') setupRef.current = null;
+  else if (progress?.setup) setupRef.current = progress.setup;
+  const setup = setupRef.current;
+  const result = job.result;
+  const frame: Pick<HeatResult, 'n' | 'dims' | 'input' | 'color' | 'labels'> | null = setup ?? result;
+  const n = frame?.n ?? 0;
+  const dims = frame?.dims ?? 2;
   // the streamed iterate while running, the result when done
-  const live = progress?.embedding && progress.embedding.length === n * dims ? progress.embedding : result?.embedding;
+  const live = progress?.embedding && progress.embedding.length === n * dims ? progress.embedding : job.result?.n === n ? job.result.embedding : undefined;
   const layer = useMemo(() => {
-    if (!result || !live) return null;
+    if (!frame || !live) return null;
     const { x, y } = columnsOf(live, n, dims);
-    return { x, y, color: result.labels ?? result.color, categorical: result.labels !== null, radius: n > 2000 ? 1.5 : 2.5 };
-  }, [result, live, n, dims]);
+    return { x, y, color: frame.labels ?? frame.color, categorical: frame.labels !== null, radius: n > 2000 ? 1.5 : 2.5 };
+  }, [frame, live, n, dims]);
   const quality = progress?.quality ?? result?.quality ?? null;
   const onBrush = useCallback((indices: number[] | null) => setHighlight(indices && indices.length ? new Set(indices) : null), []);
   const method = String(values.method) as keyof typeof HEAT_METHOD_LABELS;
@@ -90,6 +96,19 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
             })
           : undefined
       }
+      exportCsv={
+        result
+          ? () => ({
+              columns: ['index', 'x', 'y', result.labels ? 'label' : 'color'],
+              rows: Array.from({ length: result.n }, (_, i) => [
+                i,
+                result.embedding[i * result.dims],
+                result.dims > 1 ? result.embedding[i * result.dims + 1] : 0,
+                result.labels ? result.labels[i] : result.color[i],
+              ]),
+            })
+          : undefined
+      }
       description={
         result
           ? `${HEAT_METHOD_LABELS[result.method]} embedding of ${result.n} points (t = ${result.t.toPrecision(3)}, ${result.iterations} MDS iterations)` +
@@ -100,8 +119,8 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
       <div className="heat-linked" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: '1rem' }}>
         <div>
           <h4>Input (drag to orbit, click to select a neighbourhood)</h4>
-          {result ? (
-            <InputCloud positions={result.input} color={result.labels ?? result.color} categorical={result.labels !== null} highlight={highlight} onPick={onBrush} />
+          {frame ? (
+            <InputCloud positions={frame.input} color={frame.labels ?? frame.color} categorical={frame.labels !== null} highlight={highlight} onPick={onBrush} />
           ) : (
             <p>computing…</p>
           )}
@@ -113,16 +132,34 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
           {layer ? <ScatterPlot svgRef={svgRef} layers={[layer]} highlight={highlight} onBrush={onBrush} ariaLabel={`Embedding of ${n} points`} /> : null}
         </div>
       </div>
-      <dl className="heat-quality" data-testid="heat-quality" aria-live="polite">
+      <dl
+        className="heat-quality"
+        data-testid="heat-quality"
+        aria-live="polite"
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(4, auto 1fr)', gap: '0.25rem 0.75rem', alignItems: 'baseline' }}
+      >
         <dt>Spearman (row-averaged)</dt>
-        <dd data-testid="heat-spearman">{quality ? quality.spearman.toFixed(4) : '—'}</dd>
+        <dd data-testid="heat-spearman" style={{ margin: 0, fontVariantNumeric: 'tabular-nums' }}>{quality ? quality.spearman.toFixed(4) : '—'}</dd>
         <dt>Pearson (row-averaged)</dt>
-        <dd data-testid="heat-pearson">{quality ? quality.pearson.toFixed(4) : '—'}</dd>
+        <dd data-testid="heat-pearson" style={{ margin: 0, fontVariantNumeric: 'tabular-nums' }}>{quality ? quality.pearson.toFixed(4) : '—'}</dd>
         <dt>Stress</dt>
-        <dd>{progress?.stress !== undefined ? progress.stress.toPrecision(4) : result && Number.isFinite(result.stress) ? result.stress.toPrecision(4) : '—'}</dd>
+        <dd style={{ margin: 0 }}>{progress?.stress !== undefined ? progress.stress.toPrecision(4) : result && Number.isFinite(result.stress) ? result.stress.toPrecision(4) : '—'}</dd>
         <dt>t used</dt>
-        <dd>{result ? result.t.toPrecision(3) : '—'}</dd>
+        <dd style={{ margin: 0 }}>{result ? result.t.toPrecision(3) : '—'}</dd>
       </dl>
+      {result?.entropy ? (
+        <div>
+          <h4>Heat-kernel entropy −Σ H log H against t (the knee picks t)</h4>
+          <LinePlot
+            series={[{ label: 'entropy', x: result.entropy.times, y: result.entropy.entropy, points: true }]}
+            vLines={[{ value: result.t, label: `knee t = ${result.t.toPrecision(3)}` }]}
+            xLabel="diffusion time t"
+            yLabel="entropy"
+            height={200}
+            ariaLabel="Entropy of the heat kernel against diffusion time"
+          />
+        </div>
+      ) : null}
       {quality === null && result ? <p className="note">No ground truth for this data set: quality figures need geodesic distances (see docs/formats.md, gt_ columns).</p> : null}
       {warnings.length ? (
         <ul className="warnings" role="status">

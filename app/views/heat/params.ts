@@ -36,10 +36,11 @@ const common: ParamSpec[] = [
       { value: 'combinatorial', label: 'combinatorial (D − W)' },
     ],
   },
-  { name: 't', label: 'Diffusion time t', type: 'number', default: 50, min: 0.1, max: 1000, step: 0.1, scale: 'log', description: 'Heat kernel time (and diffusion steps for the comparators).' },
+  { name: 't', label: 'Diffusion time t', type: 'number', default: 150, min: 0.1, max: 1000, step: 0.1, scale: 'log', description: 'Heat kernel time; grows with n (≈ n/5 works for 2-D manifolds).' },
   { name: 'autoT', label: 'Choose t by entropy knee', type: 'boolean', default: false },
-  { name: 'order', label: 'Chebyshev order K', type: 'integer', default: 48, min: 2, max: 400, step: 1 },
+  { name: 'order', label: 'Chebyshev order K', type: 'integer', default: 90, min: 2, max: 400, step: 1 },
   { name: 'sigma', label: 'Harnack σ', type: 'number', default: 1, min: 0, max: 2, step: 0.05, description: 'Volume regularization in Varadhan’s formula; σ = 1 is exact for Euclidean space.' },
+  { name: 'steps', label: 'Comparator steps', type: 'integer', default: 20, min: 1, max: 200, step: 1, description: 'Random-walk steps for the PHATE-like potential (P^steps) and the diffusion map (λ^steps).' },
   { name: 'mdsIterations', label: 'MDS iterations', type: 'integer', default: 60, min: 0, max: 500, step: 5 },
   { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
 ];

@@ -38,6 +38,7 @@ export function useHeatInput(values: ParamValues, loaded: LoadedHeatData | null)
     mdsIterations: Number(values.mdsIterations),
     dims: 2,
     seed: Number(values.seed),
+    steps: values.steps === undefined ? undefined : Number(values.steps),
   };
   return { params, data, problem: issue, ready };
 }

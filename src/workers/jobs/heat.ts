@@ -18,7 +18,7 @@ import {
   embeddingQuality,
   graphStage,
   heatEntropyCurve,
-  heatKernelChebyshev,
+  heatKernelChebyshevDense,
   heatKernelExact,
   kernelNeighbourCount,
   knnDistanceGraph,
@@ -61,6 +61,8 @@ export const HEAT_COMPARE_MAX_ROWS = 2000;
 export const HEAT_EXACT_MAX_ROWS = 800;
 /** Rows averaged for the live quality figures. */
 const QUALITY_ROWS = 400;
+/** Rows for the figures streamed with each MDS iterate (cheaper, a little noisier). */
+const LIVE_QUALITY_ROWS = 150;
 
 export interface HeatParams {
   /** A synthetic dataset, or 'data' for `data` (loaded CSV, digits). */
@@ -82,6 +84,8 @@ export interface HeatParams {
   mdsIterations: number;
   dims: number;
   seed: number;
+  /** Diffusion steps of the comparators (PHATE-like potential P^steps, diffusion map λ^steps); default 20. */
+  steps?: number;
   /** Benchmarks time the pipeline alone: no quality figures. */
   skipQuality?: boolean;
 }
@@ -101,6 +105,8 @@ export interface HeatData {
 
 export interface HeatProgress {
   stage: string;
+  /** Sent once, with the first iterate, so a view can draw iterates before the result exists. */
+  setup?: { n: number; dims: number; input: Float32Array; color: Float64Array; labels: Int32Array | null };
   fraction: number;
   iteration?: number;
   embedding?: Float64Array;
@@ -155,6 +161,7 @@ function validateParams(p: HeatParams, maxRows: number): void {
   intIn('Chebyshev order', p.order, 1, 4096);
   intIn('MDS iterations', p.mdsIterations, 0, 5000);
   intIn('dims', p.dims, 1, 3);
+  if (p.steps !== undefined) intIn('diffusion steps', p.steps, 1, 500);
   if (!(p.noise >= 0 && p.noise <= 10)) throw new InputError(`invalid noise: ${p.noise} (expected 0…10)`);
   if (!(p.alpha > 0 && p.alpha <= 200)) throw new InputError(`invalid decay α: ${p.alpha} (expected 0 < α ≤ 200)`);
   if (!(p.t > 0) || !Number.isFinite(p.t)) throw new InputError(`invalid diffusion time t: ${p.t} (expected t > 0)`);
@@ -243,11 +250,9 @@ async function heatDistancesCpu(ctx: JobContext<HeatProgress>, p: HeatParams, g:
     heat = heatKernelExact(laplacianEigen(g.laplacian), t);
   } else {
     truncationBound = orderWarning(t, g.lambdaMax, p.order, warnings);
-    const eye = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) eye[i * n + i] = 1;
-    heat = heatKernelChebyshev(g.laplacian, g.lambdaMax, [t], p.order, eye, n, (k) =>
-      ctx.progress({ stage: `Chebyshev order ${k}/${p.order}`, fraction: 0.2 + (0.4 * k) / p.order }),
-    )[0];
+    heat = heatKernelChebyshevDense(g.laplacian, g.lambdaMax, t, p.order, 64, (done, total) =>
+      ctx.progress({ stage: `Chebyshev heat kernel: ${done}/${total} columns`, fraction: 0.2 + (0.4 * done) / total }),
+    );
   }
   await ctx.checkpoint();
   const distances = varadhanDistances(heat, n, t, p.sigma);
@@ -290,11 +295,15 @@ async function heatDistancesGpu(ctx: JobContext<HeatProgress>, gpu: KernelContex
   return { distances, t, order: p.order, truncationBound, entropy, buffer: dist };
 }
 
+function stepsOf(p: HeatParams): number {
+  return p.steps ?? 20;
+}
+
 /** Distances for a comparator method (CPU, f64). */
 function comparatorDistances(method: HeatMethod, p: HeatParams, g: GraphStage, n: number): Float64Array | null {
   switch (method) {
     case 'phate':
-      return potentialDistances(g.graph.weights, Math.max(1, Math.round(p.t)));
+      return potentialDistances(g.graph.weights, stepsOf(p));
     case 'shortest':
       return allPairsShortestPaths(knnDistanceGraph(g.graph.neighbours, n, p.k));
     default:
@@ -312,7 +321,7 @@ async function embedCpu(
 ): Promise<{ embedding: Float64Array; stress: number; iterations: number }> {
   const { n } = x;
   const init = classicalMds(distances, n, p.dims, mulberry32(p.seed + 1));
-  if (stream) ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims) }, true);
+  if (stream) ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims), setup: setupOf(x, p.dims) }, true);
   let current = init;
   let stressValue = NaN;
   let iterations = 0;
@@ -330,6 +339,7 @@ async function embedCpu(
         iteration: iterations,
         embedding: Float64Array.from(current),
         stress: stressValue,
+        quality: qualityOf(current, x, p.dims, LIVE_QUALITY_ROWS),
       });
     }
     await ctx.checkpoint();
@@ -337,8 +347,12 @@ async function embedCpu(
   return { embedding: current, stress: stressValue, iterations };
 }
 
-function qualityOf(embedding: Float64Array, x: Prepared, dims: number): Quality | null {
-  return x.groundTruth && !x.skipQuality ? embeddingQuality(embedding, x.n, dims, x.groundTruth, QUALITY_ROWS) : null;
+function setupOf(x: Prepared, dims: number): NonNullable<HeatProgress['setup']> {
+  return { n: x.n, dims, input: x.input, color: x.color, labels: x.labels };
+}
+
+function qualityOf(embedding: Float64Array, x: Prepared, dims: number, rows = QUALITY_ROWS): Quality | null {
+  return x.groundTruth && !x.skipQuality ? embeddingQuality(embedding, x.n, dims, x.groundTruth, rows) : null;
 }
 
 async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<HeatResult> {
@@ -363,7 +377,7 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
   let result: { embedding: Float64Array; stress: number; iterations: number };
   const gpu = ctx.gpu;
   if (p.method === 'diffusion') {
-    const dm = diffusionMap(g.graph.weights, p.dims, p.t, mulberry32(p.seed + 2));
+    const dm = diffusionMap(g.graph.weights, p.dims, stepsOf(p), mulberry32(p.seed + 2));
     result = { embedding: dm.embedding, stress: NaN, iterations: 0 };
     timings.distances = performance.now() - t0;
   } else {
@@ -395,14 +409,22 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
     t0 = performance.now();
     if (gpu) {
       const init = classicalMds(distances, x.n, p.dims, mulberry32(p.seed + 1));
-      ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims) }, true);
+      ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims), setup: setupOf(x, p.dims) }, true);
       const every = Math.max(1, Math.min(10, Math.ceil(p.mdsIterations / 30)));
       const r =
         p.mdsIterations > 0
           ? await smacofGpu(gpu, deltaBuffer ?? distances, x.n, p.dims, init, p.mdsIterations, {
               every,
               onIterate: async (k, e, s) => {
-                ctx.progress({ stage: `SMACOF ${k}/${p.mdsIterations} (GPU)`, fraction: 0.7 + (0.3 * k) / p.mdsIterations, iteration: k, embedding: Float64Array.from(e), stress: s });
+                const embedding = Float64Array.from(e);
+                ctx.progress({
+                  stage: `SMACOF ${k}/${p.mdsIterations} (GPU)`,
+                  fraction: 0.7 + (0.3 * k) / p.mdsIterations,
+                  iteration: k,
+                  embedding,
+                  stress: s,
+                  quality: qualityOf(embedding, x, p.dims, LIVE_QUALITY_ROWS),
+                });
                 await ctx.checkpoint();
               },
             })
@@ -469,7 +491,7 @@ async function runCompare(ctx: JobContext<HeatProgress>, p: HeatParams, data: He
     ctx.progress({ stage: HEAT_METHOD_LABELS[method], fraction: index / HEAT_METHODS.length }, true);
     let embedding: Float64Array;
     if (method === 'diffusion') {
-      embedding = diffusionMap(g.graph.weights, p.dims, p.t, mulberry32(p.seed + 2)).embedding;
+      embedding = diffusionMap(g.graph.weights, p.dims, stepsOf(p), mulberry32(p.seed + 2)).embedding;
     } else {
       let distances: Float64Array;
       if (method === 'heatgeo') {

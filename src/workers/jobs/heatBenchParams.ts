@@ -1,18 +1,20 @@
 /** Parameters of the heat benchmark (bench/heat.bench.ts and its GPU case); no kernel imports so Node can load it. */
+import { chebyshevOrderFor } from '../../geometry/heat/chebyshev';
 import type { HeatParams } from './heat';
 
 /** The benchmark's parameters (shared with bench/heat.bench.ts). */
-export function heatBenchParams(n: number): HeatParams {
+export function heatBenchParams(n: number, noise = 0.1): HeatParams {
   return {
     dataset: 'swissroll',
     n,
-    noise: 0.1,
+    noise,
     k: 10,
     alpha: 40,
     laplacian: 'normalized',
-    t: 100,
+    // hop distances across a 2-D manifold grow like √n, diffusion time like their square
+    t: n / 5,
     autoT: false,
-    order: 60,
+    order: chebyshevOrderFor(n / 5, 2, 1e-8),
     sigma: 1,
     heat: 'chebyshev',
     method: 'heatgeo',

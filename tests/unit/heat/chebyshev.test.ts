@@ -4,6 +4,7 @@ import {
   csrFromTriplets,
   chebyshevOrderFor,
   chebyshevTruncationBound,
+  heatKernelChebyshev,
   heatKernelChebyshevDense,
   heatKernelExact,
   laplacian,
@@ -61,6 +62,19 @@ describe('heat kernel by Chebyshev against the exact eigendecomposition', () => 
     const v = Float64Array.from(deg, Math.sqrt);
     const hv = Float64Array.from({ length: n }, (_, i) => h.subarray(i * n, (i + 1) * n).reduce((s, a, j) => s + a * v[j], 0));
     expectClose(hv, v, F64_ITERATIVE, 'H D^{1/2} 1');
+  });
+
+  it('the blocked, fused dense path equals the plain recurrence on the identity (any block size)', () => {
+    const l = laplacian(graph.weights, 'normalized');
+    const eye = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) eye[i * n + i] = 1;
+    const plain = heatKernelChebyshev(l, 2, [4], 20, eye, n)[0];
+    for (const block of [1, 7, 64]) expectClose(heatKernelChebyshevDense(l, 2, 4, 20, block), plain, F64_EXACT, `block ${block}`);
+    // a disconnected graph (two far clouds): the breadth-first column order spans both components
+    const two = Float64Array.from([...randomCloud(30, 5), ...Array.from(randomCloud(30, 6), (v) => v + 50)]);
+    const l2 = laplacian(affinityGraph(two, 60, 2, { k: 5, alpha: 10 }).weights, 'normalized');
+    const plain2 = heatKernelChebyshev(l2, 2, [4], 20, eye, n)[0];
+    expectClose(heatKernelChebyshevDense(l2, 2, 4, 20, 7), plain2, F64_EXACT, 'two components');
   });
 
   it('the order for a tolerance is the first K whose tail bound is below it', () => {

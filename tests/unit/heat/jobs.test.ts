@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/geometry/random';
+import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
 import { InputError, type JobContext } from '../../../src/workers/job';
 import { compareJob, embedJob, type HeatParams, type HeatProgress } from '../../../src/workers/jobs/heat';
 
@@ -68,6 +69,28 @@ describe('heat/embed on the CPU path', () => {
     expect(r.components).toBe(2);
     expect(r.warnings.join(' ')).toMatch(/2 connected components/);
     expect(Array.from(r.embedding).every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('heat/embed: every method and the exact heat kernel', () => {
+  it('exact and Chebyshev (order for a 1e-10 bound) give the same embedding on a small roll', async () => {
+    const p = { ...base, n: 150, t: 20, order: 60, mdsIterations: 5 };
+    const cheb = await embedJob.cpu(cpuContext([]), p, null);
+    const exact = await embedJob.cpu(cpuContext([]), { ...p, heat: 'exact' }, null);
+    expect(cheb.truncationBound).toBeLessThan(1e-10);
+    expectClose(exact.embedding, cheb.embedding, F64_ITERATIVE, 'embedding');
+  });
+  for (const method of ['phate', 'diffusion', 'shortest'] as const) {
+    it(`${method}: an n×2 embedding of finite numbers with quality`, async () => {
+      const r = await embedJob.cpu(cpuContext([]), { ...base, n: 150, method, mdsIterations: 5 }, null);
+      expect(r.method).toBe(method);
+      expect(r.embedding.length).toBe(300);
+      expect(Array.from(r.embedding).every(Number.isFinite)).toBe(true);
+      expect(r.quality).not.toBeNull();
+    });
+  }
+  it('refuses the exact path above its size limit', async () => {
+    await expect(embedJob.cpu(cpuContext([]), { ...base, n: 900, heat: 'exact' }, null)).rejects.toThrow(/exact heat kernel is O\(n³\): n = 900/);
   });
 });
 
