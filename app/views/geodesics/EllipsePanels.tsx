@@ -67,7 +67,7 @@ export function EllipsePanels({ result, matrices, tIndex, showMeans, svgRef }: P
       const samples = r.t.length;
       const k = Math.min(tIndex, samples - 1);
       const panel = g.append('g').attr('transform', `translate(${index * PANEL},0)`);
-      panel.append('rect').attr('x', 2).attr('y', 2).attr('width', PANEL - 4).attr('height', PANEL + HEADER - 4).attr('fill', 'none').attr('stroke', '#ddd');
+      panel.append('rect').attr('x', 2).attr('y', 2).attr('width', PANEL - 4).attr('height', PANEL + HEADER - 4).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.25);
       panel.append('text').attr('x', PANEL / 2).attr('y', 18).attr('text-anchor', 'middle').attr('font-size', 13).attr('font-weight', 600).attr('fill', METRIC_COLORS[name]).text(METRIC_LABELS[name]);
       panel
         .append('text')
@@ -75,17 +75,17 @@ export function EllipsePanels({ result, matrices, tIndex, showMeans, svgRef }: P
         .attr('y', 36)
         .attr('text-anchor', 'middle')
         .attr('font-size', 11)
-        .attr('fill', '#333')
+        .attr('fill', 'currentColor').attr('fill-opacity', 0.75)
         .text(`d(A,B) = ${formatValue(r.distance)} · det γ(t) = ${formatValue(r.determinants[k])}`);
       const plot = panel.append('g').attr('transform', `translate(${PANEL / 2},${HEADER + PANEL / 2})`);
-      plot.append('line').attr('x1', -PANEL / 2 + 8).attr('x2', PANEL / 2 - 8).attr('stroke', '#eee');
-      plot.append('line').attr('y1', -PANEL / 2 + 8).attr('y2', PANEL / 2 - 8).attr('stroke', '#eee');
+      plot.append('line').attr('x1', -PANEL / 2 + 8).attr('x2', PANEL / 2 - 8).attr('stroke', 'currentColor').attr('stroke-opacity', 0.15);
+      plot.append('line').attr('y1', -PANEL / 2 + 8).attr('y2', PANEL / 2 - 8).attr('stroke', 'currentColor').attr('stroke-opacity', 0.15);
       const stride = Math.max(1, Math.round((samples - 1) / 10));
       for (let s = 0; s < samples; s += stride) {
         plot.append('path').attr('d', line(ellipsePoints(block(r.path, s * n * n)))).attr('fill', 'none').attr('stroke', METRIC_COLORS[name]).attr('stroke-opacity', 0.18);
       }
-      plot.append('path').attr('d', line(ellipsePoints(a))).attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', 1.2);
-      plot.append('path').attr('d', line(ellipsePoints(b))).attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', 1.2).attr('stroke-dasharray', '2 2');
+      plot.append('path').attr('d', line(ellipsePoints(a))).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.7).attr('stroke-width', 1.2);
+      plot.append('path').attr('d', line(ellipsePoints(b))).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.7).attr('stroke-width', 1.2).attr('stroke-dasharray', '2 2');
       plot
         .append('path')
         .attr('d', line(ellipsePoints(block(r.path, k * n * n))))
@@ -95,7 +95,7 @@ export function EllipsePanels({ result, matrices, tIndex, showMeans, svgRef }: P
         .attr('stroke-width', 2.5)
         .attr('data-testid', `ellipse-${name}`);
       if (showMeans && r.mean.length) {
-        plot.append('path').attr('d', line(ellipsePoints(block(r.mean)))).attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 1.5).attr('stroke-dasharray', '6 3');
+        plot.append('path').attr('d', line(ellipsePoints(block(r.mean)))).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-width', 1.5).attr('stroke-dasharray', '6 3');
       }
     });
   }, [result, matrices, tIndex, showMeans]);

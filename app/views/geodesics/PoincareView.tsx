@@ -42,15 +42,15 @@ function PoincareView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     const s = SIZE / 2 - 10;
     const X = (p: ArrayLike<number>) => SIZE / 2 + s * p[0];
     const Y = (p: ArrayLike<number>) => SIZE / 2 - s * p[1];
-    g.append('circle').attr('cx', SIZE / 2).attr('cy', SIZE / 2).attr('r', s).attr('fill', '#f6f8fb').attr('stroke', '#999');
+    g.append('circle').attr('cx', SIZE / 2).attr('cy', SIZE / 2).attr('r', s).style('fill', 'var(--bg)').attr('stroke', 'currentColor').attr('stroke-opacity', 0.5);
     // Geodesics through the origin as a reference grid (diameters).
     for (let a = 0; a < 180; a += 30) {
       const p = polar(1, a);
-      g.append('line').attr('x1', X([-p[0], -p[1]])).attr('y1', Y([-p[0], -p[1]])).attr('x2', X(p)).attr('y2', Y(p)).attr('stroke', '#eee');
+      g.append('line').attr('x1', X([-p[0], -p[1]])).attr('y1', Y([-p[0], -p[1]])).attr('x2', X(p)).attr('y2', Y(p)).attr('stroke', 'currentColor').attr('stroke-opacity', 0.15);
     }
     g.append('path').attr('d', d3.line<Float64Array>().x(X).y(Y)(c.curve)).attr('fill', 'none').attr('stroke', '#e15759').attr('stroke-width', 2.5);
     for (const p of c.dots) g.append('circle').attr('cx', X(p)).attr('cy', Y(p)).attr('r', 3.5).attr('fill', '#4e79a7');
-    for (const p of [c.x, c.y]) g.append('circle').attr('cx', X(p)).attr('cy', Y(p)).attr('r', 5).attr('fill', '#000');
+    for (const p of [c.x, c.y]) g.append('circle').attr('cx', X(p)).attr('cy', Y(p)).attr('r', 5).attr('fill', 'currentColor');
   }, [c]);
   return (
     <ViewFrame

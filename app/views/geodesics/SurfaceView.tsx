@@ -242,7 +242,7 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
         <span>K ≤ {formatValue(-legendScale)}</span>
         <span style={{ width: 160, height: 10, background: 'linear-gradient(to right, #2166ac, #f7f7f7, #b2182b)' }} />
         <span>≥ {formatValue(legendScale)}</span>
-        <span style={{ color: '#666' }}>Drag the orange marker to move the start point.</span>
+        <span className="progress-text">Drag the orange marker to move the start point.</span>
       </div>
     </ViewFrame>
   );
