@@ -25,7 +25,7 @@ const params: ParamTable = [
     label: 'Surface',
     type: 'enum',
     default: 'gaussianBump',
-    options: [...surfaces.map((s) => ({ value: s.name, label: s.label })), { value: 'lossSlice', label: `Network loss slice: ${LOSS_SLICE_LABEL}` }],
+    options: [...surfaces.map((s) => ({ value: s.name, label: s.label })), { value: 'lossSlice', label: 'Network loss slice L(θ* + x·d₁ + y·d₂)' }],
   },
   { name: 'x0', label: 'Start x', type: 'number', default: -0.8, min: -2, max: 2, step: 0.01 },
   { name: 'y0', label: 'Start y', type: 'number', default: 0.3, min: -2, max: 2, step: 0.01 },
