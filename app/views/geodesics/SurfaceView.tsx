@@ -13,24 +13,41 @@ import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { ThreeCanvas, type ThreeHandle } from '../../three';
-import { surfaceByName, surfaces } from '../../../src/geometry/surfaces';
+import { LOSS_SLICE_DEFAULTS, LOSS_SLICE_LABEL, surfaceByName, surfaces } from '../../../src/geometry/surfaces';
 import type { FanParams, FanProgress, FanResult } from '../../../src/workers/jobs/geodesics';
 import { formatValue } from './metricStyle';
 
 const GRID = 90;
 
 const params: ParamTable = [
-  { name: 'surface', label: 'Surface', type: 'enum', default: 'gaussianBump', options: surfaces.map((s) => ({ value: s.name, label: s.label })) },
+  {
+    name: 'surface',
+    label: 'Surface',
+    type: 'enum',
+    default: 'gaussianBump',
+    options: [...surfaces.map((s) => ({ value: s.name, label: s.label })), { value: 'lossSlice', label: 'Network loss slice L(θ* + x·d₁ + y·d₂)' }],
+  },
   { name: 'x0', label: 'Start x', type: 'number', default: -0.8, min: -2, max: 2, step: 0.01 },
   { name: 'y0', label: 'Start y', type: 'number', default: 0.3, min: -2, max: 2, step: 0.01 },
   { name: 'count', label: 'Geodesics in the fan', type: 'integer', default: 120, min: 1, max: 4000, step: 1 },
   { name: 'length', label: 'Length (arc length)', type: 'number', default: 2.5, min: 0.1, max: 8, step: 0.05 },
   { name: 'steps', label: 'RK4 steps', type: 'integer', default: 250, min: 10, max: 2000, step: 10 },
+  { name: 'lossSteps', label: 'Loss slice: training steps (Adam)', type: 'integer', default: LOSS_SLICE_DEFAULTS.steps, min: 0, max: 2000, step: 50 },
+  { name: 'lossSeed', label: 'Loss slice: seed', type: 'integer', default: LOSS_SLICE_DEFAULTS.seed, min: 0, max: 1000, step: 1 },
 ];
+
+/** Domain and label without building anything on the main thread (the loss slice's domain is [−r, r]²). */
+function surfaceInfo(surfaceName: string): { domain: readonly [number, number, number, number]; label: string } {
+  if (surfaceName === 'lossSlice') {
+    const r = LOSS_SLICE_DEFAULTS.radius;
+    return { domain: [-r, r, -r, r], label: LOSS_SLICE_LABEL };
+  }
+  return surfaceByName(surfaceName);
+}
 
 /** The start point clamped into the surface's domain (2 % inside its edges). */
 function clampStart(surfaceName: string, x: number, y: number): [number, number] {
-  const [x0, x1, y0, y1] = surfaceByName(surfaceName).domain;
+  const [x0, x1, y0, y1] = surfaceInfo(surfaceName).domain;
   const mx = 0.02 * (x1 - x0);
   const my = 0.02 * (y1 - y0);
   return [Math.min(x1 - mx, Math.max(x0 + mx, x)), Math.min(y1 - my, Math.max(y0 + my, y))];
@@ -53,7 +70,18 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
   const scene = useRef<Scene | null>(null);
   const surfaceName = String(values.surface);
   const [x0, y0] = clampStart(surfaceName, Number(values.x0), Number(values.y0));
-  const jobParams: FanParams = { surface: surfaceName, x0, y0, count: Number(values.count), length: Number(values.length), steps: Number(values.steps), gridSize: GRID };
+  const isLossSlice = surfaceName === 'lossSlice';
+  const jobParams: FanParams = {
+    surface: surfaceName,
+    x0,
+    y0,
+    count: Number(values.count),
+    length: Number(values.length),
+    steps: Number(values.steps),
+    gridSize: GRID,
+    // Only the loss slice depends on these, so the other surfaces' jobs are not rerun when they move.
+    ...(isLossSlice ? { lossSteps: Number(values.lossSteps), lossSeed: Number(values.lossSeed) } : {}),
+  };
   const job = useJob<FanResult, FanProgress>(cellId, 'geodesics/fan', jobParams);
   const result = job.result;
   const setParamRef = useRef(setParam);
@@ -184,8 +212,8 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
     g.setAttribute('position', new THREE.BufferAttribute(positions, 3));
     s.fan.geometry.dispose();
     s.fan.geometry = g;
-    const start = surfaceByName(result.surface);
-    s.marker.position.set(points[0], start.f(points[0], points[1]), -points[1]);
+    // The first point's z is the surface height at the start: no surface evaluation on the main thread.
+    s.marker.position.set(points[0], points[2], -points[1]);
     handle.current?.invalidate();
   }, [result]);
 
@@ -212,7 +240,16 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
       figure={canvasRef}
       exportResult={
         result
-          ? () => ({ surface: result.surface, start: [x0, y0], count: result.count, steps: result.steps, lengths: result.lengths, points: result.points })
+          ? () => ({
+              surface: result.surface,
+              start: [x0, y0],
+              count: result.count,
+              steps: result.steps,
+              lengths: result.lengths,
+              points: result.points,
+              domain: Array.from(result.domain),
+              ...(result.lossSlice ? { lossSlice: result.lossSlice } : {}),
+            })
           : undefined
       }
       exportCsv={
@@ -232,7 +269,7 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
       }
       description={
         result
-          ? `${result.count} geodesics of arc length ${values.length} from (${x0.toFixed(2)}, ${y0.toFixed(2)}) on the ${surfaceByName(result.surface).label}; ` +
+          ? `${result.count} geodesics of arc length ${values.length} from (${x0.toFixed(2)}, ${y0.toFixed(2)}) on the ${surfaceInfo(result.surface).label}; ` +
             `${finished} stay inside the domain. Gaussian curvature ranges from ${formatValue(kMin)} to ${formatValue(kMax)}.`
           : undefined
       }

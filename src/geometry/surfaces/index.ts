@@ -1,2 +1,3 @@
 export * from './testSurfaces';
 export * from './graphGeometry';
+export * from './lossSlice';

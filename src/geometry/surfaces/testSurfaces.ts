@@ -7,7 +7,8 @@
 export type SurfaceName = 'paraboloid' | 'saddle' | 'monkeySaddle' | 'gaussianBump' | 'sphereCap' | 'rosenbrock';
 
 export interface GraphSurface {
-  readonly name: SurfaceName;
+  /** 'lossSlice' is built at run time (lossSlice.ts), not listed in `surfaces`. */
+  readonly name: SurfaceName | 'lossSlice';
   /** Index used by the GPU kernel's switch. */
   readonly id: number;
   readonly label: string;

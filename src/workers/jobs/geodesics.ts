@@ -20,7 +20,18 @@ import {
   type SpdMetric,
   type SpdMetricName,
 } from '../../geometry/spd';
-import { gaussianCurvature, geodesicFan, surfaceByName, validateFanOptions, type GeodesicFanOptions } from '../../geometry/surfaces';
+import {
+  buildLossSlice,
+  gaussianCurvature,
+  geodesicFan,
+  LOSS_SLICE_DEFAULTS,
+  surfaceByName,
+  validateFanOptions,
+  type GeodesicFanOptions,
+  type GraphSurface,
+  type LossSlice,
+} from '../../geometry/surfaces';
+import { DeviceLimitError } from '../../kernels/context';
 import { geodesicFanGpu } from '../../kernels/geodesicFan/geodesicFan';
 import { defineJob, InputError, type AnyJob } from '../job';
 
@@ -155,9 +166,27 @@ export const spdPaths = defineJob<SpdPathsParams, SpdPathsData, SpdPathsResult, 
 });
 
 export interface FanParams extends GeodesicFanOptions {
+  /** A test surface's name, or 'lossSlice' (src/geometry/surfaces/lossSlice.ts). */
   surface: string;
   /** Grid points per side for the surface mesh (heights and Gaussian curvature). */
   gridSize: number;
+  /** 'lossSlice' only: Adam steps and seed of the network (defaults: LOSS_SLICE_DEFAULTS). */
+  lossSteps?: number;
+  lossSeed?: number;
+}
+
+/** What the loss slice was built from (FanResult.lossSlice). */
+export interface LossSliceInfo {
+  steps: number;
+  seed: number;
+  /** Samples per side of the loss grid the spline interpolates, and its half-width. */
+  sampleGrid: number;
+  radius: number;
+  layers: number[];
+  paramCount: number;
+  /** L(θ*) and the Rayleigh quotient d₁ᵀHd₁ of the top-eigenvector direction. */
+  centreLoss: number;
+  topEigenvalue: number;
 }
 
 export interface FanResult {
@@ -173,16 +202,48 @@ export interface FanResult {
   heights: Float32Array;
   /** gridSize² Gaussian curvature values. */
   curvature: Float32Array;
+  /** Present when surface = 'lossSlice'. */
+  lossSlice?: LossSliceInfo;
 }
 
 export interface FanProgress {
   stage: string;
 }
 
+// The last loss slice built, reused while only the fan's parameters change (building takes ~0.2 s).
+let cachedSlice: { key: string; slice: LossSlice } | null = null;
+
+function lossSliceFor(params: FanParams): LossSlice {
+  const steps = params.lossSteps ?? LOSS_SLICE_DEFAULTS.steps;
+  const seed = params.lossSeed ?? LOSS_SLICE_DEFAULTS.seed;
+  const key = `${steps}/${seed}`;
+  if (cachedSlice?.key !== key) cachedSlice = { key, slice: buildLossSlice({ steps, seed }) };
+  return cachedSlice.slice;
+}
+
+function lossSliceInfo(params: FanParams): LossSliceInfo | undefined {
+  if (params.surface !== 'lossSlice') return undefined;
+  const s = lossSliceFor(params);
+  return {
+    steps: params.lossSteps ?? LOSS_SLICE_DEFAULTS.steps,
+    seed: params.lossSeed ?? LOSS_SLICE_DEFAULTS.seed,
+    sampleGrid: s.interpolant.size,
+    radius: s.surface.domain[1],
+    layers: [...s.mlp.layers],
+    paramCount: s.mlp.paramCount,
+    centreLoss: s.surface.f(0, 0),
+    topEigenvalue: s.topEigenvalue,
+  };
+}
+
+function resolveSurface(params: FanParams): GraphSurface {
+  return params.surface === 'lossSlice' ? lossSliceFor(params).surface : surfaceByName(params.surface);
+}
+
 function validateFan(params: FanParams) {
   let surface;
   try {
-    surface = surfaceByName(params.surface);
+    surface = resolveSurface(params);
     validateFanOptions(surface, params);
   } catch (error) {
     toInputError(error);
@@ -193,8 +254,7 @@ function validateFan(params: FanParams) {
   return surface!;
 }
 
-function surfaceGrid(params: FanParams) {
-  const surface = surfaceByName(params.surface);
+function surfaceGrid(params: FanParams, surface: GraphSurface) {
   const [x0, x1, y0, y1] = surface.domain;
   const size = params.gridSize;
   const heights = new Float32Array(size * size);
@@ -213,7 +273,7 @@ export const fan = defineJob<FanParams, null, FanResult, FanProgress>({
   name: 'geodesics/fan',
   async cpu(ctx, params) {
     const surface = validateFan(params);
-    const grid = surfaceGrid(params);
+    const grid = surfaceGrid(params, surface);
     await ctx.checkpoint();
     // In chunks of geodesics so a slider move can cancel a large fan.
     const stride = (params.steps + 1) * 3;
@@ -228,13 +288,15 @@ export const fan = defineJob<FanParams, null, FanResult, FanProgress>({
       ctx.progress({ stage: `${start + size} of ${params.count} geodesics` });
       await ctx.checkpoint();
     }
-    return { surface: params.surface, count: params.count, steps: params.steps, points, lengths, gridSize: params.gridSize, ...grid };
+    return { surface: params.surface, count: params.count, steps: params.steps, points, lengths, gridSize: params.gridSize, ...grid, lossSlice: lossSliceInfo(params) };
   },
   async gpu(ctx, params) {
+    // The WGSL kernel mirrors the analytic test surfaces by id; the loss slice is data, so the engine reruns it on the CPU.
+    if (params.surface === 'lossSlice') throw new DeviceLimitError('the GPU fan kernel has no case for the network loss slice (a sampled grid); computed on the CPU');
     const surface = validateFan(params);
     const out = await geodesicFanGpu(ctx.gpu!, surface, params);
     await ctx.checkpoint();
-    return { surface: params.surface, count: params.count, steps: params.steps, points: out.points, lengths: out.lengths, gridSize: params.gridSize, ...surfaceGrid(params) };
+    return { surface: params.surface, count: params.count, steps: params.steps, points: out.points, lengths: out.lengths, gridSize: params.gridSize, ...surfaceGrid(params, surface) };
   },
   transfer: (r) => [r.points.buffer, r.lengths.buffer, r.heights.buffer, r.curvature.buffer, r.domain.buffer],
 });
