@@ -36,3 +36,16 @@ export {
   type HeatGeodesicOptions,
   type HeatGeodesicResult,
 } from './heatGeodesic';
+export {
+  farthestPointLandmarks,
+  DEFAULT_LANDMARKS,
+  LANDMARK_POINT_ITERATIONS,
+  varadhanLandmarkDistances,
+  heatDiagonalEstimate,
+  landmarkMds,
+  heatGeodesicLandmarkDistances,
+  heatKernelColumns,
+  capLandmarkDistances,
+  type LandmarkMdsOptions,
+  type LandmarkHeatResult,
+} from './landmarks';
