@@ -44,6 +44,7 @@ export {
   heatDiagonalEstimate,
   landmarkMds,
   heatGeodesicLandmarkDistances,
+  landmarkHeatDistances,
   heatKernelColumns,
   capLandmarkDistances,
   type LandmarkMdsOptions,

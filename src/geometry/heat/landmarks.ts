@@ -251,12 +251,24 @@ export function heatGeodesicLandmarkDistances(
   random: Random,
 ): LandmarkHeatResult {
   const stage = graphStage(x, n, d, options);
+  return { ...stage, ...landmarkHeatDistances(stage, x, n, d, options, random) };
+}
+
+/** The landmark stages after the graph (for callers that already built it). */
+export function landmarkHeatDistances(
+  stage: GraphStage,
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  options: Pick<HeatGeodesicOptions, 't' | 'order' | 'sigma' | 'laplacian'> & { landmarks: number },
+  random: Random,
+): Omit<LandmarkHeatResult, keyof GraphStage> {
   const landmarks = farthestPointLandmarks(x, n, d, options.landmarks, random);
   const columns = heatKernelColumns(stage.laplacian, stage.lambdaMax, options.t, options.order, landmarks);
   const degree = options.laplacian === 'normalized' ? degrees(stage.graph.weights) : undefined;
   const distances = varadhanLandmarkDistances(columns, n, landmarks, options.t, options.sigma, degree);
   if (stage.components.count > 1) capLandmarkDistances(distances, n, landmarks, stage.components.labels);
-  return { ...stage, landmarks, columns, distances, truncationBound: chebyshevTruncationBound(options.t, stage.lambdaMax, options.order) };
+  return { landmarks, columns, distances, truncationBound: chebyshevTruncationBound(options.t, stage.lambdaMax, options.order) };
 }
 
 /**
