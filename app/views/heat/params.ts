@@ -57,7 +57,7 @@ export const embedParams: ParamTable = [
     min: 0,
     max: 1000,
     step: 10,
-    description: 'Heat geodesic only: 0 = all points (exact); L > 0 applies the heat kernel to L farthest-point landmarks and embeds by landmark MDS (much faster for large n; ~150 is enough on a Swiss roll).',
+    description: 'Heat geodesic only: 0 = all points (exact); L > 0 applies the heat kernel to L farthest-point landmarks and embeds by landmark MDS (much faster for large n; ~100 is enough on a Swiss roll).',
   },
 ];
 
