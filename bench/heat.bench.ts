@@ -5,13 +5,25 @@
  * and scikit-learn's Isomap on the same points, measured in the same run; then each
  * embedding's row-averaged Spearman correlation with the ground-truth geodesics
  * (arc length × height), computed by the same code for all three.
- * Run: npm run bench -- heat     (HEAT_BENCH_SIZES=1000,2000 for fewer sizes)
+ * A second table times the landmark path (L landmarks, heat columns n×L, landmark MDS).
+ * Run: npm run bench -- heat     (HEAT_BENCH_SIZES=1000,2000 for fewer sizes;
+ * HEAT_BENCH_FULL_MAX=5000 to also run the full CPU path at n = 5000, ~3 minutes)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { classicalMds, embeddingQuality, heatGeodesicDistances, makeDataset, smacof } from '../src/geometry/heat';
+import {
+  classicalMds,
+  DEFAULT_LANDMARKS,
+  embeddingQuality,
+  heatGeodesicDistances,
+  heatGeodesicLandmarkDistances,
+  LANDMARK_POINT_ITERATIONS,
+  landmarkMds,
+  makeDataset,
+  smacof,
+} from '../src/geometry/heat';
 import { mulberry32 } from '../src/geometry/random';
 import { heatBenchParams } from '../src/workers/jobs/heatBenchParams';
 import { adapterNote, median, printTable, runGpu, runPython, type BenchRow } from './lib';
@@ -50,8 +62,34 @@ function cpuPipeline(n: number, noise?: number): Float64Array {
   const init = classicalMds(heat.distances, n, p.dims, mulberry32(p.seed + 1));
   return smacof(heat.distances, n, p.dims, init, p.mdsIterations).embedding;
 }
-const cpu = new Map<number, { ms: number; spearman: number }>();
+/** The landmark CPU path: same data and parameters, L = DEFAULT_LANDMARKS. */
+function landmarkPipeline(n: number): Float64Array {
+  const p = heatBenchParams(n);
+  const data = makeDataset('swissroll', n, p.noise, mulberry32(p.seed));
+  const heat = heatGeodesicLandmarkDistances(
+    data.points,
+    n,
+    3,
+    { k: p.k, alpha: p.alpha, laplacian: p.laplacian, t: p.t, order: p.order, sigma: p.sigma, landmarks: DEFAULT_LANDMARKS },
+    mulberry32(p.seed + 2),
+  );
+  return landmarkMds(heat.distances, n, heat.landmarks, p.dims, mulberry32(p.seed + 1), { iterations: p.mdsIterations, pointIterations: LANDMARK_POINT_ITERATIONS });
+}
+const fullMax = Number(process.env.HEAT_BENCH_FULL_MAX ?? 2000);
+const landmark = new Map<number, { ms: number; spearman: number }>();
 for (const n of sizes) {
+  const times: number[] = [];
+  let embedding: Float64Array = new Float64Array(0);
+  for (let r = 0; r < Math.max(repeats(n), 3); r++) {
+    const t0 = performance.now();
+    embedding = landmarkPipeline(n);
+    times.push(performance.now() - t0);
+  }
+  console.log(`  landmarks, n = ${n}: ${(median(times) / 1000).toFixed(2)} s`);
+  landmark.set(n, { ms: median(times), spearman: embeddingQuality(embedding, n, 2, datasets.get(n)!.groundTruth!, QUALITY_ROWS).spearman });
+}
+const cpu = new Map<number, { ms: number; spearman: number }>();
+for (const n of sizes.filter((size) => size <= fullMax)) {
   const times: number[] = [];
   let embedding: Float64Array = new Float64Array(0);
   for (let r = 0; r < repeats(n); r++) {
@@ -85,14 +123,24 @@ printTable({
   ],
 });
 
+printTable({
+  title: `Swiss roll, landmark path (L = ${DEFAULT_LANDMARKS}), points → 2-D embedding`,
+  peer: peer.result ? peer.result.source : 'scikit-learn Isomap',
+  rows: sizes.map((n) => ({ size: n, cpu: landmark.get(n)?.ms, gpu: null, peer: peer.result?.sizes[String(n)]?.ms })),
+  notes: [
+    `Landmarks by seeded farthest-point sampling; Chebyshev heat kernel on the L indicator columns; Varadhan distances n×L with H_jj from the heat-nearest landmark × degree ratio; landmark MDS (classical on L×L, ${heatBenchParams(1000).mdsIterations} SMACOF iterations on L×L, triangulation, ${LANDMARK_POINT_ITERATIONS} per-point majorization steps). CPU only (no GPU twin yet).`,
+    `Full CPU path above runs up to n = ${fullMax} (HEAT_BENCH_FULL_MAX); it took 164 s at n = 5000.`,
+  ],
+});
+
 console.log('\n### Row-averaged Spearman with ground-truth geodesics\n');
-console.log('| n | ours, CPU | ours, GPU | Isomap |');
-console.log('|---:|---:|---:|---:|');
+console.log('| n | ours, CPU | ours, GPU | ours, landmarks | Isomap |');
+console.log('|---:|---:|---:|---:|---:|');
 for (const n of sizes) {
   const iso = peer.result?.sizes[String(n)]?.embedding;
   const isoQ = iso ? embeddingQuality(iso, n, 2, datasets.get(n)!.groundTruth!, QUALITY_ROWS).spearman : NaN;
   const f = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(4));
-  console.log(`| ${n} | ${f(cpu.get(n)?.spearman)} | ${f(gpuQuality.get(n))} | ${f(isoQ)} |`);
+  console.log(`| ${n} | ${f(cpu.get(n)?.spearman)} | ${f(gpuQuality.get(n))} | ${f(landmark.get(n)?.spearman)} | ${f(isoQ)} |`);
 }
 // Robustness: a noisier roll (noise 1.0, where short-circuit edges appear), quality only.
 const NOISY = 1.0;

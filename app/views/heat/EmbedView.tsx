@@ -92,6 +92,7 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
               order: result.order,
               truncationBound: result.truncationBound,
               components: result.components,
+              landmarks: result.landmarks,
               warnings: result.warnings,
             })
           : undefined

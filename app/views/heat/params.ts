@@ -49,6 +49,16 @@ export const embedParams: ParamTable = [
   ...common.slice(0, 1),
   { name: 'method', label: 'Method', type: 'enum', default: 'heatgeo', options: METHOD_OPTIONS },
   ...common.slice(1),
+  {
+    name: 'landmarks',
+    label: 'Landmarks L',
+    type: 'integer',
+    default: 0,
+    min: 0,
+    max: 1000,
+    step: 10,
+    description: 'Heat geodesic only: 0 = all points (exact); L > 0 applies the heat kernel to L farthest-point landmarks and embeds by landmark MDS (much faster for large n; ~100 is enough on a Swiss roll).',
+  },
 ];
 
 export const compareParams: ParamTable = common.map((s): ParamSpec => {

@@ -39,6 +39,7 @@ export function useHeatInput(values: ParamValues, loaded: LoadedHeatData | null)
     dims: 2,
     seed: Number(values.seed),
     steps: values.steps === undefined ? undefined : Number(values.steps),
+    landmarks: values.landmarks === undefined ? undefined : Number(values.landmarks),
   };
   return { params, data, problem: issue, ready };
 }

@@ -36,3 +36,17 @@ export {
   type HeatGeodesicOptions,
   type HeatGeodesicResult,
 } from './heatGeodesic';
+export {
+  farthestPointLandmarks,
+  DEFAULT_LANDMARKS,
+  LANDMARK_POINT_ITERATIONS,
+  varadhanLandmarkDistances,
+  heatDiagonalEstimate,
+  landmarkMds,
+  heatGeodesicLandmarkDistances,
+  landmarkHeatDistances,
+  heatKernelColumns,
+  capLandmarkDistances,
+  type LandmarkMdsOptions,
+  type LandmarkHeatResult,
+} from './landmarks';

@@ -28,6 +28,10 @@ import {
   smacof,
   varadhanDistances,
   DATASET_NAMES,
+  DEFAULT_LANDMARKS,
+  LANDMARK_POINT_ITERATIONS,
+  landmarkHeatDistances,
+  landmarkMds,
   type DatasetName,
   type EntropyCurve,
   type GraphStage,
@@ -88,6 +92,22 @@ export interface HeatParams {
   steps?: number;
   /** Benchmarks time the pipeline alone: no quality figures. */
   skipQuality?: boolean;
+  /**
+   * Landmark heat-geodesic path (method 'heatgeo', Chebyshev, CPU): 0 = all points (the exact
+   * full path); L ≥ 1 = L farthest-point landmarks (L ≥ n is the full path); omitted = automatic,
+   * DEFAULT_LANDMARKS when n > LANDMARK_AUTO_ROWS, else all points.
+   */
+  landmarks?: number;
+}
+
+/** Above this n an omitted `landmarks` parameter selects the landmark path. */
+export const LANDMARK_AUTO_ROWS = 2000;
+
+/** The landmark count the heat/embed job uses (0 = the full path). */
+export function landmarkCount(p: Pick<HeatParams, 'landmarks' | 'method' | 'heat'>, n: number): number {
+  if (p.method !== 'heatgeo' || p.heat !== 'chebyshev') return 0;
+  const l = p.landmarks ?? (n > LANDMARK_AUTO_ROWS ? DEFAULT_LANDMARKS : 0);
+  return l > 0 && l < n ? Math.max(l, 4) : 0;
 }
 
 export interface HeatData {
@@ -131,6 +151,8 @@ export interface HeatResult {
   order: number;
   truncationBound: number;
   components: number;
+  /** Landmarks used by the heat-geodesic distances (0 = all points, the full path). */
+  landmarks: number;
   entropy: EntropyCurve | null;
   warnings: string[];
   timings: Record<string, number>;
@@ -161,6 +183,7 @@ function validateParams(p: HeatParams, maxRows: number): void {
   intIn('Chebyshev order', p.order, 1, 4096);
   intIn('MDS iterations', p.mdsIterations, 0, 5000);
   intIn('dims', p.dims, 1, 3);
+  if (p.landmarks !== undefined) intIn('landmarks', p.landmarks, 0, HEAT_MAX_ROWS);
   if (p.steps !== undefined) intIn('diffusion steps', p.steps, 1, 500);
   if (!(p.noise >= 0 && p.noise <= 10)) throw new InputError(`invalid noise: ${p.noise} (expected 0…10)`);
   if (!(p.alpha > 0 && p.alpha <= 200)) throw new InputError(`invalid decay α: ${p.alpha} (expected 0 < α ≤ 200)`);
@@ -376,7 +399,33 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
   let heatInfo: Omit<HeatStage, 'distances'> = { t: p.t, order: p.order, truncationBound: 0, entropy: null };
   let result: { embedding: Float64Array; stress: number; iterations: number };
   const gpu = ctx.gpu;
-  if (p.method === 'diffusion') {
+  const landmarks = landmarkCount(p, x.n);
+  if (landmarks > 0) {
+    // landmark path: CPU only (no GPU twin yet)
+    let t = p.t;
+    let entropy: EntropyCurve | null = null;
+    if (p.autoT) {
+      ctx.progress({ stage: 'entropy sweep for t', fraction: 0.2 }, true);
+      const times = entropyTimes(p.laplacian);
+      entropy = heatEntropyCurve(g.laplacian, g.lambdaMax, times, chebyshevOrderFor(times[times.length - 1], g.lambdaMax, 1e-6), 64);
+      t = entropy.times[entropy.knee];
+      await ctx.checkpoint();
+    }
+    const truncationBound = orderWarning(t, g.lambdaMax, p.order, warnings);
+    ctx.progress({ stage: `Chebyshev heat kernel on ${landmarks} landmarks`, fraction: 0.3 }, true);
+    const r = landmarkHeatDistances(g, x.points, x.n, x.d, { t, order: p.order, sigma: p.sigma, laplacian: p.laplacian, landmarks }, mulberry32(p.seed + 3));
+    heatInfo = { t, order: p.order, truncationBound, entropy };
+    timings.distances = performance.now() - t0;
+    await ctx.checkpoint();
+    t0 = performance.now();
+    ctx.progress({ stage: 'landmark MDS', fraction: 0.7, setup: setupOf(x, p.dims) }, true);
+    const embedding = landmarkMds(r.distances, x.n, r.landmarks, p.dims, mulberry32(p.seed + 1), {
+      iterations: p.mdsIterations,
+      pointIterations: LANDMARK_POINT_ITERATIONS,
+    });
+    result = { embedding, stress: NaN, iterations: p.mdsIterations };
+    timings.mds = performance.now() - t0;
+  } else if (p.method === 'diffusion') {
     const dm = diffusionMap(g.graph.weights, p.dims, stepsOf(p), mulberry32(p.seed + 2));
     result = { embedding: dm.embedding, stress: NaN, iterations: 0 };
     timings.distances = performance.now() - t0;
@@ -451,6 +500,7 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
     iterations: result.iterations,
     ...heatInfo,
     components: g.components.count,
+    landmarks,
     warnings,
     timings,
   };

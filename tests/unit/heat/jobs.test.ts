@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/geometry/random';
 import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
 import { InputError, type JobContext } from '../../../src/workers/job';
-import { compareJob, embedJob, type HeatParams, type HeatProgress } from '../../../src/workers/jobs/heat';
+import { DEFAULT_LANDMARKS } from '../../../src/geometry/heat';
+import { compareJob, embedJob, LANDMARK_AUTO_ROWS, landmarkCount, type HeatParams, type HeatProgress } from '../../../src/workers/jobs/heat';
 
 function cpuContext(reports: HeatProgress[]): JobContext<HeatProgress> {
   return {
@@ -101,5 +102,30 @@ describe('heat/compare', () => {
     const q = Object.fromEntries(r.methods.map((m) => [m.method, m.quality!.spearman]));
     expect(q.heatgeo).toBeGreaterThan(0.9);
     expect(q.shortest).toBeGreaterThan(0.9);
+  });
+});
+
+describe('heat/embed landmark path', () => {
+  it('uses L landmarks when asked, the full path for 0, and keeps the quality', async () => {
+    const full = await embedJob.cpu(cpuContext([]), { ...base, landmarks: 0 }, null);
+    const lm = await embedJob.cpu(cpuContext([]), { ...base, landmarks: 60 }, null);
+    expect(full.landmarks).toBe(0);
+    expect(lm.landmarks).toBe(60);
+    expect(lm.embedding.length).toBe(300 * 2);
+    expect(lm.embedding.every(Number.isFinite)).toBe(true);
+    // the acceptance margin for the landmark approximation
+    expect(lm.quality!.spearman).toBeGreaterThan(full.quality!.spearman - 0.01);
+  });
+
+  it('chooses landmarks automatically only above LANDMARK_AUTO_ROWS, and only for Chebyshev heat geodesics', () => {
+    expect(landmarkCount({ method: 'heatgeo', heat: 'chebyshev' }, LANDMARK_AUTO_ROWS)).toBe(0);
+    expect(landmarkCount({ method: 'heatgeo', heat: 'chebyshev' }, LANDMARK_AUTO_ROWS + 1)).toBe(DEFAULT_LANDMARKS);
+    expect(landmarkCount({ method: 'heatgeo', heat: 'exact', landmarks: 50 }, 500)).toBe(0);
+    expect(landmarkCount({ method: 'phate', heat: 'chebyshev', landmarks: 50 }, 500)).toBe(0);
+    expect(landmarkCount({ method: 'heatgeo', heat: 'chebyshev', landmarks: 500 }, 500)).toBe(0);
+  });
+
+  it('rejects a negative landmark count', async () => {
+    await expect(embedJob.cpu(cpuContext([]), { ...base, landmarks: -1 }, null)).rejects.toThrow(/invalid landmarks: -1/);
   });
 });
