@@ -129,7 +129,7 @@ printTable({
   rows: sizes.map((n) => ({ size: n, cpu: landmark.get(n)?.ms, gpu: null, peer: peer.result?.sizes[String(n)]?.ms })),
   notes: [
     `Landmarks by seeded farthest-point sampling; Chebyshev heat kernel on the L indicator columns; Varadhan distances n×L with H_jj from the heat-nearest landmark × degree ratio; landmark MDS (classical on L×L, ${heatBenchParams(1000).mdsIterations} SMACOF iterations on L×L, triangulation, ${LANDMARK_POINT_ITERATIONS} per-point majorization steps). CPU only (no GPU twin yet).`,
-    `Full CPU path above runs up to n = ${fullMax} (HEAT_BENCH_FULL_MAX); it took 164 s at n = 5000.`,
+    `Full CPU path above runs up to n = ${fullMax} (HEAT_BENCH_FULL_MAX); at n = 5000 it takes minutes (164 s on a quiet 2-core machine, 2026-11-23) — set HEAT_BENCH_FULL_MAX=5000 to measure it.`,
   ],
 });
 
