@@ -112,84 +112,99 @@ export function heatKernelChebyshevDense(
   const n = l.rows;
   if (!Number.isInteger(order) || order < 1) throw new Error(`invalid Chebyshev order: ${order} (need an integer ≥ 1)`);
   const c = heatChebyshevCoefficients(t, lambdaMax, order);
-  const phi = lambdaMax / 2;
-  const { rowPtr, colIndex, values } = l;
   const h = new Float64Array(n * n);
   const b = Math.max(1, Math.min(blockSize, n));
-  let previous = new Float64Array(n * b);
-  let current = new Float64Array(n * b);
-  const y = new Float64Array(n * b);
   const columns = breadthFirstOrder(l);
-  const inBall = new Uint8Array(n);
-  const ball = new Int32Array(n); // rows within the current hop radius of the block
   for (let start = 0; start < n; start += b) {
-    const m = Math.min(b, n - start);
-    previous.fill(0);
-    current.fill(0);
-    y.fill(0);
-    inBall.fill(0);
-    let size = 0;
-    for (let q = 0; q < m; q++) {
-      const j = columns[start + q];
-      previous[j * m + q] = 1; // T_0 = I[:, block]
-      inBall[j] = 1;
-      ball[size++] = j;
-    }
-    let frontier = 0; // ball[frontier..size) are the rows added last
-    const grow = () => {
-      if (size === n) return;
-      const end = size;
-      for (let r = frontier; r < end; r++) {
-        const i = ball[r];
-        for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-          const j = colIndex[p];
-          if (!inBall[j]) {
-            inBall[j] = 1;
-            ball[size++] = j;
-          }
-        }
-      }
-      frontier = end;
-    };
-    grow();
-    // T_1 = L̃ T_0 and Y = c_0/2 T_0 + c_1 T_1, on the 1-hop ball
-    for (let r = 0; r < size; r++) {
-      const i = ball[r];
-      const oi = i * m;
-      for (let q = 0; q < m; q++) current[oi + q] = -previous[oi + q];
-      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-        const v = values[p] / phi;
-        const oj = colIndex[p] * m;
-        for (let q = 0; q < m; q++) current[oi + q] += v * previous[oj + q];
-      }
-      for (let q = 0; q < m; q++) y[oi + q] = 0.5 * c[0] * previous[oi + q] + c[1] * current[oi + q];
-    }
-    for (let k = 2; k <= order; k++) {
-      grow();
-      const ck = c[k];
-      // T_k = 2 L̃ T_{k−1} − T_{k−2}, written over T_{k−2} row by row (row i of T_{k−2} is read only here)
-      for (let r = 0; r < size; r++) {
-        const i = ball[r];
-        const oi = i * m;
-        for (let q = 0; q < m; q++) previous[oi + q] = -previous[oi + q] - 2 * current[oi + q];
-        for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-          const v = (2 * values[p]) / phi;
-          const oj = colIndex[p] * m;
-          for (let q = 0; q < m; q++) previous[oi + q] += v * current[oj + q];
-        }
-        for (let q = 0; q < m; q++) y[oi + q] += ck * previous[oi + q];
-      }
-      const swap = previous;
-      previous = current;
-      current = swap;
-    }
-    for (let r = 0; r < size; r++) {
-      const i = ball[r];
-      for (let q = 0; q < m; q++) h[i * n + columns[start + q]] = y[i * m + q];
-    }
+    const block = columns.subarray(start, Math.min(n, start + b));
+    const m = block.length;
+    const y = chebyshevColumns(l, lambdaMax, c, block);
+    for (let i = 0; i < n; i++) for (let q = 0; q < m; q++) h[i * n + block[q]] = y[i * m + q];
     onBlock?.(start + m, n);
   }
   return h;
+}
+
+/**
+ * C = exp(−tL) E (n×m row-major), E the indicator columns `columns`: the Chebyshev recurrence of
+ * `heatKernelChebyshev` with the three-term update and the accumulation fused into the sparse
+ * product row by row. T_k(L̃) e_j vanishes beyond k hops of j, so step k only touches the rows
+ * within k hops of the columns (the "ball"); the other rows stay zero.
+ */
+export function heatKernelColumns(l: CsrMatrix, lambdaMax: number, t: number, order: number, columns: ArrayLike<number>): Float64Array {
+  if (!Number.isInteger(order) || order < 1) throw new Error(`invalid Chebyshev order: ${order} (need an integer ≥ 1)`);
+  return chebyshevColumns(l, lambdaMax, heatChebyshevCoefficients(t, lambdaMax, order), columns);
+}
+
+function chebyshevColumns(l: CsrMatrix, lambdaMax: number, c: Float64Array, columns: ArrayLike<number>): Float64Array {
+  const n = l.rows;
+  const m = columns.length;
+  const order = c.length - 1;
+  const phi = lambdaMax / 2;
+  const { rowPtr, colIndex, values } = l;
+  let previous = new Float64Array(n * m);
+  let current = new Float64Array(n * m);
+  const y = new Float64Array(n * m);
+  const inBall = new Uint8Array(n);
+  const ball = new Int32Array(n); // rows within the current hop radius of the columns
+  let size = 0;
+  for (let q = 0; q < m; q++) {
+    const j = columns[q];
+    previous[j * m + q] = 1; // T_0 = I[:, columns]
+    if (!inBall[j]) {
+      inBall[j] = 1;
+      ball[size++] = j;
+    }
+  }
+  let frontier = 0; // ball[frontier..size) are the rows added last
+  const grow = () => {
+    if (size === n) return;
+    const end = size;
+    for (let r = frontier; r < end; r++) {
+      const i = ball[r];
+      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+        const j = colIndex[p];
+        if (!inBall[j]) {
+          inBall[j] = 1;
+          ball[size++] = j;
+        }
+      }
+    }
+    frontier = end;
+  };
+  grow();
+  // T_1 = L̃ T_0 and Y = c_0/2 T_0 + c_1 T_1, on the 1-hop ball
+  for (let r = 0; r < size; r++) {
+    const i = ball[r];
+    const oi = i * m;
+    for (let q = 0; q < m; q++) current[oi + q] = -previous[oi + q];
+    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+      const v = values[p] / phi;
+      const oj = colIndex[p] * m;
+      for (let q = 0; q < m; q++) current[oi + q] += v * previous[oj + q];
+    }
+    for (let q = 0; q < m; q++) y[oi + q] = 0.5 * c[0] * previous[oi + q] + c[1] * current[oi + q];
+  }
+  for (let k = 2; k <= order; k++) {
+    grow();
+    const ck = c[k];
+    // T_k = 2 L̃ T_{k−1} − T_{k−2}, written over T_{k−2} row by row (row i of T_{k−2} is read only here)
+    for (let r = 0; r < size; r++) {
+      const i = ball[r];
+      const oi = i * m;
+      for (let q = 0; q < m; q++) previous[oi + q] = -previous[oi + q] - 2 * current[oi + q];
+      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+        const v = (2 * values[p]) / phi;
+        const oj = colIndex[p] * m;
+        for (let q = 0; q < m; q++) previous[oi + q] += v * current[oj + q];
+      }
+      for (let q = 0; q < m; q++) y[oi + q] += ck * previous[oi + q];
+    }
+    const swap = previous;
+    previous = current;
+    current = swap;
+  }
+  return y;
 }
 
 /** Nodes in breadth-first order (component by component), so consecutive nodes are graph-local. */

@@ -8,6 +8,7 @@ export {
   chebyshevOrderFor,
   heatKernelChebyshev,
   heatKernelChebyshevDense,
+  heatKernelColumns,
 } from './chebyshev';
 export { heatKernelExact, laplacianEigen } from './heatExact';
 export { varadhanDistances, HEAT_LOG_FLOOR } from './varadhan';
@@ -45,7 +46,6 @@ export {
   landmarkMds,
   heatGeodesicLandmarkDistances,
   landmarkHeatDistances,
-  heatKernelColumns,
   capLandmarkDistances,
   type LandmarkMdsOptions,
   type LandmarkHeatResult,

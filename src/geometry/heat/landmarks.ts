@@ -33,8 +33,7 @@
  *    Landmark rows keep their X_L position.
  */
 import type { Random } from '../random';
-import { chebyshevTruncationBound, heatChebyshevCoefficients } from './chebyshev';
-import type { CsrMatrix } from './sparse';
+import { chebyshevTruncationBound, heatKernelColumns } from './chebyshev';
 import { degrees } from './graph';
 import { graphStage, type GraphStage, type HeatGeodesicOptions } from './heatGeodesic';
 import { classicalMds, smacof } from './mds';
@@ -271,52 +270,6 @@ export function landmarkHeatDistances(
   const distances = varadhanLandmarkDistances(columns, n, landmarks, options.t, options.sigma, degree);
   if (stage.components.count > 1) capLandmarkDistances(distances, n, landmarks, stage.components.labels);
   return { landmarks, columns, distances, truncationBound: chebyshevTruncationBound(options.t, stage.lambdaMax, options.order) };
-}
-
-/**
- * C = exp(−tL) E (n×L row-major), E the indicator columns of `landmarks`: the Chebyshev
- * recurrence of `heatKernelChebyshev` with the three-term update and the accumulation
- * fused into the sparse product row by row (as `heatKernelChebyshevDense` does per block).
- */
-export function heatKernelColumns(l: CsrMatrix, lambdaMax: number, t: number, order: number, landmarks: Int32Array): Float64Array {
-  const n = l.rows;
-  const m = landmarks.length;
-  if (!Number.isInteger(order) || order < 1) throw new Error(`invalid Chebyshev order: ${order} (need an integer ≥ 1)`);
-  const c = heatChebyshevCoefficients(t, lambdaMax, order);
-  const phi = lambdaMax / 2;
-  const { rowPtr, colIndex, values } = l;
-  let previous = new Float64Array(n * m);
-  let current = new Float64Array(n * m);
-  const y = new Float64Array(n * m);
-  for (let q = 0; q < m; q++) previous[landmarks[q] * m + q] = 1;
-  for (let i = 0; i < n; i++) {
-    const oi = i * m;
-    for (let q = 0; q < m; q++) current[oi + q] = -previous[oi + q];
-    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-      const v = values[p] / phi;
-      const oj = colIndex[p] * m;
-      for (let q = 0; q < m; q++) current[oi + q] += v * previous[oj + q];
-    }
-    for (let q = 0; q < m; q++) y[oi + q] = 0.5 * c[0] * previous[oi + q] + c[1] * current[oi + q];
-  }
-  for (let k = 2; k <= order; k++) {
-    const ck = c[k];
-    // T_k = 2 L̃ T_{k−1} − T_{k−2}, written over T_{k−2} (row i of T_{k−2} is read only here)
-    for (let i = 0; i < n; i++) {
-      const oi = i * m;
-      for (let q = 0; q < m; q++) previous[oi + q] = -previous[oi + q] - 2 * current[oi + q];
-      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-        const v = (2 * values[p]) / phi;
-        const oj = colIndex[p] * m;
-        for (let q = 0; q < m; q++) previous[oi + q] += v * current[oj + q];
-      }
-      for (let q = 0; q < m; q++) y[oi + q] += ck * previous[oi + q];
-    }
-    const swap = previous;
-    previous = current;
-    current = swap;
-  }
-  return y;
 }
 
 /** As `capComponentDistances`, on the n×L block. */
