@@ -208,29 +208,29 @@ export function mlpHessianVector(
   out: Float64Array,
   ws?: MlpWorkspace,
 ): void {
-  checkVector('θ', theta, mlp);
-  const th = asFloat64(theta);
-  checkVector('direction v', v, mlp);
-  const vv = asFloat64(v);
-  checkVector('output', out, mlp);
-  checkInputs(mlp, data);
-  const w = workspaceFor(mlp, data.n, ws);
-  const top = mlp.layers.length - 2;
-  const scale = 1 / data.n;
-  out.fill(0);
-  for (let row0 = 0; row0 < data.n; row0 += w.capacity) {
-    const count = Math.min(w.capacity, data.n - row0);
-    forwardChunk(mlp, th, data.x, row0, count, w);
-    crossEntropyChunk(mlp, data.y, row0, count, w, scale);
-    rForwardChunk(mlp, th, vv, data.x, row0, count, w);
-    logitCurvatureChunk(mlp, count, w, scale, w.rdelta[top]);
-    rBackwardChunk(mlp, th, vv, data.x, row0, count, w, out);
-  }
-  for (let i = 0; i < out.length; i++) out[i] += weightDecay * vv[i];
+  curvatureVector('hessian', mlp, theta, data, weightDecay, v, out, ws);
 }
 
 /** Gauss-Newton product G v = (1/N) Σᵢ Jᵢᵀ (diag pᵢ − pᵢpᵢᵀ) Jᵢ v + weightDecay·v, written into `out`. */
 export function mlpGaussNewtonVector(
+  mlp: Mlp,
+  theta: ArrayLike<number>,
+  data: ClassificationData,
+  weightDecay: number,
+  v: ArrayLike<number>,
+  out: Float64Array,
+  ws?: MlpWorkspace,
+): void {
+  curvatureVector('gaussNewton', mlp, theta, data, weightDecay, v, out, ws);
+}
+
+/**
+ * The shared pass of H v and G v: forward, loss, R-forward and the logit curvature are the same;
+ * H v back-propagates with the R-operator (second-order terms of the hidden layers included),
+ * G v back-propagates the logit curvature through the plain backward pass (J-transpose only).
+ */
+function curvatureVector(
+  kind: 'hessian' | 'gaussNewton',
   mlp: Mlp,
   theta: ArrayLike<number>,
   data: ClassificationData,
@@ -255,7 +255,8 @@ export function mlpGaussNewtonVector(
     crossEntropyChunk(mlp, data.y, row0, count, w, scale);
     rForwardChunk(mlp, th, vv, data.x, row0, count, w);
     logitCurvatureChunk(mlp, count, w, scale, w.rdelta[top]);
-    backwardChunk(mlp, th, data.x, row0, count, w, out, w.rdelta);
+    if (kind === 'hessian') rBackwardChunk(mlp, th, vv, data.x, row0, count, w, out);
+    else backwardChunk(mlp, th, data.x, row0, count, w, out, w.rdelta);
   }
   for (let i = 0; i < out.length; i++) out[i] += weightDecay * vv[i];
 }
