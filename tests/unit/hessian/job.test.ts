@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { JobCancelled, type JobContext } from '../../../src/workers/job';
 import { hessianTrain, type HessianTrainParams, type HessianTrainProgress } from '../../../src/workers/jobs/hessian';
 import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
+import { datasetFromCsv, networkFromJson } from '../../../app/views/hessian/loadNetwork';
+import { parseCsv } from '../../../app/io/parse';
 
 const base: HessianTrainParams = {
   dataset: 'mixture',
@@ -94,6 +96,31 @@ describe('hessian/train (CPU)', () => {
     expect(r.n).toBe(200);
     expect(Math.max(...r.x)).toBe(1);
     expect(r.snapshots[1].loss).toBeLessThan(r.snapshots[0].loss);
+  });
+  it('trains the view’s network on a loaded dataset CSV (3 features, labels 0…2)', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `${(i % 3) * 2 + Math.sin(i)},${Math.cos(i)},${(i % 3) - 1},${i % 3}`);
+    const loaded = datasetFromCsv(parseCsv(`f1,f2,f3,label\n${rows.join('\n')}\n`));
+    const r = await hessianTrain.cpu(context().ctx, { ...base, split: false }, { loaded });
+    expect(r.source).toBe('loaded dataset');
+    expect(r.layers).toEqual([3, 8, 3]);
+    expect(r.n).toBe(60);
+    expect(r.losses.length).toBe(20);
+    expect(r.snapshots[2].loss).toBeLessThan(r.snapshots[0].loss);
+  });
+  it('a loaded model is analysed as it is, or trained further when asked', async () => {
+    const sample = JSON.parse((await import('node:fs')).readFileSync(new URL('../../fixtures/hessian/export_sample.json', import.meta.url), 'utf8'));
+    const loaded = networkFromJson(sample);
+    const asIs = await hessianTrain.cpu(context().ctx, { ...base, split: false }, { loaded });
+    expect(asIs.losses.length).toBe(0);
+    expect(asIs.snapshots.map((s) => s.step)).toEqual([0]);
+    expect(Array.from(asIs.weights)).toEqual(Array.from(loaded.model!.weights));
+    // The file's weight decay, not the slider's (base has 0.001; the sample's loss is at its own λ_wd).
+    expect(asIs.weightDecay).toBe(sample.result.weightDecay);
+    expect(asIs.snapshots[0].loss).toBeCloseTo(sample.result.loss, 12);
+    const further = await hessianTrain.cpu(context().ctx, { ...base, split: false, continueTraining: true, lr: 0.1 }, { loaded });
+    expect(further.losses.length).toBe(20);
+    expect(further.losses[0]).toBeCloseTo(sample.result.loss, 12);
+    expect(further.snapshots.at(-1)!.loss).toBeLessThan(further.losses[0]);
   });
   it('stops at the next checkpoint when cancelled', async () => {
     await expect(hessianTrain.cpu(context(5).ctx, base, null)).rejects.toThrow(JobCancelled);
