@@ -74,11 +74,13 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
     if (job.status !== 'done' || !result) return;
     const final = result.snapshots[result.snapshots.length - 1];
     if (!final) return;
+    // Right after a load the previous data's result is still shown: it does not belong to the new key.
+    if ((result.source !== 'built-in') !== (loaded !== null) || (loaded && result.n !== loaded.data.n)) return;
     setBulkHistory((h) => {
       const records = h.dataKey === dataKey ? h.records.filter((r) => r.paramCount !== result.paramCount) : [];
       return { dataKey, records: [...records, { paramCount: result.paramCount, bulkRms: final.bulkRms, outliers: final.outliers }].sort((a, b) => a.paramCount - b.paramCount).slice(-6) };
     });
-  }, [job.status, result, dataKey]);
+  }, [job.status, result, dataKey, loaded]);
 
   const densitySeries: Series[] = [];
   const outlierLines: ReferenceLine[] = [];
@@ -94,7 +96,7 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
   const densityDomain: [number, number] | undefined = peak > 0 ? [peak * 1e-5, peak * 2] : undefined;
   const steps = snapshots.map((s) => s.step);
   const topSeries: Series[] = last
-    ? Array.from({ length: last.top.length }, (_, i) => ({ label: i === 0 ? 'λ₁ (sharpness)' : `λ${i + 1}`, x: steps, y: snapshots.map((s) => s.top[i] ?? NaN) })).slice(0, 8)
+    ? Array.from({ length: last.top.length }, (_, i) => ({ label: i === 0 ? 'λ₁ (sharpness)' : `λ${i + 1}`, x: steps, y: snapshots.map((s) => s.top[i] ?? NaN), points: snapshots.length < 3 })).slice(0, 8)
     : [];
   // The legend only needs the leading curve; the others share one grey and one label.
   const topSeriesLabelled = topSeries.map((s, i) =>
