@@ -104,3 +104,31 @@ test('hessian chapter: a loaded torch model is analysed as it is; a bad file is 
   await view.screenshot({ path: 'test-results/hessian-bad-model.png' });
   expect(errors).toEqual([]);
 });
+
+test('hessian chapter: a dataset CSV replaces the built-in data and the view’s network trains on it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openChapter(page, 'hessian', SMALL);
+  const view = page.locator('[data-cell="hessian/edge"]');
+  await expect(view.getByRole('heading', { name: 'Paper check' })).toBeVisible({ timeout: 90_000 });
+  // Three classes on a line in 2-D, labels 0…2.
+  const rows = Array.from({ length: 48 }, (_, i) => `${(i % 3) * 2 + 0.3 * Math.sin(i)},${0.3 * Math.cos(i)},${i % 3}`);
+  const csv = `u,v,label\n${rows.join('\n')}\n`;
+  await view.getByLabel('Load data').setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(view.getByText(/Dataset three\.csv: n = 48, 2 features, 3 classes/)).toBeVisible();
+  await expect(view.getByText(/Loaded dataset three\.csv, layers 2-8-3/)).toBeVisible({ timeout: 90_000 });
+  await expect(view.getByRole('heading', { name: 'Paper check' })).toBeVisible({ timeout: 90_000 });
+  const { doc } = await exportJson(page, view);
+  const result = doc.result as { source: string; data: { x: number[][]; y: number[] }; history: { losses: number[] } };
+  expect(result.source).toBe('loaded dataset');
+  expect(result.data.x).toHaveLength(48);
+  expect(result.data.y.slice(0, 4)).toEqual([0, 1, 2, 0]);
+  expect(result.history.losses).toHaveLength(40);
+  // A label that is not a class index: the line and column are named; the dataset's figure stays.
+  await view.getByLabel('Load data').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('u,v,label\n1,2,0\n3,4,x\n') });
+  await expect(view.getByRole('alert')).toContainText('line 3, column "label": "x" is not a class index');
+  await expect(view.getByText(/Loaded dataset three\.csv, layers 2-8-3/)).toBeVisible();
+  // Back to the built-in data.
+  await view.getByRole('button', { name: 'Use built-in data' }).click();
+  await expect(view.getByText(/Loaded dataset/)).toHaveCount(0, { timeout: 90_000 });
+  expect(errors).toEqual([]);
+});
