@@ -4,7 +4,8 @@
  * with its cached forward pass, then Lanczos with full re-orthogonalization, 30 products, f64,
  * single-threaded JavaScript) for tanh MLPs [32, w, w, 10] over n samples, w growing until the time
  * passes 10 s; the largest P under 10 s is then interpolated log-linearly between the two measured
- * neighbours. Medians of `BENCH_REPEATS` runs (default 3, 1 above 5 s). The machine may be shared:
+ * neighbours. Medians of `BENCH_REPEATS` runs (default 3, 1 above 5 s). A sizing table, so unlike the other
+ * benchmarks it has no GPU or peer column (bench/README.md). The machine may be shared:
  * the load average is printed with the table.
  * Run: npm run bench -- hessianSizes     (BENCH_SAMPLES=256,1000 by default)
  */
