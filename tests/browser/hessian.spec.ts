@@ -68,3 +68,67 @@ test('hessian chapter on the WebGPU path: f32 Hessian-vector products agree with
   expect(Math.abs(result.topEigenvalues[0] - result.exactEigenvalues[0])).toBeLessThan(1e-3 * Math.abs(result.exactEigenvalues[0]));
   expect(errors).toEqual([]);
 });
+
+test('hessian chapter: a loaded torch model is analysed as it is; a bad file is explained and the last figure stays', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const model = readFileSync(new URL('../fixtures/hessian/torch_model.json', import.meta.url));
+  const torch = JSON.parse(readFileSync(new URL('../fixtures/hessian/torch_spectrum.json', import.meta.url), 'utf8')) as { topEigenvalues: number[]; trace: number };
+  const errors = watchErrors(page);
+  const query = [SMALL, 'edge.exactMaxP=1200', 'edge.topK=10', 'edge.split=false'].join('&');
+  await openChapter(page, 'hessian', query);
+  const view = page.locator('[data-cell="hessian/edge"]');
+  await expect(view.getByRole('heading', { name: 'Paper check' })).toBeVisible({ timeout: 90_000 });
+
+  await view.getByLabel('Load data').setInputFiles({ name: 'torch_model.json', mimeType: 'application/json', buffer: model });
+  await expect(view.getByText(/Model torch_model\.json: layers 6-16-12-3, gelu, n = 120/)).toBeVisible();
+  await expect(view.getByText(/Loaded model torch_model\.json, layers 6-16-12-3/)).toBeVisible({ timeout: 90_000 });
+  await expect(view.getByRole('heading', { name: 'Paper check' })).toBeVisible({ timeout: 90_000 });
+  await expect(view.locator('svg.plot path.series').first()).toBeVisible();
+  await view.screenshot({ path: 'test-results/hessian-loaded-model.png' });
+  const { doc } = await exportJson(page, view);
+  const result = doc.result as { source: string; topEigenvalues: number[]; trace: number; traceMethod: string; model: { layers: number[] } };
+  expect(result.source).toBe('loaded model');
+  expect(result.model.layers).toEqual([6, 16, 12, 3]);
+  // torch's own numbers (tests/fixtures/hessian/torch_roundtrip.py): top-10 within 1e-6·λ₁, the exact trace.
+  result.topEigenvalues.forEach((v, i) => expect(Math.abs(v - torch.topEigenvalues[i])).toBeLessThan(1e-6 * torch.topEigenvalues[0]));
+  expect(result.traceMethod).toBe('exact');
+  expect(Math.abs(result.trace - torch.trace)).toBeLessThan(1e-9 * torch.trace);
+
+  // A file whose weights do not fit its layers: the error names the field; the loaded model's figure stays.
+  const bad = JSON.parse(model.toString('utf8')) as { model: { weights: number[] } };
+  bad.model.weights.pop();
+  await view.getByLabel('Load data').setInputFiles({ name: 'bad_model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(view.getByRole('alert')).toContainText('model.weights has 354 entries but layers [6,16,12,3] need P = 355');
+  await expect(view.getByText(/Loaded model torch_model\.json, layers 6-16-12-3/)).toBeVisible();
+  await expect(view.locator('svg.plot path.series').first()).toBeVisible();
+  await view.screenshot({ path: 'test-results/hessian-bad-model.png' });
+  expect(errors).toEqual([]);
+});
+
+test('hessian chapter: a dataset CSV replaces the built-in data and the view’s network trains on it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openChapter(page, 'hessian', SMALL);
+  const view = page.locator('[data-cell="hessian/edge"]');
+  await expect(view.getByRole('heading', { name: 'Paper check' })).toBeVisible({ timeout: 90_000 });
+  // Three classes on a line in 2-D, labels 0…2.
+  const rows = Array.from({ length: 48 }, (_, i) => `${(i % 3) * 2 + 0.3 * Math.sin(i)},${0.3 * Math.cos(i)},${i % 3}`);
+  const csv = `u,v,label\n${rows.join('\n')}\n`;
+  await view.getByLabel('Load data').setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(view.getByText(/Dataset three\.csv: n = 48, 2 features, 3 classes/)).toBeVisible();
+  await expect(view.getByText(/Loaded dataset three\.csv, layers 2-8-3/)).toBeVisible({ timeout: 90_000 });
+  await expect(view.getByRole('heading', { name: 'Paper check' })).toBeVisible({ timeout: 90_000 });
+  const { doc } = await exportJson(page, view);
+  const result = doc.result as { source: string; data: { x: number[][]; y: number[] }; history: { losses: number[] } };
+  expect(result.source).toBe('loaded dataset');
+  expect(result.data.x).toHaveLength(48);
+  expect(result.data.y.slice(0, 4)).toEqual([0, 1, 2, 0]);
+  expect(result.history.losses).toHaveLength(40);
+  // A label that is not a class index: the line and column are named; the dataset's figure stays.
+  await view.getByLabel('Load data').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('u,v,label\n1,2,0\n3,4,x\n') });
+  await expect(view.getByRole('alert')).toContainText('line 3, column "label": "x" is not a class index');
+  await expect(view.getByText(/Loaded dataset three\.csv, layers 2-8-3/)).toBeVisible();
+  // Back to the built-in data.
+  await view.getByRole('button', { name: 'Use built-in data' }).click();
+  await expect(view.getByText(/Loaded dataset/)).toHaveCount(0, { timeout: 90_000 });
+  expect(errors).toEqual([]);
+});

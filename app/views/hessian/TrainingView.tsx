@@ -16,6 +16,8 @@ import { toJobParams, trainingParams } from './params';
 import { buildExport } from './exportResult';
 import { broadenedDensity } from './exactDensity';
 import { PaperCheck, type BulkRecord } from './PaperCheck';
+import { LoadData } from '../../io/LoadData';
+import { networkFromFile, type LoadedNetwork } from './loadNetwork';
 
 const PLOT_W = 460;
 const PLOT_H = 250;
@@ -44,11 +46,18 @@ function useDigits(enabled: boolean): { data: HessianTrainData | null; error: st
 function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const densityRef = useRef<SVGSVGElement>(null);
   const jobParams = toJobParams(values);
-  const digits = useDigits(jobParams.dataset === 'digits');
-  const waitingForDigits = jobParams.dataset === 'digits' && !digits.data;
-  const job = useJob<HessianTrainResult, HessianTrainProgress>(cellId, 'hessian/train', jobParams, jobParams.dataset === 'digits' ? digits.data : null, {
-    enabled: !waitingForDigits,
-  });
+  // A loaded network or dataset replaces the built-in data until "Use built-in data" is pressed.
+  const [loaded, setLoaded] = useState<LoadedNetwork | null>(null);
+  const loadedData = useMemo<HessianTrainData | null>(() => (loaded ? { loaded } : null), [loaded]);
+  const digits = useDigits(!loaded && jobParams.dataset === 'digits');
+  const waitingForDigits = !loaded && jobParams.dataset === 'digits' && !digits.data;
+  const job = useJob<HessianTrainResult, HessianTrainProgress>(
+    cellId,
+    'hessian/train',
+    jobParams,
+    loaded ? loadedData : jobParams.dataset === 'digits' ? digits.data : null,
+    { enabled: !waitingForDigits },
+  );
   const running = job.status === 'running';
   const snapshots: SpectrumSnapshot[] = (running ? job.progress?.snapshots : job.result?.snapshots) ?? job.result?.snapshots ?? [];
   const losses = (running ? job.progress?.losses : job.result?.losses) ?? new Float64Array(0);
@@ -58,16 +67,20 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
 
   // Bulk-scaling evidence: finished runs that differ only in the network.
   const [bulkHistory, setBulkHistory] = useState<{ dataKey: string; records: BulkRecord[] }>({ dataKey: '', records: [] });
-  const dataKey = JSON.stringify([jobParams.dataset, jobParams.classes, jobParams.dimension, jobParams.separation, jobParams.n, jobParams.noise, jobParams.seed]);
+  const dataKey = loaded
+    ? `loaded:${loaded.name}:${loaded.data.n}`
+    : JSON.stringify([jobParams.dataset, jobParams.classes, jobParams.dimension, jobParams.separation, jobParams.n, jobParams.noise, jobParams.seed]);
   useEffect(() => {
     if (job.status !== 'done' || !result) return;
     const final = result.snapshots[result.snapshots.length - 1];
     if (!final) return;
+    // Right after a load the previous data's result is still shown: it does not belong to the new key.
+    if ((result.source !== 'built-in') !== (loaded !== null) || (loaded && result.n !== loaded.data.n)) return;
     setBulkHistory((h) => {
       const records = h.dataKey === dataKey ? h.records.filter((r) => r.paramCount !== result.paramCount) : [];
       return { dataKey, records: [...records, { paramCount: result.paramCount, bulkRms: final.bulkRms, outliers: final.outliers }].sort((a, b) => a.paramCount - b.paramCount).slice(-6) };
     });
-  }, [job.status, result, dataKey]);
+  }, [job.status, result, dataKey, loaded]);
 
   const densitySeries: Series[] = [];
   const outlierLines: ReferenceLine[] = [];
@@ -83,13 +96,23 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
   const densityDomain: [number, number] | undefined = peak > 0 ? [peak * 1e-5, peak * 2] : undefined;
   const steps = snapshots.map((s) => s.step);
   const topSeries: Series[] = last
-    ? Array.from({ length: last.top.length }, (_, i) => ({ label: i === 0 ? 'λ₁ (sharpness)' : `λ${i + 1}`, x: steps, y: snapshots.map((s) => s.top[i] ?? NaN) })).slice(0, 8)
+    ? Array.from({ length: last.top.length }, (_, i) => ({ label: i === 0 ? 'λ₁ (sharpness)' : `λ${i + 1}`, x: steps, y: snapshots.map((s) => s.top[i] ?? NaN), points: snapshots.length < 3 })).slice(0, 8)
     : [];
   // The legend only needs the leading curve; the others share one grey and one label.
   const topSeriesLabelled = topSeries.map((s, i) =>
     i === 0 ? s : { ...s, color: '#8a94a6', label: i === topSeries.length - 1 ? `λ2…λ${topSeries.length}` : '' },
   );
-  const traceSeries: Series[] = [{ label: 'tr(H) (Hutchinson)', x: steps, y: snapshots.map((s) => s.trace) }];
+  // The trace with a ±2 standard-error band (the edges dashed); an exact final value has no band.
+  const methodLabel = (m: string) => (m === 'exact' ? 'exact' : m === 'hutch++' ? 'Hutch++' : 'Hutchinson');
+  const traceSeries: Series[] = [
+    { label: `tr(H) (${methodLabel(jobParams.traceMethod)}${last?.traceMethod === 'exact' ? '; last: exact' : ''})`, x: steps, y: snapshots.map((s) => s.trace), points: true },
+  ];
+  if (snapshots.some((s) => s.traceStandardError > 0)) {
+    traceSeries.push(
+      { label: '±2 s.e. band', x: steps, y: snapshots.map((s) => s.trace + 2 * s.traceStandardError), dashed: true, color: '#8a94a6' },
+      { label: '', x: steps, y: snapshots.map((s) => s.trace - 2 * s.traceStandardError), dashed: true, color: '#8a94a6' },
+    );
+  }
   if (snapshots.some((s) => s.gaussNewtonTrace !== null)) traceSeries.push({ label: 'tr(G)', x: steps, y: snapshots.map((s) => s.gaussNewtonTrace ?? NaN), dashed: true });
   const splitSeries: Series[] = [];
   if (last) {
@@ -102,8 +125,11 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
   const progress = job.progress
     ? { fraction: job.progress.steps ? job.progress.step / job.progress.steps : undefined, text: `step ${job.progress.step} of ${job.progress.steps} · ${job.progress.snapshots.length} spectra` }
     : undefined;
+  const traceText =
+    last?.traceMethod === 'exact' ? `tr(H) = ${formatNumber(last.trace)} (exact)` : last ? `tr(H) ≈ ${formatNumber(last.trace)} ± ${formatNumber(last.traceStandardError)} (${methodLabel(last.traceMethod)})` : '';
+  const sourceText = result && result.source !== 'built-in' ? `${result.source === 'loaded model' ? 'Loaded model' : 'Loaded dataset'} ${loaded?.name ?? ''}, layers ${result.layers.join('-')}, ${result.activation}, n = ${result.n}. ` : '';
   const description = last
-    ? `P = ${result?.paramCount ?? '…'} parameters. At step ${last.step}: λ_max = ${formatNumber(last.top[0])} (2/η = ${formatNumber(twoOverEta)}), tr(H) ≈ ${formatNumber(last.trace)} ± ${formatNumber(last.traceStandardError)}, ${last.outliers} outlier(s), loss ${formatNumber(last.loss)}, accuracy ${(100 * last.accuracy).toFixed(1)}%.${result && !running ? ` Hessian-vector products on ${result.hvpBackend === 'webgpu' ? 'the GPU (f32)' : 'the CPU (f64)'}.` : ''}`
+    ? `${sourceText}P = ${result?.paramCount ?? '…'} parameters. At step ${last.step}: λ_max = ${formatNumber(last.top[0])} (2/η = ${formatNumber(twoOverEta)}), ${traceText}, ${last.outliers} outlier(s), loss ${formatNumber(last.loss)}, accuracy ${(100 * last.accuracy).toFixed(1)}%.${result && !running ? ` Hessian-vector products on ${result.hvpBackend === 'webgpu' ? 'the GPU (f32)' : 'the CPU (f64)'}.` : ''}`
     : undefined;
   return (
     <ViewFrame
@@ -121,6 +147,21 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
       exportResult={result && result.snapshots.length ? () => buildExport(result) : undefined}
       description={description}
     >
+ <div className="hessian-load" style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+        <LoadData onLoad={(file) => setLoaded(networkFromFile(file))} />
+        {loaded ? (
+          <>
+            <span className="figure-description">
+              {loaded.source === 'model'
+                ? `Model ${loaded.name}: layers ${loaded.model!.layers.join('-')}, ${loaded.model!.activation}, n = ${loaded.data.n}, weight decay ${loaded.weightDecay ?? 0}; ${jobParams.continueTraining ? 'training continues from its weights' : 'analysed as it is (no training)'}.`
+                : `Dataset ${loaded.name}: n = ${loaded.data.n}, ${loaded.data.dimension} features, ${loaded.data.classes} classes; the network above is trained on it.`}
+            </span>
+            <button type="button" onClick={() => setLoaded(null)}>
+              Use built-in data
+            </button>
+          </>
+        ) : null}
+      </div>
       <div className="hessian-grid" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))', gap: 12 }}>
         <figure style={{ margin: 0 }}>
           <figcaption>Spectral density (log scale), outliers marked</figcaption>
@@ -156,8 +197,9 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
           {result.exact ? (
             <p className="figure-description">
               Exact reference: the full {result.paramCount}×{result.paramCount} Hessian in f64 has λ_max = {formatNumber(result.exact[0])} (Lanczos{' '}
-              {formatNumber(last.top[0])}), λ_min = {formatNumber(result.exact[result.exact.length - 1])} and trace {formatNumber(result.exactTrace ?? NaN)} (Hutchinson{' '}
-              {formatNumber(last.trace)} ± {formatNumber(last.traceStandardError)}).
+              {formatNumber(last.top[0])}), λ_min = {formatNumber(result.exact[result.exact.length - 1])} and trace {formatNumber(result.exactTrace ?? NaN)} (the
+              reported trace; the {methodLabel(last.traceEstimate.method)} estimate was {formatNumber(last.traceEstimate.value)} ±{' '}
+              {formatNumber(last.traceEstimate.standardError)}).
             </p>
           ) : null}
         </>

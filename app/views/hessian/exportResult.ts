@@ -8,7 +8,10 @@ import type { HessianTrainResult, SpectrumSnapshot } from '../../../src/workers/
 export interface HessianExport {
   topEigenvalues: number[];
   trace: number;
+  traceMethod: string;
   traceStandardError: number;
+  traceEstimate: { method: string; value: number; standardError: number };
+  source: string;
   density: { grid: number[]; values: number[]; sigma: number };
   model: { layers: number[]; activation: string; weights: number[] };
   data: { x: number[][]; y: number[] };
@@ -20,7 +23,7 @@ export interface HessianExport {
   gaussNewtonTop: number[] | null;
   residualTop: number[] | null;
   hvpBackend: string;
-  history: { losses: number[]; snapshots: { step: number; loss: number; top: number[]; trace: number }[] };
+  history: { losses: number[]; snapshots: { step: number; loss: number; top: number[]; trace: number; traceMethod: string; traceStandardError: number }[] };
 }
 
 export function lastSnapshot(result: HessianTrainResult): SpectrumSnapshot {
@@ -36,7 +39,10 @@ export function buildExport(result: HessianTrainResult): HessianExport {
   return {
     topEigenvalues: Array.from(last.top),
     trace: last.trace,
+    traceMethod: last.traceMethod,
     traceStandardError: last.traceStandardError,
+    traceEstimate: { ...last.traceEstimate },
+    source: result.source,
     density: { grid: Array.from(last.density.grid), values: Array.from(last.density.values), sigma: last.density.sigma },
     model: { layers: [...result.layers], activation: result.activation, weights: Array.from(result.weights) },
     data: { x: rows, y: Array.from(result.y) },
@@ -50,7 +56,7 @@ export function buildExport(result: HessianTrainResult): HessianExport {
     hvpBackend: result.hvpBackend,
     history: {
       losses: Array.from(result.losses),
-      snapshots: result.snapshots.map((s) => ({ step: s.step, loss: s.loss, top: Array.from(s.top), trace: s.trace })),
+      snapshots: result.snapshots.map((s) => ({ step: s.step, loss: s.loss, top: Array.from(s.top), trace: s.trace, traceMethod: s.traceMethod, traceStandardError: s.traceStandardError })),
     },
   };
 }

@@ -20,7 +20,8 @@ export interface PaperCheckRow {
 
 export function paperChecks(
   result: Pick<HessianTrainResult, 'lr' | 'classes' | 'batchSize' | 'n' | 'optimizer'>,
-  last: Pick<SpectrumSnapshot, 'top' | 'gaussNewtonTop' | 'residualTop' | 'outliers' | 'bulkRms' | 'trace' | 'traceStandardError'>,
+  last: Pick<SpectrumSnapshot, 'top' | 'gaussNewtonTop' | 'residualTop' | 'outliers' | 'bulkRms' | 'trace' | 'traceStandardError'> &
+    Partial<Pick<SpectrumSnapshot, 'traceMethod'>>,
   bulkHistory: readonly BulkRecord[],
 ): PaperCheckRow[] {
   const twoOverEta = 2 / result.lr;
@@ -62,7 +63,11 @@ export function paperChecks(
     {
       claim: 'A minimum that SGD can stay at has tr(H) ≤ 2/η (batch-size dependent; stated here for the trace of the mean loss).',
       source: 'Wu & Su 2023',
-      evidence: `tr(H) = ${formatNumber(last.trace)} ± ${formatNumber(last.traceStandardError)}, 2/η = ${formatNumber(twoOverEta)}`,
+      evidence: `${
+        last.traceMethod === 'exact'
+          ? `tr(H) = ${formatNumber(last.trace)} (exact)`
+          : `tr(H) = ${formatNumber(last.trace)} ± ${formatNumber(last.traceStandardError)}${last.traceMethod ? ` (${last.traceMethod === 'hutch++' ? 'Hutch++' : 'Hutchinson'})` : ''}`
+      }, 2/η = ${formatNumber(twoOverEta)}`,
       ok: stochastic && result.optimizer === 'sgd' ? last.trace <= twoOverEta * 1.1 : null,
     },
   ];

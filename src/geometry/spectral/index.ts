@@ -12,6 +12,13 @@ export {
 export { type PowerOptions, powerIterationTop } from './power';
 export { type TraceEstimate, hutchinsonTrace, hutchinsonTraceAsync, hutchinsonProcess } from './hutchinson';
 export {
+  type HutchPlusPlusEstimate,
+  hutchPlusPlusSplit,
+  hutchPlusPlusTrace,
+  hutchPlusPlusTraceAsync,
+  hutchPlusPlusProcess,
+} from './hutchPlusPlus';
+export {
   type QuadratureNodes,
   type DensityGrid,
   type DensityOptions,
@@ -22,4 +29,9 @@ export {
   slqDensity,
 } from './slq';
 export { type ExactSpectrum, MAX_DENSE_SIZE, exactSpectrum } from './dense';
-export { type SpectrumOptions, type SpectrumSummary, bulkRootMeanSquare, countOutliers, spectrumSummary, validateSpectrumOptions } from './summary';
+export {
+  type TraceMethod,
+  type TraceEstimator,
+  TRACE_ESTIMATORS,
+  type SpectrumOptions,
+  type SpectrumSummary, bulkRootMeanSquare, countOutliers, spectrumSummary, validateSpectrumOptions } from './summary';

@@ -1,6 +1,7 @@
 /**
  * One spectral snapshot of a curvature operator, the way PyHessian reports it (Yao et al. 2020):
- * top-k eigenvalues (Lanczos), the trace (Hutchinson) and the density (SLQ), plus two summaries
+ * top-k eigenvalues (Lanczos), the trace (Hutch++ by default, plain Hutchinson as an option) and
+ * the density (SLQ), plus two summaries
  * the chapter's "paper check" uses:
  *  - outliers: the number of leading eigenvalues that stand clear of the bulk (a heuristic for
  *    "outliers away from the bulk", Sagun et al. 2017; see countOutliers);
@@ -12,14 +13,23 @@
 import type { Random } from '../random';
 import { lanczosTopProcess, type Eigenpairs } from './lanczos';
 import { hutchinsonProcess } from './hutchinson';
+import { hutchPlusPlusProcess } from './hutchPlusPlus';
 import { type AsyncLinearOperator, runProcessAsync } from './process';
 import { type DensityGrid, type QuadratureNodes, quadratureMoment, slqDensity, slqProcess } from './slq';
+
+/** How a trace was obtained: the dense matrix's diagonal, or one of the two stochastic estimators. */
+export type TraceMethod = 'exact' | 'hutch++' | 'hutchinson';
+export type TraceEstimator = Exclude<TraceMethod, 'exact'>;
+export const TRACE_ESTIMATORS: readonly TraceEstimator[] = ['hutch++', 'hutchinson'];
 
 export interface SpectrumOptions {
   topK: number;
   /** Lanczos steps for the top-k (≥ topK). */
   lanczosSteps: number;
+  /** Operator products spent on the trace (Hutchinson probes, or Hutch++'s m). */
   hutchinsonProbes: number;
+  /** Trace estimator (default 'hutch++'). */
+  traceMethod?: TraceEstimator;
   slqProbes: number;
   slqSteps: number;
   densityPoints?: number;
@@ -32,6 +42,7 @@ export interface SpectrumSummary {
   topResiduals: Float64Array;
   trace: number;
   traceStandardError: number;
+  traceMethod: TraceEstimator;
   density: DensityGrid;
   /** SLQ estimates of tr(H)/P and tr(H²)/P. */
   firstMoment: number;
@@ -50,6 +61,9 @@ export function validateSpectrumOptions(o: SpectrumOptions, size: number): void 
   positive('hutchinsonProbes', o.hutchinsonProbes);
   positive('slqProbes', o.slqProbes);
   positive('slqSteps', o.slqSteps);
+  const method = o.traceMethod ?? 'hutch++';
+  if (!TRACE_ESTIMATORS.includes(method)) throw new Error(`traceMethod "${method}"; expected one of ${TRACE_ESTIMATORS.join(', ')}`);
+  if (method === 'hutch++' && o.hutchinsonProbes < 3) throw new Error(`hutchinsonProbes = ${o.hutchinsonProbes}; Hutch++ needs at least 3 products`);
   if (o.topK > size) throw new Error(`topK = ${o.topK} exceeds the number of parameters P = ${size}`);
 }
 
@@ -96,7 +110,9 @@ export async function spectrumSummary(
   const P = op.size;
   validateSpectrumOptions(options, P);
   const top: Eigenpairs = await runProcessAsync(lanczosTopProcess(P, options.topK, random, options.lanczosSteps), op, checkpoint);
-  const trace = await runProcessAsync(hutchinsonProcess(P, options.hutchinsonProbes, random), op, checkpoint);
+  const traceMethod = options.traceMethod ?? 'hutch++';
+  const traceProcess = traceMethod === 'hutch++' ? hutchPlusPlusProcess(P, options.hutchinsonProbes, random) : hutchinsonProcess(P, options.hutchinsonProbes, random);
+  const trace = await runProcessAsync(traceProcess, op, checkpoint);
   const q = await runProcessAsync(slqProcess(P, options.slqProbes, options.slqSteps, random), op, checkpoint);
   const density = slqDensity(q, { points: options.densityPoints ?? 256, sigmaFraction: options.sigmaFraction ?? 0.01 });
   const firstMoment = quadratureMoment(q, 1);
@@ -108,6 +124,7 @@ export async function spectrumSummary(
     topResiduals: top.residuals,
     trace: trace.estimate,
     traceStandardError: trace.standardError,
+    traceMethod,
     density,
     firstMoment,
     secondMoment,

@@ -6,8 +6,14 @@
  * Lanczos, trace by Hutchinson, density by SLQ, and the top-k of the Gauss-Newton part G and of
  * H − G separately. Progress streams the loss and the snapshots so far. On the GPU path the
  * curvature products (H, G and H − G) run in WGSL (src/kernels/mlpHvp, f32) inside the f64
- * Lanczos / Hutchinson / SLQ loops; the training itself stays on the f64 CPU path. When P ≤ exactMaxP the final Hessian is also built densely and
- * fully diagonalized in f64, the exact reference shown beside the estimates.
+ * Lanczos / Hutch++ / SLQ loops; the training itself stays on the f64 CPU path. When P ≤ exactMaxP the final Hessian is also built densely and
+ * fully diagonalized in f64, the exact reference shown beside the estimates, and the final snapshot's
+ * trace is then the exact one (traceMethod 'exact'); otherwise it is the Hutch++ (or, as an option,
+ * Hutchinson) estimate with its standard error.
+ *
+ * Loaded input (`data.loaded`, app/views/hessian/loadNetwork.ts): a model + data is analysed as it
+ * is (no training unless `continueTraining`), with the file's weight decay; a dataset alone replaces
+ * the built-in data and the view's network is trained on it.
  */
 import {
   createMlp,
@@ -19,6 +25,7 @@ import {
   mlpAccuracy,
   mlpLoss,
   twoSpirals,
+  validateData,
   ACTIVATIONS,
   OPTIMIZERS,
   type Activation,
@@ -32,9 +39,13 @@ import { mulberry32, type Random } from '../../geometry/random';
 import {
   exactSpectrum,
   hutchinsonTraceAsync,
+  hutchPlusPlusTraceAsync,
   lanczosTopEigenpairsAsync,
   powerIterationTop,
   spectrumSummary,
+  TRACE_ESTIMATORS,
+  type TraceEstimator,
+  type TraceMethod,
   type AsyncLinearOperator,
   type DensityGrid,
 } from '../../geometry/spectral';
@@ -66,7 +77,12 @@ export interface HessianTrainParams {
   topK: number;
   slqProbes: number;
   slqSteps: number;
+  /** Products spent on each trace estimate (Hutchinson probes, or Hutch++'s m). */
   hutchinsonProbes: number;
+  /** Trace estimator for the snapshots (the final one is exact when P ≤ exactMaxP). */
+  traceMethod: TraceEstimator;
+  /** With a loaded model: train it further (true) or analyse it as it is (false, steps ignored). */
+  continueTraining: boolean;
   /** Compute G and H − G top-k too. */
   split: boolean;
   /** Full dense eigendecomposition of the final Hessian when P ≤ this (0 = never). */
@@ -75,8 +91,19 @@ export interface HessianTrainParams {
   seed: number;
 }
 
+/** A user's network or dataset, validated (app/views/hessian/loadNetwork.ts builds it). */
+export interface LoadedNetworkInput {
+  source: 'model' | 'dataset';
+  data: ClassificationData;
+  /** The model to analyse (source 'model'); null for a dataset alone. */
+  model: { layers: number[]; activation: Activation; weights: Float64Array } | null;
+  /** The file's λ_wd (source 'model'); null: use the view's weight decay. */
+  weightDecay: number | null;
+}
+
 export interface HessianTrainData {
   digits?: DigitsJson;
+  loaded?: LoadedNetworkInput;
 }
 
 export interface SpectrumSnapshot {
@@ -86,8 +113,12 @@ export interface SpectrumSnapshot {
   accuracy: number;
   top: Float64Array;
   topResiduals: Float64Array;
+  /** tr(H): the estimate of `traceMethod`, or exact (standard error 0) on the final snapshot when the dense Hessian was built. */
   trace: number;
   traceStandardError: number;
+  traceMethod: TraceMethod;
+  /** The stochastic estimate behind this snapshot, kept when `trace` was replaced by the exact value. */
+  traceEstimate: { method: TraceEstimator; value: number; standardError: number };
   density: DensityGrid;
   outliers: number;
   bulkRms: number;
@@ -104,6 +135,8 @@ export interface HessianTrainProgress {
 }
 
 export interface HessianTrainResult {
+  /** Where the network and data came from. */
+  source: 'built-in' | 'loaded model' | 'loaded dataset';
   layers: number[];
   activation: Activation;
   paramCount: number;
@@ -159,12 +192,21 @@ export function validateTrainParams(p: HessianTrainParams): void {
   integerIn('top-k', p.topK, 1, 50);
   integerIn('SLQ probes', p.slqProbes, 1, 64);
   integerIn('SLQ steps', p.slqSteps, 2, 300);
-  integerIn('Hutchinson probes', p.hutchinsonProbes, 2, 1000);
+  integerIn('trace products', p.hutchinsonProbes, 3, 1000);
+  if (!TRACE_ESTIMATORS.includes(p.traceMethod)) throw new InputError(`trace method "${p.traceMethod}"; expected one of ${TRACE_ESTIMATORS.join(', ')}`);
   integerIn('exact limit', p.exactMaxP, 0, 3000);
   numberIn('init scale', p.initScale, 1e-3, 100);
 }
 
 export function buildDataset(p: HessianTrainParams, data: HessianTrainData | null, random: Random): ClassificationData {
+  if (data?.loaded) {
+    try {
+      validateData(data.loaded.data);
+    } catch (error) {
+      throw new InputError(`loaded data: ${(error as Error).message}`);
+    }
+    return data.loaded.data;
+  }
   if (p.dataset === 'mixture') {
     return gaussianMixture({ classes: p.classes, dimension: p.dimension, separation: p.separation, n: p.n, random });
   }
@@ -177,9 +219,21 @@ export function buildDataset(p: HessianTrainParams, data: HessianTrainData | nul
   }
 }
 
-export function buildMlp(p: HessianTrainParams, data: ClassificationData): Mlp {
-  const layers = [data.dimension, ...Array.from({ length: p.depth }, () => p.hidden), data.classes];
-  const mlp = createMlp(layers, p.activation);
+export function buildMlp(p: HessianTrainParams, data: ClassificationData, loaded?: LoadedNetworkInput): Mlp {
+  const layers = loaded?.model ? loaded.model.layers : [data.dimension, ...Array.from({ length: p.depth }, () => p.hidden), data.classes];
+  let mlp: Mlp;
+  try {
+    mlp = createMlp(layers, loaded?.model ? loaded.model.activation : p.activation);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  if (loaded?.model) {
+    if (loaded.model.weights.length !== mlp.paramCount) {
+      throw new InputError(`model.weights has ${loaded.model.weights.length} entries but layers ${JSON.stringify(layers)} need P = ${mlp.paramCount}`);
+    }
+    if (layers[0] !== data.dimension) throw new InputError(`data has ${data.dimension} features but model.layers[0] = ${layers[0]}`);
+    if (data.classes > layers[layers.length - 1]) throw new InputError(`data has labels up to ${data.classes - 1} but the model has ${layers[layers.length - 1]} outputs`);
+  }
   if (mlp.paramCount > 200_000) throw new InputError(`the network has P = ${mlp.paramCount} parameters; this chapter allows at most 200000`);
   return mlp;
 }
@@ -196,16 +250,24 @@ async function snapshotAt(
   step: number,
   random: Random,
   hvp: HvpFactory,
+  weightDecay: number,
 ): Promise<SpectrumSnapshot> {
   const checkpoint = () => ctx.checkpoint();
   const topK = Math.min(p.topK, mlp.paramCount);
   const lanczosSteps = Math.min(mlp.paramCount, Math.max(2 * topK + 10, 30));
-  const H = await hvp(mlp, theta, data, p.weightDecay, 'hessian');
+  const H = await hvp(mlp, theta, data, weightDecay, 'hessian');
   let summary;
   try {
     summary = await spectrumSummary(
       H,
-      { topK, lanczosSteps, hutchinsonProbes: p.hutchinsonProbes, slqProbes: p.slqProbes, slqSteps: Math.min(p.slqSteps, mlp.paramCount) },
+      {
+        topK,
+        lanczosSteps,
+        hutchinsonProbes: p.hutchinsonProbes,
+        traceMethod: p.traceMethod,
+        slqProbes: p.slqProbes,
+        slqSteps: Math.min(p.slqSteps, mlp.paramCount),
+      },
       random,
       checkpoint,
     );
@@ -216,12 +278,13 @@ async function snapshotAt(
   let residualTop: Float64Array | null = null;
   let gaussNewtonTrace: number | null = null;
   if (p.split) {
-    const G = await hvp(mlp, theta, data, p.weightDecay, 'gaussNewton');
-    const R = await hvp(mlp, theta, data, p.weightDecay, 'residual');
+    const G = await hvp(mlp, theta, data, weightDecay, 'gaussNewton');
+    const R = await hvp(mlp, theta, data, weightDecay, 'residual');
     try {
       gaussNewtonTop = (await lanczosTopEigenpairsAsync(G, topK, random, lanczosSteps, checkpoint)).values;
       residualTop = (await lanczosTopEigenpairsAsync(R, topK, random, lanczosSteps, checkpoint)).values;
-      gaussNewtonTrace = (await hutchinsonTraceAsync(G, p.hutchinsonProbes, random, checkpoint)).estimate;
+      const traceG = p.traceMethod === 'hutch++' ? hutchPlusPlusTraceAsync : hutchinsonTraceAsync;
+      gaussNewtonTrace = (await traceG(G, p.hutchinsonProbes, random, checkpoint)).estimate;
     } finally {
       G.dispose?.();
       R.dispose?.();
@@ -229,12 +292,14 @@ async function snapshotAt(
   }
   return {
     step,
-    loss: mlpLoss(mlp, theta, data, p.weightDecay),
+    loss: mlpLoss(mlp, theta, data, weightDecay),
     accuracy: mlpAccuracy(mlp, theta, data),
     top: summary.top,
     topResiduals: summary.topResiduals,
     trace: summary.trace,
     traceStandardError: summary.traceStandardError,
+    traceMethod: summary.traceMethod,
+    traceEstimate: { method: summary.traceMethod, value: summary.trace, standardError: summary.traceStandardError },
     density: summary.density,
     outliers: summary.outliers,
     bulkRms: summary.bulkRms,
@@ -254,8 +319,13 @@ async function train(
   validateTrainParams(p);
   const dataRandom = mulberry32(p.seed);
   const data = buildDataset(p, input, dataRandom);
-  const mlp = buildMlp(p, data);
-  const theta0 = initMlp(mlp, mulberry32(p.seed + 1), p.initScale);
+  const loaded = input?.loaded;
+  const mlp = buildMlp(p, data, loaded);
+  // A loaded model is analysed with its own weight decay and, unless asked, not trained.
+  const weightDecay = loaded?.model && loaded.weightDecay !== null ? loaded.weightDecay : p.weightDecay;
+  const steps = loaded?.model && !p.continueTraining ? 0 : p.steps;
+  const source: HessianTrainResult['source'] = loaded ? (loaded.model ? 'loaded model' : 'loaded dataset') : 'built-in';
+  const theta0 = loaded?.model ? Float64Array.from(loaded.model.weights) : initMlp(mlp, mulberry32(p.seed + 1), p.initScale);
   const trainer = createTrainer({
     mlp,
     data,
@@ -263,37 +333,39 @@ async function train(
     optimizer: p.optimizer,
     lr: p.lr,
     batchSize: p.batchSize,
-    weightDecay: p.weightDecay,
+    weightDecay,
     random: mulberry32(p.seed + 2),
   });
+  const run = { ...p, steps, weightDecay };
   const spectralRandom = mulberry32(p.seed + 3);
-  const losses = new Float64Array(p.steps);
+  const losses = new Float64Array(steps);
   const snapshots: SpectrumSnapshot[] = [];
-  const reportEvery = Math.max(1, Math.floor(p.steps / 300));
+  const reportEvery = Math.max(1, Math.floor(steps / 300));
   const report = (step: number, force = false) =>
-    ctx.progress({ step, steps: p.steps, losses: losses.slice(0, step), snapshots: [...snapshots] }, force);
-  for (let s = 0; s <= p.steps; s++) {
-    if (s % p.spectrumEvery === 0 || s === p.steps) {
-      snapshots.push(await snapshotAt(ctx, p, mlp, trainer.theta, data, s, spectralRandom, hvp));
+    ctx.progress({ step, steps, losses: losses.slice(0, step), snapshots: [...snapshots] }, force);
+  for (let s = 0; s <= steps; s++) {
+    if (s % p.spectrumEvery === 0 || s === steps) {
+      snapshots.push(await snapshotAt(ctx, p, mlp, trainer.theta, data, s, spectralRandom, hvp, weightDecay));
       report(s, true);
     }
-    if (s === p.steps) break;
+    if (s === steps) break;
     losses[s] = trainer.step();
     if (!Number.isFinite(losses[s])) {
       // Divergence is a result (η above the stability edge), not an error: stop and report it.
       const cut = losses.slice(0, s + 1);
       report(s + 1, true);
-      return finish(p, mlp, trainer.theta, data, cut, snapshots, hvpBackend, false);
+      return finish(run, source, mlp, trainer.theta, data, cut, snapshots, hvpBackend, false);
     }
     // Building a report copies the loss history: every few steps is enough for a live curve.
     if ((s + 1) % reportEvery === 0) report(s + 1);
     await ctx.checkpoint();
   }
-  return finish(p, mlp, trainer.theta, data, losses, snapshots, hvpBackend, true);
+  return finish(run, source, mlp, trainer.theta, data, losses, snapshots, hvpBackend, true);
 }
 
 function finish(
   p: HessianTrainParams,
+  source: HessianTrainResult['source'],
   mlp: Mlp,
   theta: Float64Array,
   data: ClassificationData,
@@ -312,9 +384,13 @@ function finish(
       const spectrum = exactSpectrum(H);
       exact = spectrum.values;
       exactTrace = spectrum.trace;
+      // The dense Hessian is at hand: the final trace is its diagonal sum, not an estimate.
+      const final = snapshots[snapshots.length - 1];
+      if (final) snapshots[snapshots.length - 1] = { ...final, trace: exactTrace, traceStandardError: 0, traceMethod: 'exact' };
     }
   }
   return {
+    source,
     layers: [...mlp.layers],
     activation: mlp.activation,
     paramCount: mlp.paramCount,

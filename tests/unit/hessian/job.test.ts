@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { JobCancelled, type JobContext } from '../../../src/workers/job';
 import { hessianTrain, type HessianTrainParams, type HessianTrainProgress } from '../../../src/workers/jobs/hessian';
 import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
+import { datasetFromCsv, networkFromJson } from '../../../app/views/hessian/loadNetwork';
+import { parseCsv } from '../../../app/io/parse';
 
 const base: HessianTrainParams = {
   dataset: 'mixture',
@@ -24,6 +26,8 @@ const base: HessianTrainParams = {
   slqProbes: 2,
   slqSteps: 20,
   hutchinsonProbes: 200,
+  traceMethod: 'hutchinson',
+  continueTraining: false,
   split: true,
   exactMaxP: 500,
   initScale: 1,
@@ -58,7 +62,14 @@ describe('hessian/train (CPU)', () => {
     expectClose(last.top, r.exact!.slice(0, 3), F64_ITERATIVE, 'Lanczos top-3 vs dense');
     // Power iteration (tolerance 1e-6 on the Rayleigh quotient) finds the same λ₁ (here also the largest in magnitude).
     expect(Math.abs(r.powerTop! - r.exact![0])).toBeLessThan(1e-4 * r.exact![0]);
-    expect(Math.abs(last.trace - r.exactTrace!)).toBeLessThan(4 * last.traceStandardError);
+    // The final trace is the dense Hessian's (P ≤ exactMaxP); the Hutchinson estimate it replaced is within 4 s.e.
+    expect(last.traceMethod).toBe('exact');
+    expect(last.trace).toBe(r.exactTrace);
+    expect(last.traceEstimate.method).toBe('hutchinson');
+    expect(Math.abs(last.traceEstimate.value - r.exactTrace!)).toBeLessThan(4 * last.traceEstimate.standardError);
+    // Earlier snapshots are estimates, with their standard error.
+    expect(r.snapshots[0].traceMethod).toBe('hutchinson');
+    expect(r.snapshots[0].traceStandardError).toBeGreaterThan(0);
     // Weyl: λ_max(H) ≤ λ_max(G) + λ_max(H − G); G is positive semi-definite (+ weight decay).
     expect(last.top[0]).toBeLessThanOrEqual(last.gaussNewtonTop![0] + last.residualTop![0] + 1e-10);
     expect(last.gaussNewtonTop![last.gaussNewtonTop!.length - 1]).toBeGreaterThan(0);
@@ -85,6 +96,31 @@ describe('hessian/train (CPU)', () => {
     expect(r.n).toBe(200);
     expect(Math.max(...r.x)).toBe(1);
     expect(r.snapshots[1].loss).toBeLessThan(r.snapshots[0].loss);
+  });
+  it('trains the view’s network on a loaded dataset CSV (3 features, labels 0…2)', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `${(i % 3) * 2 + Math.sin(i)},${Math.cos(i)},${(i % 3) - 1},${i % 3}`);
+    const loaded = datasetFromCsv(parseCsv(`f1,f2,f3,label\n${rows.join('\n')}\n`));
+    const r = await hessianTrain.cpu(context().ctx, { ...base, split: false }, { loaded });
+    expect(r.source).toBe('loaded dataset');
+    expect(r.layers).toEqual([3, 8, 3]);
+    expect(r.n).toBe(60);
+    expect(r.losses.length).toBe(20);
+    expect(r.snapshots[2].loss).toBeLessThan(r.snapshots[0].loss);
+  });
+  it('a loaded model is analysed as it is, or trained further when asked', async () => {
+    const sample = JSON.parse((await import('node:fs')).readFileSync(new URL('../../fixtures/hessian/export_sample.json', import.meta.url), 'utf8'));
+    const loaded = networkFromJson(sample);
+    const asIs = await hessianTrain.cpu(context().ctx, { ...base, split: false }, { loaded });
+    expect(asIs.losses.length).toBe(0);
+    expect(asIs.snapshots.map((s) => s.step)).toEqual([0]);
+    expect(Array.from(asIs.weights)).toEqual(Array.from(loaded.model!.weights));
+    // The file's weight decay, not the slider's (base has 0.001; the sample's loss is at its own λ_wd).
+    expect(asIs.weightDecay).toBe(sample.result.weightDecay);
+    expect(asIs.snapshots[0].loss).toBeCloseTo(sample.result.loss, 12);
+    const further = await hessianTrain.cpu(context().ctx, { ...base, split: false, continueTraining: true, lr: 0.1 }, { loaded });
+    expect(further.losses.length).toBe(20);
+    expect(further.losses[0]).toBeCloseTo(sample.result.loss, 12);
+    expect(further.snapshots.at(-1)!.loss).toBeLessThan(further.losses[0]);
   });
   it('stops at the next checkpoint when cancelled', async () => {
     await expect(hessianTrain.cpu(context(5).ctx, base, null)).rejects.toThrow(JobCancelled);
