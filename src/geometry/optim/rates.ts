@@ -1,0 +1,52 @@
+/**
+ * Convergence rates read off an error curve e_t (t = 0…T) by least squares:
+ * - the log–log slope s of log e_t against log t (e_t ≈ C t^s: sublinear, s = −2 would match an
+ *   Ω(1/T²) bound with equality),
+ * - the log–linear rate ρ = −d(ln e_t)/dt (e_t ≈ C e^{−ρ t}: linear convergence).
+ * The window is [from, to] (inclusive); non-finite and non-positive errors are skipped, and so are
+ * errors below `floor` (rounding noise once a run has converged).
+ */
+export interface FitWindow {
+  from: number;
+  to: number;
+  floor?: number;
+}
+
+function fit(e: ArrayLike<number>, w: FitWindow, x: (t: number) => number): { slope: number; points: number } {
+  const floor = w.floor ?? 0;
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let t = Math.max(1, w.from); t <= Math.min(w.to, e.length - 1); t++) {
+    const v = e[t];
+    if (!(Number.isFinite(v) && v > floor)) continue;
+    const a = x(t);
+    const b = Math.log(v);
+    n++;
+    sx += a;
+    sy += b;
+    sxx += a * a;
+    sxy += a * b;
+  }
+  const den = n * sxx - sx * sx;
+  return { slope: n >= 2 && den > 0 ? (n * sxy - sx * sy) / den : NaN, points: n };
+}
+
+/** Least-squares slope of log e against log t over the window. */
+export function logLogSlope(e: ArrayLike<number>, w: FitWindow): number {
+  return fit(e, w, Math.log).slope;
+}
+
+/** ρ = −(least-squares slope of ln e against t) over the window: the per-iteration linear rate. */
+export function linearRate(e: ArrayLike<number>, w: FitWindow): number {
+  return -fit(e, w, (t) => t).slope;
+}
+
+/** The last t ≤ to with e_t > floor (where a linear run reaches rounding noise), or `from` if none. */
+export function lastAbove(e: ArrayLike<number>, floor: number, from: number, to: number): number {
+  let last = from;
+  for (let t = from; t <= Math.min(to, e.length - 1); t++) if (e[t] > floor) last = t;
+  return last;
+}
