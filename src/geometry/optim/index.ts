@@ -16,4 +16,4 @@ export {
   type SensingWork,
 } from './matrixSensing';
 export { createSensingRace, runSensingRace, sensingInit, SENSING_METHODS, type SensingMethod, type SensingInit, type SensingRace, type SensingRaceOptions, type MethodTrace } from './sensingRace';
-export { logLogSlope, linearRate, lastAbove, type FitWindow } from './rates';
+export { logLogSlope, linearRate, lastAbove, fitCurve, type FitWindow, type CurveFit } from './rates';

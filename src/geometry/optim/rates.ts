@@ -50,3 +50,27 @@ export function lastAbove(e: ArrayLike<number>, floor: number, from: number, to:
   for (let t = from; t <= Math.min(to, e.length - 1); t++) if (e[t] > floor) last = t;
   return last;
 }
+
+export interface CurveFit {
+  /** log–log slope over [T/10, T]. */
+  logLogSlope: number;
+  /** Linear rate ρ over [window.from, window.to]. */
+  rate: number;
+  window: { from: number; to: number };
+}
+
+/**
+ * The fits shown in the paper check for one error curve of T + 1 points: the log–log slope over the
+ * last decade [T/10, T], and the linear rate over the second half of the stretch before the error
+ * falls below 1e-10 · e₀ (rounding noise), starting no earlier than `start`.
+ */
+export function fitCurve(e: ArrayLike<number>, iterations: number, start = 1): CurveFit {
+  const floor = 1e-10 * (Number.isFinite(e[0]) ? e[0] : 1);
+  const to = lastAbove(e, floor, 0, iterations);
+  const from = Math.min(to, Math.max(start, Math.floor(to / 2)));
+  return {
+    logLogSlope: logLogSlope(e, { from: Math.max(1, Math.floor(iterations / 10)), to: iterations, floor }),
+    rate: linearRate(e, { from, to, floor }),
+    window: { from, to },
+  };
+}

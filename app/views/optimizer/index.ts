@@ -1,0 +1,5 @@
+/** Views of the "Optimizer geometry" chapter, registered in app/views/registry.ts. */
+import type { ViewDefinition } from '../types';
+import { sensingView } from './SensingView';
+
+export const views: ViewDefinition[] = [sensingView];

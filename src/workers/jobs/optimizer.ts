@@ -1,0 +1,122 @@
+/**
+ * Jobs of the "Optimizer geometry" chapter.
+ * - `optimizer/sensing-race`: the matrix-sensing race of Xiong, Ding & Du (ICLR 2024)
+ *   (src/geometry/optim/sensingRace.ts): symmetric k = r, symmetric k > r, asymmetric k > r and the
+ *   one-step rebalancing, plain GD on the same seeded measurements, streaming the error curves and
+ *   singular values as progress; the result adds the fitted slopes and rates of the paper check.
+ *   CPU path only: at n ≤ 30 an iteration is a few hundred microseconds of f64 work.
+ */
+import {
+  createSensingRace,
+  fitCurve,
+  makeSensingProblem,
+  sensingInit,
+  SENSING_METHODS,
+  type CurveFit,
+  type MethodTrace,
+  type SensingInit,
+  type SensingMethod,
+  type SensingProblem,
+  type SensingRace,
+} from '../../geometry/optim';
+import { mulberry32 } from '../../geometry/random';
+import { defineJob, InputError, type AnyJob } from '../job';
+
+export interface SensingRaceParams {
+  n: number;
+  r: number;
+  k: number;
+  m: number;
+  kappa: number;
+  alpha: number;
+  eta: number;
+  iterations: number;
+  modifyAt: number;
+  seed: number;
+}
+
+export interface SensingRaceResult {
+  n: number;
+  r: number;
+  k: number;
+  m: number;
+  kappa: number;
+  alpha: number;
+  eta: number;
+  iterations: number;
+  modifyAt: number;
+  /** Iterations completed (= iterations in the final result). */
+  done: number;
+  problem: SensingProblem;
+  init: SensingInit;
+  traces: Record<SensingMethod, MethodTrace>;
+  /** Fits of the paper check; computed on the iterations done so far. */
+  fits: Record<SensingMethod, CurveFit>;
+}
+
+export type SensingRaceProgress = SensingRaceResult;
+
+export function sensingSetup(params: SensingRaceParams): { problem: SensingProblem; init: SensingInit } {
+  const { n, r, k, m, kappa, alpha, seed } = params;
+  if (!(Number.isInteger(n) && n >= 2 && n <= 400)) throw new InputError(`invalid n: ${n} (expected an integer in [2, 400])`);
+  if (!(Number.isInteger(r) && r >= 1 && r <= n)) throw new InputError(`invalid rank r: ${r} (expected an integer in [1, n = ${n}])`);
+  if (!(Number.isInteger(k) && k > r && k <= n)) throw new InputError(`invalid width k: ${k} (expected an integer with r = ${r} < k ≤ n = ${n})`);
+  try {
+    const random = mulberry32(seed);
+    const problem = makeSensingProblem({ n, r, m, kappa }, random);
+    return { problem, init: sensingInit(n, r, k, alpha, random) };
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+}
+
+function snapshot(params: SensingRaceParams, race: SensingRace, init: SensingInit, copy: boolean): SensingRaceResult {
+  const traces = Object.fromEntries(
+    SENSING_METHODS.map((name) => {
+      const t = race.traces[name];
+      return [name, copy ? { ...t, errors: t.errors.slice(), singular: t.singular.slice(), singularG: t.singularG.slice() } : t];
+    }),
+  ) as Record<SensingMethod, MethodTrace>;
+  const fits = Object.fromEntries(
+    SENSING_METHODS.map((name) => [name, fitCurve(race.traces[name].errors, race.done, name === 'modified' ? params.modifyAt : 1)]),
+  ) as Record<SensingMethod, CurveFit>;
+  return { ...params, modifyAt: Math.min(params.modifyAt, params.iterations), done: race.done, problem: race.problem, init, traces, fits };
+}
+
+/** Runs the race to the end, calling `onChunk` every `chunk` iterations (the job's CPU path without the worker). */
+export async function runSensingRaceJob(
+  params: SensingRaceParams,
+  onChunk?: (partial: () => SensingRaceResult) => Promise<void> | void,
+  chunk = 25,
+): Promise<SensingRaceResult> {
+  const { problem, init } = sensingSetup(params);
+  let race: SensingRace;
+  try {
+    race = createSensingRace(problem, init, { k: params.k, eta: params.eta, iterations: params.iterations, modifyAt: Math.min(params.modifyAt, params.iterations) });
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+  if (onChunk) await onChunk(() => snapshot(params, race, init, true));
+  while (race.step()) {
+    if (onChunk && race.done % chunk === 0) await onChunk(() => snapshot(params, race, init, true));
+  }
+  return snapshot(params, race, init, false);
+}
+
+export const sensingRaceJob = defineJob<SensingRaceParams, unknown, SensingRaceResult, SensingRaceProgress>({
+  name: 'optimizer/sensing-race',
+  cpu: (ctx, params) => {
+    // Snapshots copy every curve: build one only when the engine would forward it (~50 ms apart).
+    let last = -Infinity;
+    return runSensingRaceJob(params, async (partial) => {
+      const now = performance.now();
+      if (now - last >= 40) {
+        ctx.progress(partial());
+        last = now;
+      }
+      await ctx.checkpoint();
+    });
+  },
+});
+
+export const jobs: AnyJob[] = [sensingRaceJob];
