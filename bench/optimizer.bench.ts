@@ -1,0 +1,49 @@
+/**
+ * Optimizer-geometry benchmark: one symmetric matrix-sensing GD iteration (Xiong, Ding & Du, ICLR 2024)
+ * — the gradient (2/m) Σ r_i A_i X and the update — at n = 100, 200, 400 with m = 100 Gaussian
+ * measurements and k = 10: our f64 reference (src/geometry/optim, single-threaded JavaScript) against
+ * numpy (two BLAS matrix-vector products over the m × n² measurement array), in the same run.
+ * The cost is ∝ m n² (the two passes over the measurements) and memory is m n² doubles (128 MB at n = 400),
+ * so m is kept fixed here rather than scaled with n. No GPU kernel exists for this chapter.
+ * Run: npm run bench -- optimizer
+ */
+import { makeSensingProblem, sensingInit, sensingWork, symmetricGradient } from '../src/geometry/optim';
+import { mulberry32 } from '../src/geometry/random';
+import { printTable, runPython, timeIt } from './lib';
+
+const sizes = (process.env.BENCH_SIZES ?? '100,200,400').split(',').map(Number);
+const M = Number(process.env.BENCH_M ?? 100);
+const K = 10;
+const REPEATS = 7;
+
+console.log(`optimizer: matrix-sensing GD iteration, n = ${sizes.join(', ')}, m = ${M}, k = ${K}; numpy peer…`);
+const peer = runPython<{ source: string; iteration: Record<string, number> }>('optimizer.py', ['--sizes', sizes.join(','), '--m', String(M), '--k', String(K), '--repeats', String(REPEATS)]);
+
+console.log('optimizer: our CPU path (f64)…');
+const cpu = new Map<number, number>();
+for (const n of sizes) {
+  const random = mulberry32(n);
+  const problem = makeSensingProblem({ n, r: 5, m: M, kappa: 2 }, random);
+  const X = sensingInit(n, 5, K, 0.1, random).Xover;
+  const grad = new Float64Array(n * K);
+  const work = sensingWork(problem);
+  cpu.set(
+    n,
+    timeIt(() => {
+      const loss = symmetricGradient(problem, X, K, grad, work);
+      for (let i = 0; i < X.length; i++) X[i] -= 1e-3 * grad[i];
+      return loss;
+    }, REPEATS),
+  );
+}
+
+printTable({
+  title: `One symmetric matrix-sensing GD iteration (m = ${M} measurements, k = ${K}), ms per iteration`,
+  peer: peer.result ? `${peer.result.source}: b @ vec(XXᵀ), r @ b, (S + Sᵀ) X (f64, BLAS)` : 'numpy (not run)',
+  rows: sizes.map((n) => ({ size: n, cpu: cpu.get(n), gpu: null, peer: peer.result?.iteration[String(n)] })),
+  notes: [
+    'GPU: no kernel for this chapter (the CPU path meets the live budgets at the chapter’s sizes, n ≤ 30).',
+    'CPU: our f64 reference in src/geometry/optim, single-threaded JavaScript (Node ' + process.version + ').',
+    ...(peer.note ? [peer.note] : []),
+  ],
+});
