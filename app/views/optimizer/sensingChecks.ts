@@ -3,7 +3,7 @@
  * job's result. The verdicts are heuristics with the margins stated in each row.
  */
 import type { SensingRaceResult } from '../../../src/workers/jobs/optimizer';
-import { formatNumber } from '../../plots';
+import { fmt as formatNumber } from './fmt';
 import type { CheckRow } from './PaperCheckTable';
 
 const SOURCE = 'Xiong, Ding & Du 2024';
