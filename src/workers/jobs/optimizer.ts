@@ -5,6 +5,9 @@
  *   one-step rebalancing, plain GD on the same seeded measurements, streaming the error curves and
  *   singular values as progress; the result adds the fitted slopes and rates of the paper check.
  *   CPU path only: at n ≤ 30 an iteration is a few hundred microseconds of f64 work.
+ * - `optimizer/adamp-race`: SGD, SGDM, Adam, SGDP and AdamP (Heo et al., ICLR 2021) on the 3-D
+ *   scale-invariant toy and the weight-normalized classifier (src/geometry/optim/adampRace.ts),
+ *   streaming the traces as progress. CPU path only (a few thousand parameters).
  */
 import {
   createSensingRace,
@@ -19,6 +22,7 @@ import {
   type SensingProblem,
   type SensingRace,
 } from '../../geometry/optim';
+import { createAdampRace, type AdampRace, type ClassifierTrace, type OptimizerName, type ToyTrace } from '../../geometry/optim';
 import { mulberry32 } from '../../geometry/random';
 import { defineJob, InputError, type AnyJob } from '../job';
 
@@ -119,4 +123,59 @@ export const sensingRaceJob = defineJob<SensingRaceParams, unknown, SensingRaceR
   },
 });
 
-export const jobs: AnyJob[] = [sensingRaceJob];
+export interface AdampRaceParams {
+  steps: number;
+  lrSgd: number;
+  lrAdam: number;
+  momentum: number;
+  delta: number;
+  seed: number;
+}
+
+export interface AdampRaceResult extends AdampRaceParams {
+  done: number;
+  toy: Record<OptimizerName, ToyTrace>;
+  classifier: Record<OptimizerName, ClassifierTrace>;
+}
+
+export type AdampRaceProgress = AdampRaceResult;
+
+function adampSnapshot(params: AdampRaceParams, race: AdampRace, copy: boolean): AdampRaceResult {
+  const clone = <T extends object>(rec: Record<OptimizerName, T>): Record<OptimizerName, T> =>
+    copy
+      ? (Object.fromEntries(
+          Object.entries(rec).map(([k, v]) => [k, Object.fromEntries(Object.entries(v as object).map(([f, a]) => [f, a instanceof Float64Array ? a.slice() : a]))]),
+        ) as Record<OptimizerName, T>)
+      : rec;
+  return { ...params, done: race.done, toy: clone(race.toy), classifier: clone(race.classifier) };
+}
+
+/** Runs the AdamP race to the end, calling `onStep` after each step (the job's CPU path without the worker). */
+export async function runAdampRaceJob(params: AdampRaceParams, onStep?: (partial: () => AdampRaceResult) => Promise<void> | void): Promise<AdampRaceResult> {
+  let race: AdampRace;
+  try {
+    race = createAdampRace(params);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+  if (onStep) await onStep(() => adampSnapshot(params, race, true));
+  while (race.step()) if (onStep) await onStep(() => adampSnapshot(params, race, true));
+  return adampSnapshot(params, race, false);
+}
+
+export const adampRaceJob = defineJob<AdampRaceParams, unknown, AdampRaceResult, AdampRaceProgress>({
+  name: 'optimizer/adamp-race',
+  cpu: (ctx, params) => {
+    let last = -Infinity;
+    return runAdampRaceJob(params, async (partial) => {
+      const now = performance.now();
+      if (now - last >= 40) {
+        ctx.progress(partial());
+        last = now;
+      }
+      await ctx.checkpoint();
+    });
+  },
+});
+
+export const jobs: AnyJob[] = [sensingRaceJob, adampRaceJob];
