@@ -54,4 +54,39 @@ test.describe('Optimizer geometry chapter', () => {
     expect(r.methods[1].errors[2000]).toBeGreaterThan(1e-6);
     expect(errors).toEqual([]);
   });
+
+  test('the AdamP cell: momentum β from the keyboard, sphere paths drawn, export with norms that never shrink on a scale-invariant loss', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const errors = watchErrors(page);
+    await page.goto(SITE);
+    await page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: 'Optimizer geometry' }).click();
+    const view = page.locator('[data-view="optimizer-adamp"]');
+    await expect(view.locator('.figure-description')).toContainText('Step 200 of 200', { timeout: 120_000 });
+    await expect(view.getByRole('img', { name: /unit sphere/ })).toBeVisible();
+    const slider = view.getByRole('slider', { name: /Momentum/ }).first();
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page).toHaveURL(/momentum=0\.89/);
+    await expect(view.locator('.figure-description')).toContainText('Step 200 of 200', { timeout: 120_000 });
+    await view.screenshot({ path: testInfo.outputPath('optimizer-adamp.png') });
+    const { doc } = await exportJson(page, view);
+    expect(doc.cell).toBeDefined();
+    expect((doc.params as { momentum: number }).momentum).toBeCloseTo(0.89, 12);
+    type Opt = { name: string; toy: { norm: number[]; path: number[][] }; classifier: { norm: number[]; projectedFraction: number } };
+    const r = doc.result as { steps: number; momentum: number; optimizers: Opt[] };
+    expect(r.optimizers.map((o) => o.name)).toEqual(['sgd', 'sgdm', 'adam', 'sgdp', 'adamp']);
+    for (const o of r.optimizers) {
+      expect(o.toy.norm).toHaveLength(201);
+      // ∇L ⟂ w: without projection no step can shorten w (‖w_{t+1}‖² = ‖w_t‖² − 2η⟨w, p⟩ + η²‖p‖², ⟨w, g⟩ = 0 for SGD).
+      if (o.name === 'sgd') for (let t = 0; t < 200; t++) expect(o.toy.norm[t + 1]).toBeGreaterThanOrEqual(o.toy.norm[t] * (1 - 1e-12));
+      // The path lies on the unit sphere.
+      for (const p of [o.toy.path[0], o.toy.path[200]]) expect(Math.abs(Math.hypot(p[0], p[1], p[2]) - 1)).toBeLessThan(1e-12);
+    }
+    const byName = Object.fromEntries(r.optimizers.map((o) => [o.name, o]));
+    expect(byName.sgdm.toy.norm[200]).toBeGreaterThan(byName.sgd.toy.norm[200]);
+    expect(byName.sgdp.classifier.projectedFraction).toBe(1);
+    expect(byName.sgdm.classifier.projectedFraction).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
+
