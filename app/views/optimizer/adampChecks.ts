@@ -16,9 +16,8 @@ export function momentumNormPrediction(trace: ToyTrace, eta: number, beta: numbe
   let w2 = trace.norm[0] ** 2;
   let history = 0; // Σ_{k<t} β^{t−k}‖b_k‖²
   for (let t = 0; t < steps; t++) {
-    history *= beta;
     w2 += eta * eta * (trace.directionSquared[t] + 2 * history);
-    history += beta * trace.directionSquared[t];
+    history = beta * (history + trace.directionSquared[t]);
   }
   return w2;
 }
