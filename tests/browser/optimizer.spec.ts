@@ -69,6 +69,8 @@ test.describe('Optimizer geometry chapter', () => {
     await expect(page).toHaveURL(/momentum=0\.89/);
     await expect(view.locator('.figure-description')).toContainText('Step 200 of 200', { timeout: 120_000 });
     await view.screenshot({ path: testInfo.outputPath('optimizer-adamp.png') });
+    // The paper's SGDM norm expression, evaluated from the recorded buffers, matches the measured norm.
+    await expect(view.getByRole('row', { name: /SGDM on a scale-invariant loss/ })).toContainText('consistent');
     const { doc } = await exportJson(page, view);
     expect(doc.cell).toBeDefined();
     expect((doc.params as { momentum: number }).momentum).toBeCloseTo(0.89, 12);
