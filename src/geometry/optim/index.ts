@@ -9,6 +9,7 @@ export {
   asymmetricLoss,
   asymmetricGradient,
   factorError,
+  measurementResiduals,
   singularValues,
   rebalanceFactors,
   type SensingProblem,

@@ -277,3 +277,16 @@ export function rebalanceFactors(F: Float64Array, G: Float64Array, n: number, k:
   apply(F, half);
   apply(G, minusHalf);
 }
+
+/**
+ * The m·n² part of every gradient above, for a given product P (n², row-major): r_i = ⟨B_i, P⟩ − y_i and
+ * S = (1/m) Σ_i r_i B_i. The CPU reference of the sensingResidual kernel.
+ */
+export function measurementResiduals(problem: SensingProblem, P: ArrayLike<number>): { residuals: Float64Array; sum: Float64Array } {
+  const nn = problem.n * problem.n;
+  if (P.length !== nn) throw new Error(`P has ${P.length} entries but n = ${problem.n} needs ${nn}`);
+  const work = sensingWork(problem);
+  work.product.set(P);
+  residualSum(problem, work);
+  return { residuals: work.residuals, sum: work.residualSum };
+}
