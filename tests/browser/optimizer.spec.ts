@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { SITE, exportJson, watchErrors } from './helpers';
 
 test.describe('Optimizer geometry chapter', () => {
@@ -52,6 +53,19 @@ test.describe('Optimizer geometry chapter', () => {
     // The exact run converges to rounding noise; the over-parameterized one does not within T.
     expect(r.methods[0].errors[2000]).toBeLessThan(1e-10);
     expect(r.methods[1].errors[2000]).toBeGreaterThan(1e-6);
+
+    // Load the export back: the race reruns on its measurements and initialization and gives the same curves.
+    const saved = testInfo.outputPath('optimizer.json');
+    writeFileSync(saved, JSON.stringify(doc));
+    await view.locator('input[type=file]').setInputFiles(saved);
+    await expect(view.locator('.figure-description')).toContainText('Measurements and initialization from optimizer.json');
+    await expect(view.locator('.figure-description')).toContainText('Iteration 2000 of 2000', { timeout: 120_000 });
+    const again = (await exportJson(page, view)).doc.result as typeof r;
+    for (let i = 0; i < 4; i++) expect(again.methods[i].errors).toEqual(r.methods[i].errors);
+    const bad = testInfo.outputPath('bad.json');
+    writeFileSync(bad, JSON.stringify({ result: { ...r, Mstar: [[1, 2]] } }));
+    await view.locator('input[type=file]').setInputFiles(bad);
+    await expect(view.getByRole('alert')).toContainText('"Mstar" must be 10 rows, got 1');
     expect(errors).toEqual([]);
   });
 

@@ -3,7 +3,8 @@
  * log–linear axes with their fitted slopes and rates, the singular values of one run's factor(s)
  * over time, and the paper check.
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { LoadData, type LoadedFile } from '../../io/LoadData';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../ViewFrame';
@@ -11,7 +12,7 @@ import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
 import { fmt as formatNumber } from './fmt';
 import type { SensingRaceParams, SensingRaceProgress, SensingRaceResult } from '../../../src/workers/jobs/optimizer';
-import { SENSING_METHODS, type SensingMethod } from '../../../src/geometry/optim';
+import { parseSensingRun, SENSING_METHODS, type SensingMethod } from '../../../src/geometry/optim';
 import { sensingCsv, sensingExport } from './exportOptimizer';
 import { sensingChecks } from './sensingChecks';
 import { PaperCheckTable } from './PaperCheckTable';
@@ -63,7 +64,13 @@ function SensingView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     modifyAt: Number(v.modifyAt),
     seed: Number(v.seed),
   };
-  const job = useJob<SensingRaceResult, SensingRaceProgress>(cellId, 'optimizer/sensing-race', jobParams);
+  const [loaded, setLoaded] = useState<{ name: string; json: unknown } | null>(null);
+  const onLoad = (f: LoadedFile) => {
+    if (f.kind !== 'json') throw new Error('expected the .json file written by Export JSON of this cell');
+    parseSensingRun(f.json);
+    setLoaded({ name: f.name, json: f.json });
+  };
+  const job = useJob<SensingRaceResult, SensingRaceProgress>(cellId, 'optimizer/sensing-race', jobParams, loaded?.json ?? null);
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);
   const errorSeries: Series[] = run
@@ -85,9 +92,9 @@ function SensingView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     for (let j = 0; j < tr.k; j++) spectrumSeries.push({ label: `σ${j + 1}(${tr.singularG.length ? 'F' : 'X'})`, x: t, y: column(tr.singular, j), color: j < run.r ? '#333' : COLORS[which] });
     if (tr.singularG.length) for (let j = 0; j < tr.k; j++) spectrumSeries.push({ label: `σ${j + 1}(G)`, x: t, y: column(tr.singularG, j), color: j < run.r ? '#777' : COLORS[which], dashed: true });
   }
-  const error = jobParams.k <= jobParams.r ? `k = ${jobParams.k} must exceed r = ${jobParams.r} (the over-parameterized runs need k > r)` : jobParams.k > jobParams.n ? `k = ${jobParams.k} exceeds n = ${jobParams.n}` : null;
+  const error = loaded ? null : jobParams.k <= jobParams.r ? `k = ${jobParams.k} must exceed r = ${jobParams.r} (the over-parameterized runs need k > r)` : jobParams.k > jobParams.n ? `k = ${jobParams.k} exceeds n = ${jobParams.n}` : null;
   const description = run
-    ? `Iteration ${run.done} of ${run.iterations}: ‖XXᵀ − M*‖_F exact ${formatNumber(run.traces['symmetric-exact'].errors[run.done])}, over-parameterized ${formatNumber(run.traces['symmetric-over'].errors[run.done])} (log–log slope ${formatNumber(run.fits['symmetric-over'].logLogSlope)}), ` +
+    ? `${loaded ? `Measurements and initialization from ${loaded.name} (n = ${run.n}, r = ${run.r}, m = ${run.m}, k = ${run.k}). ` : ''}Iteration ${run.done} of ${run.iterations}: ‖XXᵀ − M*‖_F exact ${formatNumber(run.traces['symmetric-exact'].errors[run.done])}, over-parameterized ${formatNumber(run.traces['symmetric-over'].errors[run.done])} (log–log slope ${formatNumber(run.fits['symmetric-over'].logLogSlope)}), ` +
       `asymmetric ${formatNumber(run.traces['asymmetric-over'].errors[run.done])} (rate ${formatNumber(run.fits['asymmetric-over'].rate)} at α = ${formatNumber(run.alpha)}), modified ${formatNumber(run.traces.modified.errors[run.done])} (rate ${formatNumber(run.fits.modified.rate)}).`
     : undefined;
   return (
@@ -106,6 +113,17 @@ function SensingView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       exportCsv={job.result ? () => sensingCsv(job.result!) : undefined}
       description={description}
       error={error}
+      hiddenParams={loaded ? ['n', 'r', 'k', 'm', 'kappa', 'seed'] : undefined}
+      tools={
+        <>
+          <LoadData onLoad={onLoad} accept=".json" label="Load a run (Export JSON)" />
+          {loaded ? (
+            <button type="button" onClick={() => setLoaded(null)}>
+              Use seeded data
+            </button>
+          ) : null}
+        </>
+      }
     >
       {run ? (
         <>

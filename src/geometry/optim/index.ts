@@ -21,3 +21,4 @@ export { logLogSlope, linearRate, lastAbove, fitCurve, type FitWindow, type Curv
 export { OPTIMIZERS, createOptimizer, projectRadial, scaleInvariantView, maxAbsCosine, type OptimizerName, type OptimizerConfig, type ParamBlock, type StepReport, type Optimizer } from './adamp';
 export { toyLoss, gaussianMixture, classifierBlocks, classifierSize, classifierInit, classifierLoss, type MixtureData, type ClassifierShape } from './scaleInvariant';
 export { createAdampRace, type AdampRace, type AdampRaceOptions, type ToyTrace, type ClassifierTrace } from './adampRace';
+export { parseSensingRun, type SensingRun } from './parseSensingRun';

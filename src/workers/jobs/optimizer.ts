@@ -13,6 +13,7 @@ import {
   createSensingRace,
   fitCurve,
   makeSensingProblem,
+  parseSensingRun,
   sensingInit,
   SENSING_METHODS,
   type CurveFit,
@@ -92,8 +93,20 @@ export async function runSensingRaceJob(
   params: SensingRaceParams,
   onChunk?: (partial: () => SensingRaceResult) => Promise<void> | void,
   chunk = 25,
+  data: unknown = null,
 ): Promise<SensingRaceResult> {
-  const { problem, init } = sensingSetup(params);
+  let problem: SensingProblem;
+  let init: SensingInit;
+  if (data !== null && data !== undefined) {
+    // A loaded export: its measurements, M* and initial factors replace the seeded ones; n, r, m, k follow the file.
+    try {
+      const run = parseSensingRun(data);
+      ({ problem, init } = run);
+      params = { ...params, n: run.problem.n, r: run.problem.r, m: run.problem.m, k: run.k };
+    } catch (e) {
+      throw new InputError((e as Error).message);
+    }
+  } else ({ problem, init } = sensingSetup(params));
   let race: SensingRace;
   try {
     race = createSensingRace(problem, init, { k: params.k, eta: params.eta, iterations: params.iterations, modifyAt: Math.min(params.modifyAt, params.iterations) });
@@ -109,17 +122,22 @@ export async function runSensingRaceJob(
 
 export const sensingRaceJob = defineJob<SensingRaceParams, unknown, SensingRaceResult, SensingRaceProgress>({
   name: 'optimizer/sensing-race',
-  cpu: (ctx, params) => {
+  cpu: (ctx, params, data) => {
     // Snapshots copy every curve: build one only when the engine would forward it (~50 ms apart).
     let last = -Infinity;
-    return runSensingRaceJob(params, async (partial) => {
-      const now = performance.now();
-      if (now - last >= 40) {
-        ctx.progress(partial());
-        last = now;
-      }
-      await ctx.checkpoint();
-    });
+    return runSensingRaceJob(
+      params,
+      async (partial) => {
+        const now = performance.now();
+        if (now - last >= 40) {
+          ctx.progress(partial());
+          last = now;
+        }
+        await ctx.checkpoint();
+      },
+      25,
+      data,
+    );
   },
 });
 

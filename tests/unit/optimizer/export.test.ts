@@ -39,3 +39,22 @@ describe('Export JSON of the AdamP cell', () => {
     expect(adampCsv(r).rows).toHaveLength(16);
   });
 });
+
+describe('Load a run: the exported JSON reruns the race', () => {
+  it('a rerun from the export alone (at other seeded settings) gives the same error curves', async () => {
+    const params = { n: 5, r: 2, k: 3, m: 30, kappa: 2, alpha: 0.2, eta: 0.2, iterations: 40, modifyAt: 10, seed: 3 };
+    const original = await runSensingRaceJob(params);
+    const file = JSON.parse(JSON.stringify({ format: 'curvature/optimizer@1', result: sensingExport(original) }));
+    const rerun = await runSensingRaceJob({ ...params, n: 8, r: 1, k: 4, m: 50, seed: 99 }, undefined, 25, file);
+    expect([rerun.n, rerun.r, rerun.k, rerun.m]).toEqual([5, 2, 3, 30]);
+    for (const name of ['symmetric-exact', 'symmetric-over', 'asymmetric-over', 'modified'] as const) expect(Array.from(rerun.traces[name].errors)).toEqual(Array.from(original.traces[name].errors));
+  });
+
+  it('rejects a file that does not fit, naming the field', async () => {
+    const params = { n: 5, r: 2, k: 3, m: 30, kappa: 2, alpha: 0.2, eta: 0.2, iterations: 40, modifyAt: 10, seed: 3 };
+    const doc = sensingExport(await runSensingRaceJob(params));
+    await expect(runSensingRaceJob(params, undefined, 25, { ...doc, Mstar: [[1, 2]] })).rejects.toThrow(/"Mstar" must be 5 rows, got 1/);
+    await expect(runSensingRaceJob(params, undefined, 25, { ...doc, measurements: null })).rejects.toThrow(/"measurements" must be a non-empty m×n×n array/);
+    await expect(runSensingRaceJob(params, undefined, 25, { ...doc, methods: doc.methods.slice(0, 2) })).rejects.toThrow(/no "asymmetric-over" entry/);
+  });
+});
