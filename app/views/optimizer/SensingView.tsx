@@ -116,7 +116,7 @@ function SensingView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       hiddenParams={loaded ? ['n', 'r', 'k', 'm', 'kappa', 'seed'] : undefined}
       tools={
         <>
-          <LoadData onLoad={onLoad} accept=".json" label="Load a run (Export JSON)" />
+          <LoadData onLoad={onLoad} accept=".json" label="Load a run (.json)" />
           {loaded ? (
             <button type="button" onClick={() => setLoaded(null)}>
               Use seeded data
