@@ -7,6 +7,7 @@ import geodesics from './notebooks/geodesics.md?raw';
 import sinkhorn from './notebooks/sinkhorn.md?raw';
 import heat from './notebooks/heat.md?raw';
 import radii from './notebooks/radii.md?raw';
+import optimizer from './notebooks/optimizer.md?raw';
 import engine from './notebooks/engine.md?raw';
 
 export interface Chapter {
@@ -23,6 +24,7 @@ export const chapters: readonly Chapter[] = [
   { id: 'sinkhorn', title: 'Sinkhorn plans', markdown: sinkhorn },
   { id: 'heat', title: 'Heat-geodesic embeddings', markdown: heat },
   { id: 'radii', title: 'Safe step-size radii', markdown: radii },
+  { id: 'optimizer', title: 'Optimizer geometry', markdown: optimizer },
   { id: 'engine', title: 'Compute engine', markdown: engine, appendix: true },
 ];
 

@@ -6,7 +6,8 @@ import { views as heat } from './heat';
 import { views as hessian } from './hessian';
 import { views as radii } from './radii';
 import { views as geodesics } from './geodesics';
+import { views as optimizer } from './optimizer';
 
 export const viewRegistry: ReadonlyMap<string, ViewDefinition> = new Map(
-  [...engine, ...sinkhorn, ...heat, ...hessian, ...radii, ...geodesics].map((v) => [v.id, v]),
+  [...engine, ...sinkhorn, ...heat, ...hessian, ...radii, ...geodesics, ...optimizer].map((v) => [v.id, v]),
 );

@@ -61,7 +61,7 @@ test('every chapter runs under the Content-Security-Policy: no violations, no co
   test.setTimeout(240_000);
   const errors = watchErrors(page);
   await watchCsp(page);
-  for (const chapter of ['hessian', 'geodesics', 'sinkhorn', 'heat', 'radii', 'engine']) {
+  for (const chapter of ['hessian', 'geodesics', 'sinkhorn', 'heat', 'radii', 'optimizer', 'engine']) {
     await page.goto(`${SITE}#/${chapter}`);
     await page.reload(); // a fresh document per chapter, so the init script's listener sees everything
     await expect(page.getByRole('status')).toContainText('Compute:');

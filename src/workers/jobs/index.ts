@@ -9,7 +9,8 @@ import { jobs as heat } from './heat';
 import { jobs as hessian } from './hessian';
 import { jobs as radii } from './radii';
 import { jobs as geodesics } from './geodesics';
+import { jobs as optimizer } from './optimizer';
 
 export const registry: ReadonlyMap<string, AnyJob> = new Map(
-  [...foundation, ...sinkhorn, ...heat, ...hessian, ...radii, ...geodesics].map((job) => [job.name, job]),
+  [...foundation, ...sinkhorn, ...heat, ...hessian, ...radii, ...geodesics, ...optimizer].map((job) => [job.name, job]),
 );

@@ -1,0 +1,104 @@
+/**
+ * AdamP / SGDP race (Heo et al., ICLR 2021): ‖w‖, the effective step, the angular update, loss and
+ * accuracy per optimizer on the weight-normalized classifier or the 3-D toy, the toy's w/‖w‖ paths on
+ * the unit sphere, and the paper check.
+ */
+import { useMemo, useRef } from 'react';
+import type { ParamTable } from '../../params/spec';
+import type { ViewDefinition, ViewProps } from '../types';
+import { ViewFrame } from '../ViewFrame';
+import { useJob } from '../../engine/useJob';
+import { LinePlot, type Series } from '../../plots';
+import type { AdampRaceParams, AdampRaceProgress, AdampRaceResult } from '../../../src/workers/jobs/optimizer';
+import { OPTIMIZERS, type OptimizerName } from '../../../src/geometry/optim';
+import { adampCsv, adampExport } from './exportOptimizer';
+import { adampChecks } from './adampChecks';
+import { PaperCheckTable } from './PaperCheckTable';
+import { SpherePaths } from './SpherePaths';
+import { fmt } from './fmt';
+
+const params: ParamTable = [
+  { name: 'lrSgd', label: 'η (SGD, SGDM, SGDP)', type: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001, scale: 'log' },
+  { name: 'lrAdam', label: 'η (Adam, AdamP)', type: 'number', default: 0.01, min: 0.0001, max: 0.1, step: 0.0001, scale: 'log' },
+  { name: 'momentum', label: 'Momentum β (β₁ for Adam is 0.9)', type: 'number', default: 0.9, min: 0, max: 0.99, step: 0.01 },
+  { name: 'delta', label: 'Cosine-test threshold δ', type: 'number', default: 0.1, min: 0, max: 1, step: 0.01, description: 'A weight is treated as scale-invariant when max |cos(g, w)| < δ/√(row length).' },
+  { name: 'steps', label: 'Steps', type: 'integer', default: 200, min: 10, max: 1000, step: 10 },
+  {
+    name: 'problem',
+    label: 'Curves of',
+    type: 'enum',
+    default: 'classifier',
+    options: [
+      { value: 'classifier', label: 'weight-normalized classifier (mean row of W)' },
+      { value: 'toy', label: '3-D toy w ∈ ℝ³' },
+    ],
+  },
+  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
+];
+
+export const OPTIMIZER_LABELS: Record<OptimizerName, string> = { sgd: 'SGD', sgdm: 'SGD + momentum', adam: 'Adam', sgdp: 'SGDP', adamp: 'AdamP' };
+const COLORS: Record<OptimizerName, string> = { sgd: '#7f7f7f', sgdm: '#b2182b', adam: '#7b3294', sgdp: '#e08214', adamp: '#1a9850' };
+
+function AdampView({ cellId, chapterId, params: v, setParam }: ViewProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const jobParams: AdampRaceParams = {
+    steps: Number(v.steps),
+    lrSgd: Number(v.lrSgd),
+    lrAdam: Number(v.lrAdam),
+    momentum: Number(v.momentum),
+    delta: Number(v.delta),
+    seed: Number(v.seed),
+  };
+  const job = useJob<AdampRaceResult, AdampRaceProgress>(cellId, 'optimizer/adamp-race', jobParams);
+  const run = job.status === 'running' && job.progress ? job.progress : job.result;
+  const which = String(v.problem) === 'toy' ? 'toy' : 'classifier';
+  const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);
+  const series = (key: 'norm' | 'effectiveStep' | 'angle' | 'loss'): Series[] =>
+    run ? OPTIMIZERS.map((n) => ({ label: OPTIMIZER_LABELS[n], x: key === 'angle' ? t.subarray(0, run.done) : t, y: run[which][n][key].subarray(0, key === 'angle' ? run.done : run.done + 1), color: COLORS[n] })) : [];
+  const paths = useMemo(() => (run ? OPTIMIZERS.map((n) => ({ points: run.toy[n].path, count: run.done + 1, color: COLORS[n] })) : []), [run]);
+  const description = run
+    ? `Step ${run.done} of ${run.steps}: ‖w_T‖/‖w_0‖ on the classifier — ${OPTIMIZERS.map((n) => `${OPTIMIZER_LABELS[n]} ${fmt(run.classifier[n].norm[run.done] / run.classifier[n].norm[0])}`).join(', ')}; ` +
+      `training accuracy ${OPTIMIZERS.map((n) => `${OPTIMIZER_LABELS[n]} ${fmt(run.classifier[n].accuracy[run.done])}`).join(', ')}.`
+    : undefined;
+  return (
+    <ViewFrame
+      chapterId={chapterId}
+      viewId="optimizer-adamp"
+      cellId={cellId}
+      title="Scale-invariant weights: SGD, momentum, Adam, SGDP and AdamP"
+      table={params}
+      params={v}
+      setParam={setParam}
+      job={job}
+      progress={job.progress ? { fraction: job.progress.done / job.progress.steps, text: `step ${job.progress.done} of ${job.progress.steps}` } : undefined}
+      figure={svgRef}
+      exportResult={job.result ? () => adampExport(job.result!) : undefined}
+      exportCsv={job.result ? () => adampCsv(job.result!) : undefined}
+      description={description}
+    >
+      {run ? (
+        <>
+          <div className="figure-row">
+            <LinePlot svgRef={svgRef} series={series('norm')} xLabel="step" yLabel={which === 'toy' ? '‖w‖' : 'mean ‖W_j‖'} yScale="log" height={240} />
+            <LinePlot series={series('effectiveStep')} xLabel="step" yLabel="effective step η/‖w‖² (Adam: η/‖w‖)" yScale="log" height={240} />
+            <LinePlot series={series('angle')} xLabel="step" yLabel="angular update (degrees)" yScale="log" height={240} />
+            <LinePlot series={series('loss')} xLabel="step" yLabel="training loss" yScale="log" height={240} />
+            {which === 'classifier' ? (
+              <LinePlot series={OPTIMIZERS.map((n) => ({ label: OPTIMIZER_LABELS[n], x: t, y: run.classifier[n].accuracy.subarray(0, run.done + 1), color: COLORS[n] }))} xLabel="step" yLabel="training accuracy" yDomain={[0, 1]} height={240} />
+            ) : null}
+          </div>
+          <p className="figure-note">3-D toy: w/‖w‖ on the unit sphere (drag to rotate); colours as in the legends.</p>
+          <SpherePaths paths={paths} />
+          <PaperCheckTable rows={adampChecks(run)} />
+        </>
+      ) : null}
+    </ViewFrame>
+  );
+}
+
+export const adampView: ViewDefinition = {
+  id: 'optimizer-adamp',
+  title: 'Scale-invariant weights: SGD, momentum, Adam, SGDP and AdamP',
+  params,
+  component: AdampView,
+};

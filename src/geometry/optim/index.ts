@@ -1,0 +1,24 @@
+export {
+  makeSensingProblem,
+  withProblem,
+  randomOrthonormal,
+  groundTruthSpectrum,
+  sensingWork,
+  symmetricLoss,
+  symmetricGradient,
+  asymmetricLoss,
+  asymmetricGradient,
+  factorError,
+  measurementResiduals,
+  singularValues,
+  rebalanceFactors,
+  type SensingProblem,
+  type SensingProblemOptions,
+  type SensingWork,
+} from './matrixSensing';
+export { createSensingRace, runSensingRace, sensingInit, SENSING_METHODS, type SensingMethod, type SensingInit, type SensingRace, type SensingRaceOptions, type MethodTrace } from './sensingRace';
+export { logLogSlope, linearRate, lastAbove, fitCurve, type FitWindow, type CurveFit } from './rates';
+export { OPTIMIZERS, createOptimizer, projectRadial, scaleInvariantView, maxAbsCosine, type OptimizerName, type OptimizerConfig, type ParamBlock, type StepReport, type Optimizer } from './adamp';
+export { toyLoss, gaussianMixture, classifierBlocks, classifierSize, classifierInit, classifierLoss, type MixtureData, type ClassifierShape } from './scaleInvariant';
+export { createAdampRace, type AdampRace, type AdampRaceOptions, type ToyTrace, type ClassifierTrace } from './adampRace';
+export { parseSensingRun, type SensingRun } from './parseSensingRun';
