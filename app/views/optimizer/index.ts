@@ -2,5 +2,6 @@
 import type { ViewDefinition } from '../types';
 import { sensingView } from './SensingView';
 import { adampView } from './AdampView';
+import { mfacView } from './MfacView';
 
-export const views: ViewDefinition[] = [sensingView, adampView];
+export const views: ViewDefinition[] = [sensingView, adampView, mfacView];

@@ -20,3 +20,5 @@ export { logLogSlope, linearRate, lastAbove, fitCurve, type FitWindow, type Curv
 export { OPTIMIZERS, createOptimizer, projectRadial, scaleInvariantView, maxAbsCosine, type OptimizerName, type OptimizerConfig, type ParamBlock, type StepReport, type Optimizer } from './adamp';
 export { toyLoss, gaussianMixture, classifierBlocks, classifierSize, classifierInit, classifierLoss, type MixtureData, type ClassifierShape } from './scaleInvariant';
 export { createAdampRace, type AdampRace, type AdampRaceOptions, type ToyTrace, type ClassifierTrace } from './adampRace';
+export { gramMatrix, mfacFactor, mfacApply, mfacScratch, denseFisher, choleskySolve, type MfacFactor, type MfacScratch } from './mfac';
+export { makeMfacProblem, perSampleGradients, mfacAccuracyGrid, createMfacRace, MFAC_RACE_METHODS, type MfacProblem, type MfacAccuracyGrid, type MfacRaceMethod, type MfacRaceOptions, type MfacTrace, type MfacRace } from './mfacRace';

@@ -1,0 +1,28 @@
+/**
+ * The `result` objects of the part-2 cells' Export JSON and CSV (documented in docs/formats.md,
+ * "Optimizer geometry, part 2").
+ */
+import type { MfacResult } from '../../../src/workers/jobs/optimizer2';
+import { MFAC_RACE_METHODS } from '../../../src/geometry/optim';
+import type { CsvTable } from '../../io/exporters';
+
+const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+export function mfacExport(r: MfacResult) {
+  const L = r.grid.lambdas.length;
+  return {
+    P: r.P,
+    n: r.n,
+    layers: [4, r.hidden, 3],
+    grid: { ms: r.grid.ms, lambdas: r.grid.lambdas, relError: r.grid.ms.map((_, i) => Array.from(r.grid.relError.subarray(i * L, (i + 1) * L), num)) },
+    cost: r.cost,
+    steps: r.done,
+    methods: MFAC_RACE_METHODS.map((name) => ({ name, loss: r.traces ? Array.from(r.traces[name].loss.subarray(0, r.done + 1), num) : [], accuracy: r.traces ? Array.from(r.traces[name].accuracy.subarray(0, r.done + 1), num) : [] })),
+  };
+}
+
+/** CSV: one row per step 0…T with the training loss and accuracy per method. */
+export function mfacCsv(r: MfacResult): CsvTable {
+  const columns = ['step', ...MFAC_RACE_METHODS.flatMap((n) => [`loss_${n}`, `accuracy_${n}`])];
+  return { columns, rows: Array.from({ length: r.done + 1 }, (_, t) => [t, ...MFAC_RACE_METHODS.flatMap((n) => (r.traces ? [r.traces[n].loss[t], r.traces[n].accuracy[t]] : [NaN, NaN]))]) };
+}

@@ -1,0 +1,160 @@
+/**
+ * Jobs of the "Optimizer geometry" chapter, part 2.
+ * - `optimizer/mfac`: M-FAC inverse-Fisher-vector products (Frantar, Kurtic & Alistarh, NeurIPS 2021;
+ *   src/geometry/optim/mfac.ts) on a small tanh MLP: (1) relative error against a dense f64 Cholesky solve
+ *   over a grid of window sizes m and dampings λ, (2) the wall time of setup, query and dense solve against m,
+ *   (3) SGD, Adam and M-FAC-preconditioned SGD trained on the same minibatches, streamed as progress.
+ *   CPU path only: P ≈ 100–500 parameters, where f64 JavaScript meets the live budgets.
+ */
+import {
+  createMfacRace,
+  denseFisher,
+  choleskySolve,
+  gramMatrix,
+  makeMfacProblem,
+  mfacAccuracyGrid,
+  mfacApply,
+  mfacFactor,
+  perSampleGradients,
+  MFAC_RACE_METHODS,
+  type MfacAccuracyGrid,
+  type MfacRaceMethod,
+  type MfacTrace,
+} from '../../geometry/optim';
+import { mlpLossGradient } from '../../geometry/nn';
+import { mulberry32 } from '../../geometry/random';
+import { defineJob, InputError, type AnyJob } from '../job';
+
+export interface MfacParams {
+  hidden: number;
+  window: number;
+  lambda: number;
+  lrSgd: number;
+  lrAdam: number;
+  lrMfac: number;
+  steps: number;
+  batch: number;
+  seed: number;
+}
+
+/** Window sizes of the accuracy grid and the cost curve, and the dampings of the grid. */
+export const MFAC_GRID_M = [1, 2, 4, 8, 16, 32, 64];
+export const MFAC_GRID_LAMBDA = [1e-4, 1e-3, 1e-2, 1e-1, 1];
+/** Training samples (the grid uses the per-sample gradients of the first 64). */
+export const MFAC_SAMPLES = 256;
+
+export interface MfacCost {
+  ms: number[];
+  /** Median ms: Gram matrix G Gᵀ plus the coefficient recursion. */
+  setupMs: number[];
+  /** Median ms of one query F̂⁻¹x given the setup. */
+  queryMs: number[];
+  /** Median ms of forming F̂ (P × P) and solving by Cholesky. */
+  denseMs: number[];
+}
+
+export interface MfacResult extends MfacParams {
+  P: number;
+  n: number;
+  /** Rows of the accuracy grid done (= MFAC_GRID_M.length when complete). */
+  gridRows: number;
+  grid: MfacAccuracyGrid;
+  cost: MfacCost | null;
+  done: number;
+  traces: Record<MfacRaceMethod, MfacTrace> | null;
+}
+
+export type MfacProgress = MfacResult;
+
+function median(a: number[]): number {
+  const s = [...a].sort((x, y) => x - y);
+  return s[s.length >> 1];
+}
+
+function timeMs(fn: () => void, repeats: number): number {
+  const t: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+export function validateMfacParams(p: MfacParams): void {
+  if (!(Number.isInteger(p.hidden) && p.hidden >= 2 && p.hidden <= 64)) throw new InputError(`invalid hidden width: ${p.hidden} (expected an integer in [2, 64])`);
+  if (!(Number.isInteger(p.window) && p.window >= 1 && p.window <= 128)) throw new InputError(`invalid window m: ${p.window} (expected an integer in [1, 128])`);
+  if (!(p.lambda > 0 && p.lambda <= 100)) throw new InputError(`invalid damping λ: ${p.lambda} (expected a number in (0, 100])`);
+  if (!(Number.isInteger(p.steps) && p.steps >= 1 && p.steps <= 5000)) throw new InputError(`invalid steps: ${p.steps} (expected an integer in [1, 5000])`);
+  if (!(Number.isInteger(p.batch) && p.batch >= 1 && p.batch <= MFAC_SAMPLES)) throw new InputError(`invalid batch: ${p.batch} (expected an integer in [1, ${MFAC_SAMPLES}])`);
+}
+
+/** Runs the three stages, calling `onUpdate` between rows of the grid and between training steps. */
+export async function runMfacJob(params: MfacParams, onUpdate?: (partial: () => MfacResult) => Promise<void> | void, timing = true): Promise<MfacResult> {
+  validateMfacParams(params);
+  const problem = makeMfacProblem(MFAC_SAMPLES, params.hidden, mulberry32(params.seed));
+  const P = problem.mlp.paramCount;
+  const mMax = MFAC_GRID_M[MFAC_GRID_M.length - 1];
+  const G = perSampleGradients(problem, problem.theta0, mMax);
+  const x = new Float64Array(P);
+  mlpLossGradient(problem.mlp, problem.theta0, problem.data, 0, x);
+  const L = MFAC_GRID_LAMBDA.length;
+  const grid: MfacAccuracyGrid = { ms: MFAC_GRID_M, lambdas: MFAC_GRID_LAMBDA, relError: new Float64Array(MFAC_GRID_M.length * L).fill(NaN) };
+  const result: MfacResult = { ...params, P, n: MFAC_SAMPLES, gridRows: 0, grid, cost: null, done: 0, traces: null };
+  const snap = (): MfacResult => ({
+    ...result,
+    grid: { ...grid, relError: grid.relError.slice() },
+    traces: result.traces
+      ? (Object.fromEntries(MFAC_RACE_METHODS.map((n) => [n, { loss: result.traces![n].loss.slice(), accuracy: result.traces![n].accuracy.slice() }])) as Record<MfacRaceMethod, MfacTrace>)
+      : null,
+  });
+  for (const [i, m] of MFAC_GRID_M.entries()) {
+    const row = mfacAccuracyGrid(G, P, x, [m], MFAC_GRID_LAMBDA);
+    grid.relError.set(row.relError, i * L);
+    result.gridRows = i + 1;
+    if (onUpdate) await onUpdate(snap);
+  }
+  if (timing) {
+    const cost: MfacCost = { ms: MFAC_GRID_M, setupMs: [], queryMs: [], denseMs: [] };
+    const out = new Float64Array(P);
+    for (const m of MFAC_GRID_M) {
+      const Gm = G.subarray(0, m * P);
+      cost.setupMs.push(timeMs(() => void mfacFactor(Gm, m, P, params.lambda, gramMatrix(Gm, m, P)), 5));
+      const f = mfacFactor(Gm, m, P, params.lambda);
+      cost.queryMs.push(timeMs(() => void mfacApply(f, x, out), 9));
+      cost.denseMs.push(timeMs(() => void choleskySolve(denseFisher(Gm, m, P, params.lambda), x, P), 3));
+    }
+    result.cost = cost;
+    if (onUpdate) await onUpdate(snap);
+  }
+  let race;
+  try {
+    race = createMfacRace(problem, { ...params, window: params.window });
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+  result.traces = race.traces;
+  while (race.step()) {
+    result.done = race.done;
+    if (onUpdate) await onUpdate(snap);
+  }
+  result.done = race.done;
+  return { ...result, grid: { ...grid } };
+}
+
+export const mfacJob = defineJob<MfacParams, unknown, MfacResult, MfacProgress>({
+  name: 'optimizer/mfac',
+  cpu: (ctx, params) => {
+    let last = -Infinity;
+    return runMfacJob(params, async (partial) => {
+      const now = performance.now();
+      if (now - last >= 40) {
+        ctx.progress(partial());
+        last = now;
+      }
+      await ctx.checkpoint();
+    });
+  },
+});
+
+export const jobs: AnyJob[] = [mfacJob];
