@@ -54,14 +54,13 @@ function MfacView({ cellId, chapterId, params: v, setParam }: ViewProps) {
         x: run.grid.ms.slice(0, run.gridRows),
         y: Array.from({ length: run.gridRows }, (_, i) => run.grid.relError[i * L + j]),
         color: LAMBDA_COLORS[j % LAMBDA_COLORS.length],
-        points: true,
       }))
     : [];
   const costSeries: Series[] = run?.cost
     ? [
-        { label: 'M-FAC setup (G Gᵀ + recursion)', x: run.cost.ms, y: run.cost.setupMs, color: '#e08214', points: true },
-        { label: 'M-FAC query F̂⁻¹x', x: run.cost.ms, y: run.cost.queryMs, color: '#1a9850', points: true },
-        { label: 'dense form + Cholesky', x: run.cost.ms, y: run.cost.denseMs, color: '#7f7f7f', points: true },
+        { label: 'M-FAC setup (G Gᵀ + recursion)', x: run.cost.ms, y: run.cost.setupMs, color: '#e08214' },
+        { label: 'M-FAC query F̂⁻¹x', x: run.cost.ms, y: run.cost.queryMs, color: '#1a9850' },
+        { label: 'dense form + Cholesky', x: run.cost.ms, y: run.cost.denseMs, color: '#7f7f7f' },
       ]
     : [];
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);

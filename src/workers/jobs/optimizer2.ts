@@ -71,12 +71,22 @@ function median(a: number[]): number {
   return s[s.length >> 1];
 }
 
+/**
+ * Median ms per call over `repeats` batches; each batch repeats `fn` until it has run ≥ 2 ms, because
+ * browsers coarsen performance.now() (to 0.1 ms or more) and a single query takes microseconds.
+ */
 function timeMs(fn: () => void, repeats: number): number {
   const t: number[] = [];
   for (let r = 0; r < repeats; r++) {
+    let calls = 0;
     const t0 = performance.now();
-    fn();
-    t.push(performance.now() - t0);
+    let elapsed = 0;
+    do {
+      fn();
+      calls++;
+      elapsed = performance.now() - t0;
+    } while (elapsed < 2);
+    t.push(elapsed / calls);
   }
   return median(t);
 }
@@ -119,9 +129,9 @@ export async function runMfacJob(params: MfacParams, onUpdate?: (partial: () => 
     const out = new Float64Array(P);
     for (const m of MFAC_GRID_M) {
       const Gm = G.subarray(0, m * P);
-      cost.setupMs.push(timeMs(() => void mfacFactor(Gm, m, P, params.lambda, gramMatrix(Gm, m, P)), 5));
+      cost.setupMs.push(timeMs(() => void mfacFactor(Gm, m, P, params.lambda, gramMatrix(Gm, m, P)), 3));
       const f = mfacFactor(Gm, m, P, params.lambda);
-      cost.queryMs.push(timeMs(() => void mfacApply(f, x, out), 9));
+      cost.queryMs.push(timeMs(() => void mfacApply(f, x, out), 3));
       cost.denseMs.push(timeMs(() => void choleskySolve(denseFisher(Gm, m, P, params.lambda), x, P), 3));
     }
     result.cost = cost;
