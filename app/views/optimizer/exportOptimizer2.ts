@@ -2,8 +2,8 @@
  * The `result` objects of the part-2 cells' Export JSON and CSV (documented in docs/formats.md,
  * "Optimizer geometry, part 2").
  */
-import type { MfacResult } from '../../../src/workers/jobs/optimizer2';
-import { MFAC_RACE_METHODS } from '../../../src/geometry/optim';
+import type { MfacResult, SvenResult } from '../../../src/workers/jobs/optimizer2';
+import { MFAC_RACE_METHODS, SVEN_METHODS } from '../../../src/geometry/optim';
 import type { CsvTable } from '../../io/exporters';
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -25,4 +25,25 @@ export function mfacExport(r: MfacResult) {
 export function mfacCsv(r: MfacResult): CsvTable {
   const columns = ['step', ...MFAC_RACE_METHODS.flatMap((n) => [`loss_${n}`, `accuracy_${n}`])];
   return { columns, rows: Array.from({ length: r.done + 1 }, (_, t) => [t, ...MFAC_RACE_METHODS.flatMap((n) => (r.traces ? [r.traces[n].loss[t], r.traces[n].accuracy[t]] : [NaN, NaN]))]) };
+}
+
+export function svenExport(r: SvenResult) {
+  const list = (a: ArrayLike<number>) => Array.from(a, num);
+  return {
+    task: r.task,
+    n: r.n,
+    P: r.P,
+    k: r.k,
+    layers: [r.task === '1d' ? 1 : 2, r.hidden, 1],
+    steps: r.done,
+    init: r.init,
+    singular: Array.from({ length: r.done + 1 }, (_, t) => list(r.singular.subarray(t * r.k, (t + 1) * r.k))),
+    methods: SVEN_METHODS.map((name) => ({ name, loss: list(r.traces[name].loss.subarray(0, r.done + 1)), timeMs: list(r.traces[name].time.subarray(0, r.done + 1)) })),
+  };
+}
+
+/** CSV: one row per step 0…T with the loss and cumulative ms per method. */
+export function svenCsv(r: SvenResult): CsvTable {
+  const columns = ['step', ...SVEN_METHODS.flatMap((n) => [`loss_${n}`, `time_ms_${n}`])];
+  return { columns, rows: Array.from({ length: r.done + 1 }, (_, t) => [t, ...SVEN_METHODS.flatMap((n) => [r.traces[n].loss[t], r.traces[n].time[t]])]) };
 }

@@ -3,5 +3,6 @@ import type { ViewDefinition } from '../types';
 import { sensingView } from './SensingView';
 import { adampView } from './AdampView';
 import { mfacView } from './MfacView';
+import { svenView } from './SvenView';
 
-export const views: ViewDefinition[] = [sensingView, adampView, mfacView];
+export const views: ViewDefinition[] = [sensingView, adampView, mfacView, svenView];

@@ -22,3 +22,5 @@ export { toyLoss, gaussianMixture, classifierBlocks, classifierSize, classifierI
 export { createAdampRace, type AdampRace, type AdampRaceOptions, type ToyTrace, type ClassifierTrace } from './adampRace';
 export { gramMatrix, mfacFactor, mfacApply, mfacScratch, denseFisher, choleskySolve, type MfacFactor, type MfacScratch } from './mfac';
 export { makeMfacProblem, perSampleGradients, mfacAccuracyGrid, createMfacRace, MFAC_RACE_METHODS, type MfacProblem, type MfacAccuracyGrid, type MfacRaceMethod, type MfacRaceOptions, type MfacTrace, type MfacRace } from './mfacRace';
+export { regressionNet, initRegressionNet, residualJacobian, regressionLoss, regressionGradient, randomizedSvd, pseudoinverseApply, denseSvd, type RegressionNet, type TruncatedSvd } from './sven';
+export { makeRegressionProblem, createSvenRace, SVEN_METHODS, type SvenTask, type RegressionProblem, type SvenMethod, type SvenRaceOptions, type SvenTrace, type SvenRace } from './svenRace';
