@@ -37,4 +37,37 @@ test.describe('Optimizer geometry chapter, part 2', () => {
     expect(r.methods[2].loss[0]).toBe(r.methods[0].loss[0]);
     expect(errors).toEqual([]);
   });
+
+  test('Sven: runs to the end, follows a k change from the keyboard and exports losses and singular values', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const errors = watchErrors(page);
+    await page.goto(SITE);
+    await page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: 'Optimizer geometry' }).click();
+    const view = page.locator('[data-view="optimizer-sven"]');
+    await view.scrollIntoViewIfNeeded();
+    await expect(view.locator('.figure-description')).toContainText('Step 200 of 200', { timeout: 120_000 });
+    await expect(view.getByRole('table', { name: 'Paper check' })).toBeVisible();
+    await view.screenshot({ path: testInfo.outputPath('optimizer-sven.png') });
+
+    // k: 16 → 15 by one keyboard step.
+    const slider = view.getByRole('slider', { name: /Sven rank k/ }).first();
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page).toHaveURL(/k=15/);
+    await expect(view.locator('.figure-description')).toContainText('k = 15)', { timeout: 120_000 });
+    await expect(view.locator('.figure-description')).toContainText('Step 200 of 200', { timeout: 120_000 });
+
+    const { doc } = await exportJson(page, view);
+    expect(doc.format).toBe('curvature/optimizer@1');
+    const r = doc.result as { n: number; P: number; k: number; singular: number[][]; init: { denseSingular: number[] }; methods: { name: string; loss: number[]; timeMs: number[] }[] };
+    // 2-D task, h = 16: P = 16·(2 + 2) + 1.
+    expect([r.n, r.P, r.k]).toEqual([48, 65, 15]);
+    expect(r.methods.map((m) => m.name)).toEqual(['sgd', 'adam', 'lbfgs', 'sven']);
+    for (const m of r.methods) expect(m.loss).toHaveLength(201);
+    expect(r.singular).toHaveLength(201);
+    // Singular values are sorted, largest first, and at θ₀ the randomized ones sit on the dense ones.
+    for (let t = 1; t < r.k; t++) expect(r.singular[0][t]).toBeLessThanOrEqual(r.singular[0][t - 1]);
+    for (let t = 0; t < 3; t++) expect(Math.abs(r.singular[0][t] - r.init.denseSingular[t])).toBeLessThan(1e-6 * r.init.denseSingular[0]);
+    expect(errors).toEqual([]);
+  });
 });
