@@ -7,14 +7,13 @@
  *
  * Truncated SVD: RANDOMIZED range finder (Halko, Martinsson & Tropp 2011, Alg. 4.4), not Lanczos:
  * Y = (J Jᵀ)^q J Ω with Ω Gaussian P × ℓ, ℓ = min(k + oversample, n), re-orthonormalized after every
- * product (modified Gram–Schmidt); B = Qᵀ J (ℓ × P); B Bᵀ = W diag(σ²) Wᵀ by the dense symmetric
- * eigensolver; U = Q W, V = Bᵀ W Σ⁻¹; keep the k largest. When ℓ = n (k + oversample ≥ n) Q spans ℝⁿ
+ * product (modified Gram–Schmidt); B = Qᵀ J (ℓ × P); Bᵀ = V Σ Wᵀ by one-sided (Hestenes) Jacobi;
+ * U = Q W; keep the k largest. When ℓ = n (k + oversample ≥ n) Q spans ℝⁿ
  * and the result is the exact SVD up to rounding.
  * The network is a one-hidden-layer tanh MLP with scalar output (its own small file-local model, since
  * src/geometry/nn is built around softmax classifiers):
  *   f(x) = Σ_j v_j tanh(w_jᵀx + b_j) + c,  θ = [W (h × d, row-major), b (h), v (h), c],  P = h(d + 2) + 1.
  */
-import { symmetricEigen } from '../linalg/symmetricEigen';
 import { gaussian, type Random } from '../random';
 
 export interface RegressionNet {
@@ -150,33 +149,21 @@ export function randomizedSvd(J: Float64Array, n: number, P: number, k: number, 
   }
   // B = Qᵀ J is ℓ × P; Bᵀ = Jᵀ Q is what applyJt computes into Z (P × ℓ).
   applyJt();
-  const BBt = new Float64Array(l * l);
-  for (let a = 0; a < l; a++)
-    for (let b = 0; b <= a; b++) {
-      let s = 0;
-      for (let p = 0; p < P; p++) s += Z[p * l + a] * Z[p * l + b];
-      BBt[a * l + b] = s;
-      BBt[b * l + a] = s;
-    }
-  const eig = symmetricEigen(BBt, l);
+  // Bᵀ = V Σ Wᵀ by one-sided Jacobi on its columns (accurate to ε·σ₁ for every σ, unlike eig(B Bᵀ)).
+  const { sigma, rotation } = oneSidedJacobi(Z, P, l);
+  const order = Array.from({ length: l }, (_, c) => c).sort((a, b) => sigma[b] - sigma[a]);
   const values = new Float64Array(k);
   const U = new Float64Array(n * k);
   const V = new Float64Array(P * k);
   for (let t = 0; t < k; t++) {
-    const idx = l - 1 - t; // eigenvalues ascending
-    const sigma = Math.sqrt(Math.max(eig.values[idx], 0));
-    values[t] = sigma;
-    const w = eig.vectors.subarray(idx * l, idx * l + l);
+    const c = order[t];
+    values[t] = sigma[c];
+    const inv = sigma[c] > 0 ? 1 / sigma[c] : 0;
+    for (let p = 0; p < P; p++) V[p * k + t] = Z[p * l + c] * inv;
     for (let i = 0; i < n; i++) {
       let s = 0;
-      for (let c = 0; c < l; c++) s += Y[i * l + c] * w[c];
+      for (let e = 0; e < l; e++) s += Y[i * l + e] * rotation[e * l + c];
       U[i * k + t] = s;
-    }
-    const inv = sigma > 0 ? 1 / sigma : 0;
-    for (let p = 0; p < P; p++) {
-      let s = 0;
-      for (let c = 0; c < l; c++) s += Z[p * l + c] * w[c];
-      V[p * k + t] = s * inv;
     }
   }
   return { k, values, U, V };
@@ -202,34 +189,78 @@ export function pseudoinverseApply(svd: TruncatedSvd, r: ArrayLike<number>, out:
 }
 
 /**
- * Dense reference: the full SVD of J from the eigendecomposition of J Jᵀ (n × n, n ≤ P), U = eigenvectors,
- * σ = √eigenvalues, V = Jᵀ U Σ⁻¹; all n directions.
+ * One-sided (Hestenes) Jacobi on the columns of A (rows × cols, row-major), in place: rotates column pairs until
+ * all are orthogonal (|a_iᵀa_j| ≤ 1e-15 ‖a_i‖‖a_j‖), so A R = V Σ with R orthogonal (cols × cols). Returns σ (the
+ * column norms, unsorted) and R; the columns of A end as σ_j v_j.
+ */
+export function oneSidedJacobi(A: Float64Array, rows: number, cols: number): { sigma: Float64Array; rotation: Float64Array } {
+  const R = new Float64Array(cols * cols);
+  for (let c = 0; c < cols; c++) R[c * cols + c] = 1;
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let rotated = false;
+    for (let i = 0; i < cols - 1; i++)
+      for (let j = i + 1; j < cols; j++) {
+        let a = 0;
+        let b = 0;
+        let g = 0;
+        for (let p = 0; p < rows; p++) {
+          const x = A[p * cols + i];
+          const y = A[p * cols + j];
+          a += x * x;
+          b += y * y;
+          g += x * y;
+        }
+        if (Math.abs(g) <= 1e-15 * Math.sqrt(a * b) || g === 0) continue;
+        rotated = true;
+        const zeta = (b - a) / (2 * g);
+        const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t);
+        const s = c * t;
+        for (let p = 0; p < rows; p++) {
+          const x = A[p * cols + i];
+          const y = A[p * cols + j];
+          A[p * cols + i] = c * x - s * y;
+          A[p * cols + j] = s * x + c * y;
+        }
+        for (let p = 0; p < cols; p++) {
+          const x = R[p * cols + i];
+          const y = R[p * cols + j];
+          R[p * cols + i] = c * x - s * y;
+          R[p * cols + j] = s * x + c * y;
+        }
+      }
+    if (!rotated) break;
+  }
+  const sigma = new Float64Array(cols);
+  for (let c = 0; c < cols; c++) {
+    let s = 0;
+    for (let p = 0; p < rows; p++) s += A[p * cols + c] * A[p * cols + c];
+    sigma[c] = Math.sqrt(s);
+  }
+  return { sigma, rotation: R };
+}
+
+/**
+ * Dense reference: the full SVD of J (n × P, n ≤ P) by one-sided Jacobi on Jᵀ (P × n): Jᵀ R = V Σ, so
+ * J = R Σ Vᵀ and U = R; all n directions, largest first. No random projection.
  */
 export function denseSvd(J: Float64Array, n: number, P: number): TruncatedSvd {
-  const G = new Float64Array(n * n);
-  for (let a = 0; a < n; a++)
-    for (let b = 0; b <= a; b++) {
-      let s = 0;
-      for (let p = 0; p < P; p++) s += J[a * P + p] * J[b * P + p];
-      G[a * n + b] = s;
-      G[b * n + a] = s;
-    }
-  const eig = symmetricEigen(G, n);
+  if (J.length !== n * P) throw new Error(`Jacobian has ${J.length} entries but n×P = ${n}×${P} needs ${n * P}`);
+  if (n > P) throw new Error(`dense SVD here needs n ≤ P, got n = ${n}, P = ${P}`);
+  const A = new Float64Array(P * n);
+  for (let i = 0; i < n; i++) for (let p = 0; p < P; p++) A[p * n + i] = J[i * P + p];
+  const { sigma, rotation } = oneSidedJacobi(A, P, n);
+  const order = Array.from({ length: n }, (_, c) => c).sort((a, b) => sigma[b] - sigma[a]);
   const k = n;
   const values = new Float64Array(k);
   const U = new Float64Array(n * k);
   const V = new Float64Array(P * k);
   for (let t = 0; t < k; t++) {
-    const idx = n - 1 - t;
-    const sigma = Math.sqrt(Math.max(eig.values[idx], 0));
-    values[t] = sigma;
-    for (let i = 0; i < n; i++) U[i * k + t] = eig.vectors[idx * n + i];
-    const inv = sigma > 0 ? 1 / sigma : 0;
-    for (let p = 0; p < P; p++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += J[i * P + p] * eig.vectors[idx * n + i];
-      V[p * k + t] = s * inv;
-    }
+    const c = order[t];
+    values[t] = sigma[c];
+    const inv = sigma[c] > 0 ? 1 / sigma[c] : 0;
+    for (let p = 0; p < P; p++) V[p * k + t] = A[p * n + c] * inv;
+    for (let i = 0; i < n; i++) U[i * k + t] = rotation[i * n + c];
   }
   return { k, values, U, V };
 }

@@ -7,8 +7,8 @@
  *   CPU path only: P ≈ 100–500 parameters, where f64 JavaScript meets the live budgets.
  * - `optimizer/sven`: Sven (truncated-SVD natural gradient, src/geometry/optim/sven.ts) against GD, Adam and
  *   L-BFGS on a 1-D or 2-D function fit (src/geometry/optim/svenRace.ts), streamed as progress; the result
- *   adds, at the initialization, the gap between Sven's step with k = n and the dense minimum-norm Gauss–Newton
- *   step Jᵀ(JJᵀ)⁻¹r, and between the randomized and dense singular values. CPU path only (P < 600).
+ *   adds, at the initialization, the gap between Sven's step with k = n and the minimum-norm Gauss–Newton
+ *   step J⁺r = Jᵀ(JJᵀ)⁻¹r from a dense f64 SVD (one-sided Jacobi), and between the randomized and dense singular values. CPU path only (P < 600).
  */
 import {
   createMfacRace,
@@ -195,7 +195,7 @@ export interface SvenParams {
 }
 
 export interface SvenInitCheck {
-  /** ‖J⁺_n r (randomized, k = n) − Jᵀ(JJᵀ)⁻¹r‖ / ‖Jᵀ(JJᵀ)⁻¹r‖ at θ₀ (null when n ≥ P). */
+  /** ‖J⁺_n r (randomized, k = n) − J⁺r (dense one-sided Jacobi SVD)‖ / ‖J⁺r (dense)‖ at θ₀ (null when n ≥ P); J⁺r = Jᵀ(JJᵀ)⁻¹r, the minimum-norm Gauss–Newton step. */
   gaussNewtonGap: number | null;
   /** max_t |σ_t (randomized, k) − σ_t (dense)| / σ_1 at θ₀. */
   singularGap: number;
@@ -237,15 +237,14 @@ export async function runSvenJob(params: SvenParams, onUpdate?: (partial: () => 
   for (let t = 0; t < k; t++) singularGap = Math.max(singularGap, Math.abs(approx.values[t] - dense.values[t]) / dense.values[0]);
   let gaussNewtonGap: number | null = null;
   if (n < P) {
-    const gram = new Float64Array(n * n);
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) { let s = 0; for (let p = 0; p < P; p++) s += J[a * P + p] * J[b * P + p]; gram[a * n + b] = s; }
-    const w = choleskySolve(gram, r, n);
-    const gn = new Float64Array(P);
-    for (let i = 0; i < n; i++) for (let p = 0; p < P; p++) gn[p] += J[i * P + p] * w[i];
+    const gn = pseudoinverseApply(dense, r, new Float64Array(P), 0);
     const full = pseudoinverseApply(randomizedSvd(J, n, P, n, random), r, new Float64Array(P), 0);
     let d = 0;
     let g = 0;
-    for (let p = 0; p < P; p++) { d += (full[p] - gn[p]) ** 2; g += gn[p] ** 2; }
+    for (let p = 0; p < P; p++) {
+      d += (full[p] - gn[p]) ** 2;
+      g += gn[p] ** 2;
+    }
     gaussNewtonGap = Math.sqrt(d / g);
   }
   const init: SvenInitCheck = { gaussNewtonGap, singularGap, denseSingular: Array.from(dense.values.subarray(0, Math.min(n, P))) };

@@ -1,7 +1,7 @@
 /** Randomized truncated SVD and J⁺_k r against numpy.linalg.svd / pinv: tests/fixtures/optimizer2/sven.json, written by make_sven.py. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pseudoinverseApply, randomizedSvd } from '../../../src/geometry/optim';
+import { denseSvd, pseudoinverseApply, randomizedSvd } from '../../../src/geometry/optim';
 import { mulberry32 } from '../../../src/geometry/random';
 import { expectClose, F64_PEER } from '../../../src/geometry/tolerance';
 
@@ -34,6 +34,12 @@ describe('randomized truncated SVD against numpy (make_sven.py)', () => {
         const scale = Math.max(...c.step_k.map(Math.abs));
         for (let p = 0; p < c.P; p++) expect(Math.abs(step[p] - c.step_k[p]) / scale).toBeLessThan(1e-5);
       }
+    });
+    it(`n = ${c.n}, P = ${c.P}: the dense one-sided Jacobi SVD gives numpy's singular values and pinv(J) r`, () => {
+      const svd = denseSvd(J, c.n, c.P);
+      expectClose(svd.values, c.singular, F64_PEER, 'σ');
+      // J⁺r is determined to ~ε κ(J) relative: κ = 2^{n−1}, so only the cases with κ ≤ 2^11 are held to F64_PEER.
+      if (c.n <= 12) expectClose(pseudoinverseApply(svd, c.r, new Float64Array(c.P), 0), c.pinv_r, F64_PEER, 'J⁺r');
     });
     if (c.k === c.n) {
       it(`n = ${c.n}, k = n: J⁺r equals numpy.linalg.pinv(J) r`, () => {
