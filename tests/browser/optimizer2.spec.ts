@@ -70,4 +70,35 @@ test.describe('Optimizer geometry chapter, part 2', () => {
     for (let t = 0; t < 3; t++) expect(Math.abs(r.singular[0][t] - r.init.denseSingular[t])).toBeLessThan(1e-6 * r.init.denseSingular[0]);
     expect(errors).toEqual([]);
   });
+
+  test('Langevin: fills the phase picture, follows a k* change from the keyboard and exports it', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const errors = watchErrors(page);
+    await page.goto(SITE);
+    await page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: 'Optimizer geometry' }).click();
+    const view = page.locator('[data-view="optimizer-langevin"]');
+    await view.scrollIntoViewIfNeeded();
+    await expect(view.locator('.figure-description')).toContainText('Phase cells 28 of 28', { timeout: 120_000 });
+    await expect(view.getByRole('table', { name: 'Paper check' })).toBeVisible();
+    await view.screenshot({ path: testInfo.outputPath('optimizer-langevin.png') });
+
+    // k*: 3 → 2 by one keyboard step.
+    const slider = view.getByRole('slider', { name: /Information exponent/ }).first();
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page).toHaveURL(/kStar=2/);
+    await expect(view.locator('.figure-description')).toContainText('k* = 2)', { timeout: 120_000 });
+    await expect(view.locator('.figure-description')).toContainText('Phase cells 28 of 28', { timeout: 120_000 });
+
+    const { doc } = await exportJson(page, view);
+    expect(doc.format).toBe('curvature/optimizer@1');
+    const r = doc.result as { kStar: number; steps: number; run: { last: number[]; average: number[] }; phase: { ds: number[]; exponents: number[]; ns: number[][]; seeds: number; successLast: number[][] } };
+    expect(r.kStar).toBe(2);
+    expect(r.run.last).toHaveLength(r.steps + 1);
+    // n = round(d^e), recomputed here.
+    r.phase.ds.forEach((d, i) => r.phase.exponents.forEach((e, j) => expect(r.phase.ns[i][j]).toBe(Math.round(d ** e))));
+    // Rates are multiples of 1/seeds in [0, 1].
+    for (const row of r.phase.successLast) for (const v of row) expect(Math.abs(v * r.phase.seeds - Math.round(v * r.phase.seeds))).toBeLessThan(1e-9);
+    expect(errors).toEqual([]);
+  });
 });

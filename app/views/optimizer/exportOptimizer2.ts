@@ -2,7 +2,7 @@
  * The `result` objects of the part-2 cells' Export JSON and CSV (documented in docs/formats.md,
  * "Optimizer geometry, part 2").
  */
-import type { MfacResult, SvenResult } from '../../../src/workers/jobs/optimizer2';
+import type { LangevinResult, MfacResult, SvenResult } from '../../../src/workers/jobs/optimizer2';
 import { MFAC_RACE_METHODS, SVEN_METHODS } from '../../../src/geometry/optim';
 import type { CsvTable } from '../../io/exporters';
 
@@ -46,4 +46,26 @@ export function svenExport(r: SvenResult) {
 export function svenCsv(r: SvenResult): CsvTable {
   const columns = ['step', ...SVEN_METHODS.flatMap((n) => [`loss_${n}`, `time_ms_${n}`])];
   return { columns, rows: Array.from({ length: r.done + 1 }, (_, t) => [t, ...SVEN_METHODS.flatMap((n) => [r.traces[n].loss[t], r.traces[n].time[t]])]) };
+}
+
+export function langevinExport(r: LangevinResult) {
+  const E = r.phase.exponents.length;
+  const rows = (a: Float64Array) => r.phase.ds.map((_, i) => Array.from(a.subarray(i * E, (i + 1) * E), num));
+  return {
+    kStar: r.kStar,
+    d: r.d,
+    n: r.n,
+    steps: r.steps,
+    run: { last: Array.from(r.run.last, num), average: Array.from(r.run.average, num) },
+    phase: { ds: r.phase.ds, exponents: r.phase.exponents, ns: r.phase.ns, seeds: r.seeds, successLast: rows(r.phase.last), successAverage: rows(r.phase.average) },
+  };
+}
+
+/** CSV: one row per phase cell: d, exponent, n, success rates. */
+export function langevinCsv(r: LangevinResult): CsvTable {
+  const E = r.phase.exponents.length;
+  return {
+    columns: ['d', 'exponent', 'n', 'success_last', 'success_average'],
+    rows: r.phase.ds.flatMap((d, i) => r.phase.exponents.map((e, j) => [d, e, r.phase.ns[i][j], r.phase.last[i * E + j], r.phase.average[i * E + j]])),
+  };
 }

@@ -4,5 +4,6 @@ import { sensingView } from './SensingView';
 import { adampView } from './AdampView';
 import { mfacView } from './MfacView';
 import { svenView } from './SvenView';
+import { langevinView } from './LangevinView';
 
-export const views: ViewDefinition[] = [sensingView, adampView, mfacView, svenView];
+export const views: ViewDefinition[] = [sensingView, adampView, mfacView, svenView, langevinView];

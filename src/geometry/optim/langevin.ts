@@ -12,7 +12,7 @@
  * Reference scalings (Ben Arous, Gheissari & Jagannath 2021; Damian et al. 2023): online SGD needs
  * n ≳ d^{k*−1} samples, smoothed/averaged methods n ≳ d^{k* / 2}.
  */
-import { gaussian, type Random } from '../random';
+import { gaussian, mulberry32, type Random } from '../random';
 
 /** He_k(z) (probabilists'), by the recurrence He_{k+1} = z He_k − k He_{k−1}. */
 export function hermite(k: number, z: number): number {
@@ -108,6 +108,30 @@ export interface LangevinRun {
   last: Float64Array;
   /** |⟨θ̄_t, θ*⟩| of the normalized running average, t = 0…steps. */
   average: Float64Array;
+}
+
+/** A uniform start on S^{d−1}, flipped into the hemisphere ⟨θ₀, θ*⟩ ≥ 0 (for odd k* the population flow from the
+ * other hemisphere stalls at the equator m = 0, since dm/dt = k* m^{k*−1}(1 − m²) ≥ 0). */
+export function hemisphereStart(p: SingleIndexProblem, random: Random): Float64Array {
+  const u = unitVector(p.d, random);
+  let s = 0;
+  for (let j = 0; j < p.d; j++) s += u[j] * p.thetaStar[j];
+  if (s < 0) for (let j = 0; j < p.d; j++) u[j] = -u[j];
+  return u;
+}
+
+/** Success: last-iterate overlap ≥ 0.5 after `steps`; rate over `seeds` independent (data, start, noise) draws. */
+export function successRate(d: number, n: number, kStar: number, o: LangevinOptions, seeds: number, seed0: number): { last: number; average: number } {
+  let last = 0;
+  let average = 0;
+  for (let s = 0; s < seeds; s++) {
+    const random = mulberry32(seed0 + 7919 * s + 104729 * d + n);
+    const p = makeSingleIndex(d, n, kStar, random);
+    const r = runSphericalLangevin(p, hemisphereStart(p, random), o, random);
+    if (r.last[o.steps] >= 0.5) last++;
+    if (r.average[o.steps] >= 0.5) average++;
+  }
+  return { last: last / seeds, average: average / seeds };
 }
 
 /** Runs spherical Langevin from θ₀ (unit; copied). */
