@@ -2,5 +2,8 @@
 import type { ViewDefinition } from '../types';
 import { sensingView } from './SensingView';
 import { adampView } from './AdampView';
+import { mfacView } from './MfacView';
+import { svenView } from './SvenView';
+import { langevinView } from './LangevinView';
 
-export const views: ViewDefinition[] = [sensingView, adampView];
+export const views: ViewDefinition[] = [sensingView, adampView, mfacView, svenView, langevinView];

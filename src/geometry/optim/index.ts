@@ -22,3 +22,8 @@ export { OPTIMIZERS, createOptimizer, projectRadial, scaleInvariantView, maxAbsC
 export { toyLoss, gaussianMixture, classifierBlocks, classifierSize, classifierInit, classifierLoss, type MixtureData, type ClassifierShape } from './scaleInvariant';
 export { createAdampRace, type AdampRace, type AdampRaceOptions, type ToyTrace, type ClassifierTrace } from './adampRace';
 export { parseSensingRun, type SensingRun } from './parseSensingRun';
+export { gramMatrix, mfacFactor, mfacApply, mfacScratch, denseFisher, choleskySolve, type MfacFactor, type MfacScratch } from './mfac';
+export { makeMfacProblem, perSampleGradients, mfacAccuracyGrid, createMfacRace, MFAC_RACE_METHODS, type MfacProblem, type MfacAccuracyGrid, type MfacRaceMethod, type MfacRaceOptions, type MfacTrace, type MfacRace } from './mfacRace';
+export { regressionNet, initRegressionNet, residualJacobian, regressionLoss, regressionGradient, randomizedSvd, pseudoinverseApply, denseSvd, type RegressionNet, type TruncatedSvd } from './sven';
+export { makeRegressionProblem, createSvenRace, SVEN_METHODS, type SvenTask, type RegressionProblem, type SvenMethod, type SvenRaceOptions, type SvenTrace, type SvenRace } from './svenRace';
+export { hermite, makeSingleIndex, unitVector, singleIndexGradient, populationOverlapStep, runSphericalLangevin, hemisphereStart, successRate, type SingleIndexProblem, type LangevinOptions, type LangevinRun } from './langevin';

@@ -10,7 +10,8 @@ import { jobs as hessian } from './hessian';
 import { jobs as radii } from './radii';
 import { jobs as geodesics } from './geodesics';
 import { jobs as optimizer } from './optimizer';
+import { jobs as optimizer2 } from './optimizer2';
 
 export const registry: ReadonlyMap<string, AnyJob> = new Map(
-  [...foundation, ...sinkhorn, ...heat, ...hessian, ...radii, ...geodesics, ...optimizer].map((job) => [job.name, job]),
+  [...foundation, ...sinkhorn, ...heat, ...hessian, ...radii, ...geodesics, ...optimizer, ...optimizer2].map((job) => [job.name, job]),
 );

@@ -1,0 +1,110 @@
+/**
+ * Spherical Langevin with iterate averaging on a planted single-index model: overlap of the last iterate and of
+ * the running average for one (d, n), and the success-rate phase picture over (d, n) in the exponent
+ * coordinate log_d n, with the reference lines n = d^{k* / 2} and n = d^{k*−1}.
+ */
+import { useRef } from 'react';
+import type { ParamTable } from '../../params/spec';
+import type { ViewDefinition, ViewProps } from '../types';
+import { ViewFrame } from '../ViewFrame';
+import { useJob } from '../../engine/useJob';
+import { LinePlot, type Series } from '../../plots';
+import type { LangevinParams, LangevinProgress, LangevinResult } from '../../../src/workers/jobs/optimizer2';
+import { langevinCsv, langevinExport } from './exportOptimizer2';
+import { langevinChecks } from './langevinChecks';
+import { PaperCheckTable } from './PaperCheckTable';
+import { fmt } from './fmt';
+
+const params: ParamTable = [
+  { name: 'kStar', label: 'Information exponent k* (link He_{k*})', type: 'integer', default: 3, min: 2, max: 4, step: 1 },
+  { name: 'eta', label: 'Step η', type: 'number', default: 0.05, min: 0.001, max: 0.5, step: 0.001, scale: 'log' },
+  { name: 'beta', label: 'Inverse temperature β', type: 'number', default: 1000, min: 1, max: 100000, step: 1, scale: 'log' },
+  { name: 'steps', label: 'Steps', type: 'integer', default: 200, min: 10, max: 2000, step: 10 },
+  { name: 'd', label: 'Dimension d (single run)', type: 'integer', default: 16, min: 2, max: 256, step: 1 },
+  { name: 'n', label: 'Samples n (single run)', type: 'integer', default: 1024, min: 1, max: 50000, step: 1 },
+  { name: 'seeds', label: 'Seeds per phase cell', type: 'integer', default: 6, min: 1, max: 50, step: 1 },
+  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
+];
+
+const D_COLORS = ['#fdae61', '#f46d43', '#d73027', '#a50026'];
+
+function LangevinView({ cellId, chapterId, params: v, setParam }: ViewProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const jobParams: LangevinParams = {
+    kStar: Number(v.kStar),
+    eta: Number(v.eta),
+    beta: Number(v.beta),
+    steps: Number(v.steps),
+    d: Number(v.d),
+    n: Number(v.n),
+    seeds: Number(v.seeds),
+    seed: Number(v.seed),
+  };
+  const job = useJob<LangevinResult, LangevinProgress>(cellId, 'optimizer/langevin', jobParams);
+  const run = job.status === 'running' && job.progress ? job.progress : job.result;
+  const total = run ? run.phase.ds.length * run.phase.exponents.length : 1;
+  const t = run ? Float64Array.from({ length: run.steps + 1 }, (_, i) => i) : new Float64Array(0);
+  const overlaps: Series[] = run
+    ? [
+        { label: 'last iterate |⟨θ_t, θ*⟩|', x: t, y: run.run.last, color: '#7b3294' },
+        { label: 'running average |⟨θ̄_t, θ*⟩|', x: t, y: run.run.average, color: '#1a9850' },
+      ]
+    : [];
+  const E = run ? run.phase.exponents.length : 0;
+  const phase: Series[] = run
+    ? run.phase.ds.map((d, i) => ({
+        label: `d = ${d}`,
+        x: run.phase.exponents,
+        y: Array.from(run.phase.last.subarray(i * E, (i + 1) * E)),
+        color: D_COLORS[i % D_COLORS.length],
+        points: true,
+      }))
+    : [];
+  const description = run
+    ? `Phase cells ${run.cells} of ${total}; single run (d = ${run.d}, n = ${run.n}, k* = ${run.kStar}): final overlap last iterate ${fmt(run.run.last[run.steps])}, running average ${fmt(run.run.average[run.steps])}.`
+    : undefined;
+  return (
+    <ViewFrame
+      chapterId={chapterId}
+      viewId="optimizer-langevin"
+      cellId={cellId}
+      title="Langevin on the sphere: last iterate, averaging and the sample-size phase picture"
+      table={params}
+      params={v}
+      setParam={setParam}
+      job={job}
+      progress={job.progress ? { fraction: job.progress.cells / total, text: `cell ${job.progress.cells} of ${total}` } : undefined}
+      figure={svgRef}
+      exportResult={job.result ? () => langevinExport(job.result!) : undefined}
+      exportCsv={job.result ? () => langevinCsv(job.result!) : undefined}
+      description={description}
+    >
+      {run ? (
+        <>
+          <div className="figure-row">
+            <LinePlot svgRef={svgRef} series={overlaps} xLabel="step" yLabel="overlap with θ*" yDomain={[0, 1]} height={240} />
+            <LinePlot
+              series={phase}
+              xLabel="log_d n"
+              yLabel="success rate (last iterate, overlap ≥ 0.5)"
+              yDomain={[0, 1]}
+              vLines={[
+                { value: run.kStar / 2, label: 'n = d^{k*/2}' },
+                { value: run.kStar - 1, label: 'n = d^{k*−1}' },
+              ]}
+              height={240}
+            />
+          </div>
+          <PaperCheckTable rows={langevinChecks(run)} />
+        </>
+      ) : null}
+    </ViewFrame>
+  );
+}
+
+export const langevinView: ViewDefinition = {
+  id: 'optimizer-langevin',
+  title: 'Langevin on the sphere: last iterate, averaging and the sample-size phase picture',
+  params,
+  component: LangevinView,
+};

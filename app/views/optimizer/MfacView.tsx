@@ -1,0 +1,109 @@
+/**
+ * M-FAC (Frantar, Kurtic & Alistarh, NeurIPS 2021): relative error of the matrix-free inverse-Fisher
+ * product against a dense f64 solve as m and λ vary, its cost against m, and an MLP trained with
+ * M-FAC-preconditioned steps beside SGD and Adam, with the paper check.
+ */
+import { useRef } from 'react';
+import type { ParamTable } from '../../params/spec';
+import type { ViewDefinition, ViewProps } from '../types';
+import { ViewFrame } from '../ViewFrame';
+import { useJob } from '../../engine/useJob';
+import { LinePlot, type Series } from '../../plots';
+import type { MfacParams, MfacProgress, MfacResult } from '../../../src/workers/jobs/optimizer2';
+import { MFAC_RACE_METHODS, type MfacRaceMethod } from '../../../src/geometry/optim';
+import { mfacCsv, mfacExport } from './exportOptimizer2';
+import { mfacChecks, worstGridError } from './mfacChecks';
+import { PaperCheckTable } from './PaperCheckTable';
+import { fmt } from './fmt';
+
+const params: ParamTable = [
+  { name: 'window', label: 'Gradient window m (training)', type: 'integer', default: 16, min: 1, max: 128, step: 1 },
+  { name: 'lambda', label: 'Damping λ', type: 'number', default: 0.01, min: 0.0001, max: 10, step: 0.0001, scale: 'log' },
+  { name: 'lrMfac', label: 'η (M-FAC)', type: 'number', default: 0.05, min: 0.0001, max: 1, step: 0.0001, scale: 'log' },
+  { name: 'lrSgd', label: 'η (SGD)', type: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001, scale: 'log' },
+  { name: 'lrAdam', label: 'η (Adam)', type: 'number', default: 0.01, min: 0.0001, max: 0.1, step: 0.0001, scale: 'log' },
+  { name: 'steps', label: 'Steps', type: 'integer', default: 200, min: 10, max: 2000, step: 10 },
+  { name: 'hidden', label: 'Hidden width (P = 8·width + 3)', type: 'integer', default: 16, min: 2, max: 64, step: 1 },
+  { name: 'batch', label: 'Minibatch size', type: 'integer', default: 32, min: 1, max: 256, step: 1 },
+  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
+];
+
+const LABELS: Record<MfacRaceMethod, string> = { sgd: 'SGD', adam: 'Adam', mfac: 'M-FAC' };
+const COLORS: Record<MfacRaceMethod, string> = { sgd: '#7f7f7f', adam: '#7b3294', mfac: '#1a9850' };
+const LAMBDA_COLORS = ['#d73027', '#fc8d59', '#91bfdb', '#4575b4', '#313695'];
+
+function MfacView({ cellId, chapterId, params: v, setParam }: ViewProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const jobParams: MfacParams = {
+    hidden: Number(v.hidden),
+    window: Number(v.window),
+    lambda: Number(v.lambda),
+    lrSgd: Number(v.lrSgd),
+    lrAdam: Number(v.lrAdam),
+    lrMfac: Number(v.lrMfac),
+    steps: Number(v.steps),
+    batch: Number(v.batch),
+    seed: Number(v.seed),
+  };
+  const job = useJob<MfacResult, MfacProgress>(cellId, 'optimizer/mfac', jobParams);
+  const run = job.status === 'running' && job.progress ? job.progress : job.result;
+  const L = run ? run.grid.lambdas.length : 0;
+  const errorSeries: Series[] = run
+    ? run.grid.lambdas.map((lambda, j) => ({
+        label: `λ = ${fmt(lambda)}`,
+        x: run.grid.ms.slice(0, run.gridRows),
+        y: Array.from({ length: run.gridRows }, (_, i) => run.grid.relError[i * L + j]),
+        color: LAMBDA_COLORS[j % LAMBDA_COLORS.length],
+      }))
+    : [];
+  const costSeries: Series[] = run?.cost
+    ? [
+        { label: 'M-FAC setup (G Gᵀ + recursion)', x: run.cost.ms, y: run.cost.setupMs, color: '#e08214' },
+        { label: 'M-FAC query F̂⁻¹x', x: run.cost.ms, y: run.cost.queryMs, color: '#1a9850' },
+        { label: 'dense form + Cholesky', x: run.cost.ms, y: run.cost.denseMs, color: '#7f7f7f' },
+      ]
+    : [];
+  const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);
+  const curve = (key: 'loss' | 'accuracy'): Series[] => (run?.traces ? MFAC_RACE_METHODS.map((n) => ({ label: LABELS[n], x: t, y: run.traces![n][key].subarray(0, run.done + 1), color: COLORS[n] })) : []);
+  const description = run
+    ? `Step ${run.done} of ${run.steps}; P = ${run.P}; worst M-FAC vs dense relative error ${fmt(worstGridError(run))}` +
+      (run.traces ? `; training loss SGD ${fmt(run.traces.sgd.loss[run.done])}, Adam ${fmt(run.traces.adam.loss[run.done])}, M-FAC ${fmt(run.traces.mfac.loss[run.done])}.` : '.')
+    : undefined;
+  return (
+    <ViewFrame
+      chapterId={chapterId}
+      viewId="optimizer-mfac"
+      cellId={cellId}
+      title="M-FAC: matrix-free inverse-Fisher products"
+      table={params}
+      params={v}
+      setParam={setParam}
+      job={job}
+      progress={job.progress ? { fraction: job.progress.done / job.progress.steps, text: `step ${job.progress.done} of ${job.progress.steps}` } : undefined}
+      figure={svgRef}
+      exportResult={job.result ? () => mfacExport(job.result!) : undefined}
+      exportCsv={job.result ? () => mfacCsv(job.result!) : undefined}
+      description={description}
+    >
+      {run ? (
+        <>
+          <div className="figure-row">
+            <LinePlot svgRef={svgRef} series={errorSeries} xLabel="window m" yLabel="‖M-FAC − dense‖ / ‖dense‖" xScale="log" yScale="log" height={240} />
+            {costSeries.length ? <LinePlot series={costSeries} xLabel="window m" yLabel="ms (median)" xScale="log" yScale="log" height={240} /> : null}
+            {run.traces ? <LinePlot series={curve('loss')} xLabel="step" yLabel="training loss (full batch)" yScale="log" height={240} /> : null}
+            {run.traces ? <LinePlot series={curve('accuracy')} xLabel="step" yLabel="training accuracy" yDomain={[0, 1]} height={240} /> : null}
+          </div>
+          <PaperCheckTable rows={mfacChecks(run)} />
+        </>
+      ) : null}
+    </ViewFrame>
+  );
+}
+
+
+export const mfacView: ViewDefinition = {
+  id: 'optimizer-mfac',
+  title: 'M-FAC: matrix-free inverse-Fisher products',
+  params,
+  component: MfacView,
+};

@@ -1,0 +1,108 @@
+/**
+ * Sven (truncated-SVD natural gradient) against GD, Adam and L-BFGS on a small function fit: loss against
+ * steps and against wall time, the singular values of the residual Jacobian along Sven's run, and the paper check.
+ */
+import { useRef } from 'react';
+import type { ParamTable } from '../../params/spec';
+import type { ViewDefinition, ViewProps } from '../types';
+import { ViewFrame } from '../ViewFrame';
+import { useJob } from '../../engine/useJob';
+import { LinePlot, type Series } from '../../plots';
+import type { SvenParams, SvenProgress, SvenResult } from '../../../src/workers/jobs/optimizer2';
+import { SVEN_METHODS, type SvenMethod, type SvenTask } from '../../../src/geometry/optim';
+import { svenCsv, svenExport } from './exportOptimizer2';
+import { svenChecks } from './svenChecks';
+import { PaperCheckTable } from './PaperCheckTable';
+import { fmt } from './fmt';
+
+const params: ParamTable = [
+  {
+    name: 'task',
+    label: 'Task',
+    type: 'enum',
+    default: '2d',
+    options: [
+      { value: '2d', label: '2-D fit: sin(x₁) cos(x₂) on [−2, 2]²' },
+      { value: '1d', label: '1-D fit: sin(2x) on [−π, π]' },
+    ],
+  },
+  { name: 'k', label: 'Sven rank k (kept singular directions)', type: 'integer', default: 16, min: 1, max: 64, step: 1 },
+  { name: 'lrSven', label: 'η (Sven)', type: 'number', default: 0.5, min: 0.01, max: 1, step: 0.01 },
+  { name: 'lrSgd', label: 'η (GD)', type: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001, scale: 'log' },
+  { name: 'lrAdam', label: 'η (Adam)', type: 'number', default: 0.01, min: 0.0001, max: 0.1, step: 0.0001, scale: 'log' },
+  { name: 'steps', label: 'Steps', type: 'integer', default: 200, min: 10, max: 2000, step: 10 },
+  { name: 'n', label: 'Points n', type: 'integer', default: 48, min: 4, max: 256, step: 1 },
+  { name: 'hidden', label: 'Hidden width h (P = h(d + 2) + 1)', type: 'integer', default: 16, min: 2, max: 128, step: 1 },
+  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
+];
+
+const LABELS: Record<SvenMethod, string> = { sgd: 'GD', adam: 'Adam', lbfgs: 'L-BFGS', sven: 'Sven' };
+const COLORS: Record<SvenMethod, string> = { sgd: '#7f7f7f', adam: '#7b3294', lbfgs: '#2166ac', sven: '#1a9850' };
+
+function SvenView({ cellId, chapterId, params: v, setParam }: ViewProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const jobParams: SvenParams = {
+    task: (String(v.task) === '1d' ? '1d' : '2d') as SvenTask,
+    n: Number(v.n),
+    hidden: Number(v.hidden),
+    k: Number(v.k),
+    lrSven: Number(v.lrSven),
+    lrSgd: Number(v.lrSgd),
+    lrAdam: Number(v.lrAdam),
+    steps: Number(v.steps),
+    seed: Number(v.seed),
+  };
+  const job = useJob<SvenResult, SvenProgress>(cellId, 'optimizer/sven', jobParams);
+  const run = job.status === 'running' && job.progress ? job.progress : job.result;
+  const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);
+  const byStep: Series[] = run ? SVEN_METHODS.map((m) => ({ label: LABELS[m], x: t, y: run.traces[m].loss.subarray(0, run.done + 1), color: COLORS[m] })) : [];
+  // Wall time starts at 0; the log axis needs positive x, so the curves start at step 1.
+  const byTime: Series[] = run ? SVEN_METHODS.map((m) => ({ label: LABELS[m], x: run.traces[m].time.subarray(1, run.done + 1), y: run.traces[m].loss.subarray(1, run.done + 1), color: COLORS[m] })) : [];
+  const shown = run ? Math.min(run.k, 8) : 0;
+  const sigma: Series[] = run
+    ? Array.from({ length: shown }, (_, j) => ({
+        label: `σ${j + 1}`,
+        x: t,
+        y: Float64Array.from({ length: run.done + 1 }, (_, s) => run.singular[s * run.k + j]),
+        color: `hsl(${(140 + 25 * j) % 360} 60% ${30 + 5 * j}%)`,
+      }))
+    : [];
+  const description = run
+    ? `Step ${run.done} of ${run.steps} (n = ${run.n}, P = ${run.P}, k = ${run.k}): loss GD ${fmt(run.traces.sgd.loss[run.done])}, Adam ${fmt(run.traces.adam.loss[run.done])}, L-BFGS ${fmt(run.traces.lbfgs.loss[run.done])}, Sven ${fmt(run.traces.sven.loss[run.done])}.`
+    : undefined;
+  return (
+    <ViewFrame
+      chapterId={chapterId}
+      viewId="optimizer-sven"
+      cellId={cellId}
+      title="Sven: a truncated-SVD natural gradient"
+      table={params}
+      params={v}
+      setParam={setParam}
+      job={job}
+      progress={job.progress ? { fraction: job.progress.done / job.progress.steps, text: `step ${job.progress.done} of ${job.progress.steps}` } : undefined}
+      figure={svgRef}
+      exportResult={job.result ? () => svenExport(job.result!) : undefined}
+      exportCsv={job.result ? () => svenCsv(job.result!) : undefined}
+      description={description}
+    >
+      {run ? (
+        <>
+          <div className="figure-row">
+            <LinePlot svgRef={svgRef} series={byStep} xLabel="step" yLabel="loss (1/2n) Σ r²" yScale="log" height={240} />
+            <LinePlot series={byTime} xLabel="wall time (ms, this tab)" yLabel="loss" xScale="log" yScale="log" height={240} />
+            <LinePlot series={sigma} xLabel="step" yLabel={`singular values of J (largest ${shown})`} yScale="log" height={240} />
+          </div>
+          <PaperCheckTable rows={svenChecks(run)} />
+        </>
+      ) : null}
+    </ViewFrame>
+  );
+}
+
+export const svenView: ViewDefinition = {
+  id: 'optimizer-sven',
+  title: 'Sven: a truncated-SVD natural gradient',
+  params,
+  component: SvenView,
+};
