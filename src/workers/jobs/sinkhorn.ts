@@ -19,6 +19,7 @@ import { OT_METHODS, type IterationRecord, type OtMethod, type OtSolver } from '
 import { mulberry32 } from '../../geometry/random';
 import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
+import { createSinkhornWasm } from '../../kernels/wasm/sinkhornScaling';
 import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
 
 export interface SinkhornParams {
@@ -239,7 +240,10 @@ function finish(
 async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: SinkhornParams, data: SinkhornData | null): Promise<SinkhornSolveResult> {
   const prepared = prepareProblem(params, data);
   const { problem } = prepared;
-  const solver = createSolver(problem, params.epsilon, params.method);
+  // The scaling method runs on the WebAssembly SIMD kernels where the engine has them
+  // (one fused pass over K per iteration; ⟨C, P⟩ is then not tracked per iteration).
+  const wasm = params.method === 'sinkhorn' && ctx.wasm ? ctx.wasm.instantiate() : null;
+  const solver = wasm ? createSinkhornWasm(wasm, problem, params.epsilon) : createSolver(problem, params.epsilon, params.method);
   const history = new HistoryBuffer();
   const start = performance.now();
   let lastProgress = -Infinity;
