@@ -38,6 +38,7 @@ export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, eps
   for (let j = 0; j < m; j++) massB += b[j];
   let iterations = 0;
   let failure: string | null = null;
+  let planPtr = 0;
 
   const step = (): IterationRecord => {
     [uCur, uNext] = [uNext, uCur];
@@ -85,14 +86,10 @@ export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, eps
       return { f, g };
     },
     plan(out = new Float64Array(n * m)) {
-      const u = kernels.f64(uCur, n);
-      const v = kernels.f64(vCur, m);
-      const kernel = kernels.f64(k, n * m);
-      for (let i = 0; i < n; i++) {
-        const o = i * m;
-        const ui = u[i];
-        for (let j = 0; j < m; j++) out[o + j] = ui * kernel[o + j] * v[j];
-      }
+      // P = diag(u) K diag(v) in wasm memory (allocated on first use), then one copy out
+      if (planPtr === 0) planPtr = kernels.allocF64(n * m);
+      x.scalingPlan(k, uCur, vCur, planPtr, n, m);
+      out.set(kernels.f64(planPtr, n * m));
       return out;
     },
   };
