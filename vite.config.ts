@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { wasmKernels } from './scripts/wasmPlugin';
+import { wasmKernelsPlugin } from './scripts/build-wasm.mjs';
 
 /**
  * The Content-Security-Policy of the built site, as a meta tag. Only scripts and
@@ -41,7 +41,7 @@ function contentSecurityPolicy(): Plugin {
 // sub-path and from a plain file server (routes live in the hash).
 export default defineConfig({
   base: './',
-  plugins: [wasmKernels(), react(), contentSecurityPolicy()],
+  plugins: [wasmKernelsPlugin(), react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { outDir: 'dist', target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {

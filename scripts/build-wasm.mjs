@@ -41,3 +41,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const built = await buildWasm({ force: process.argv.includes('--force') });
   console.log(built ? `built ${WASM_OUTPUT}` : `${WASM_OUTPUT} is up to date`);
 }
+
+/** The Vite plugin (vite.config.ts, vite.harness.config.ts): builds the .wasm before every build and dev start. */
+export function wasmKernelsPlugin() {
+  return {
+    name: 'curvature-wasm-kernels',
+    async buildStart() {
+      await buildWasm();
+    },
+  };
+}
