@@ -159,4 +159,15 @@ describe('fused scaling Sinkhorn against createSinkhorn', () => {
     for (let t = 0; t < 12; t++) last = fast.step().marginalError;
     expectClose(marginalError(fast.plan(), problem), last, F64_EXACT, 'error');
   });
+
+  it('finalPlan() (formed over K in place) equals the reference plan', () => {
+    const problem = problemOf(21, 4);
+    const ref = createSinkhorn(problem, 0.05, { trackCost: false });
+    const fast = createSinkhornWasm(module.instantiate(), problem, 0.05);
+    for (let t = 0; t < 15; t++) {
+      ref.step();
+      fast.step();
+    }
+    expectClose(fast.finalPlan(), ref.plan(), F64_EXACT, 'plan');
+  });
 });

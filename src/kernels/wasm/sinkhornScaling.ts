@@ -17,7 +17,12 @@ import { checkEpsilon, type OtProblem } from '../../geometry/ot/problem';
 import type { IterationRecord, OtSolver } from '../../geometry/ot/solver';
 import type { WasmKernels } from './wasm';
 
-export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, epsilon: number): OtSolver {
+/** The solver, plus `finalPlan()`: the plan formed over K in place (no second n×m buffer), copied out once; the solver is spent after it. */
+export interface SinkhornWasmSolver extends OtSolver {
+  finalPlan(): Float64Array;
+}
+
+export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, epsilon: number): SinkhornWasmSolver {
   checkEpsilon(epsilon);
   const { n, m, a, b, cost } = problem;
   const k = kernels.put(cost);
@@ -91,6 +96,11 @@ export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, eps
       x.scalingPlan(k, uCur, vCur, planPtr, n, m);
       out.set(kernels.f64(planPtr, n * m));
       return out;
+    },
+    finalPlan() {
+      x.scalingPlan(k, uCur, vCur, k, n, m);
+      failure ??= 'the solver is spent: finalPlan() overwrote K';
+      return kernels.f64(k, n * m).slice();
     },
   };
 }

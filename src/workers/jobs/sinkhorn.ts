@@ -19,7 +19,7 @@ import { OT_METHODS, type IterationRecord, type OtMethod, type OtSolver } from '
 import { mulberry32 } from '../../geometry/random';
 import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
-import { createSinkhornWasm } from '../../kernels/wasm/sinkhornScaling';
+import { createSinkhornWasm, type SinkhornWasmSolver } from '../../kernels/wasm/sinkhornScaling';
 import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
 
 export interface SinkhornParams {
@@ -278,7 +278,9 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
   }
   const seconds = (performance.now() - start) / 1000;
   if (failure && history.length === 0 && !goodPlan) throw new InputError(failure);
-  const plan = failure ? (goodPlan ?? solver.plan()) : solver.plan();
+  // the WASM solver forms the final plan over K in place (one n×m copy out, no second buffer)
+  const last = (): Float64Array => ('finalPlan' in solver ? (solver as SinkhornWasmSolver).finalPlan() : solver.plan());
+  const plan = failure ? (goodPlan ?? last()) : last();
   return finish(prepared, params, plan, history, solver.iterations, seconds, params.tolerance, failure);
 }
 
