@@ -5,7 +5,8 @@
  * loaded points per side, uniform in [0, 1]², squared Euclidean cost, ε = 0.05, scaling, to
  * 1e-9) on the WASM and the JavaScript CPU paths against POT's sinkhorn_knopp running the same
  * number of iterations. Operators live in wasm memory (built once); only the kernel is timed.
- * The worker pool is not built yet, so there is no pool column.
+ * The worker pool is not built yet, so there is no pool column. A second table splits the
+ * WASM job into its stages (what the job costs besides the kernel).
  *
  * Run: npm run bench -- wasm            (BENCH_SIZES=1024,2048,4096 by default)
  */
@@ -32,7 +33,9 @@ const JOB_N = 1000;
 
 // the job module imports WGSL with Vite's `?raw`; load those as empty strings here
 register('./rawImports.mjs', import.meta.url);
-const { solve } = await import('../src/workers/jobs/sinkhorn');
+const { solve, prepareProblem } = await import('../src/workers/jobs/sinkhorn');
+const { createSinkhornWasm } = await import('../src/kernels/wasm/sinkhornScaling');
+const { marginalError, transportCost } = await import('../src/geometry/ot/metrics');
 
 const module = await loadKernelsNode();
 if (!module) throw new Error('this Node has no WebAssembly SIMD');
@@ -91,7 +94,31 @@ async function timeJob(wasm: WasmKernelModule | null, runs: number): Promise<{ m
   return { ms: median(times), iterations, loop: median(loops) };
 }
 
+/** Where the WASM job's time goes: the stages of `solveCpu`, timed one by one (medians). */
+function jobStages(wasm: WasmKernelModule, runs: number): Record<string, number> {
+  const stages: Record<string, number[]> = { 'prepare (points → C, validate)': [], 'K = exp(−C/ε) in wasm memory, first pass': [], iterations: [], 'final plan (in place over K, one copy out)': [], 'final ⟨C, P⟩ and marginal error (JS)': [] };
+  const names = Object.keys(stages);
+  for (let r = 0; r <= runs; r++) {
+    const t = [performance.now()];
+    const prepared = prepareProblem(params, data);
+    t.push(performance.now());
+    const solver = createSinkhornWasm(wasm.instantiate(), prepared.problem, params.epsilon);
+    t.push(performance.now());
+    let error = Infinity;
+    while (error > params.tolerance) error = solver.step().marginalError;
+    t.push(performance.now());
+    const plan = solver.finalPlan();
+    t.push(performance.now());
+    marginalError(plan, prepared.problem);
+    transportCost(plan, prepared.problem.cost);
+    t.push(performance.now());
+    if (r > 0) names.forEach((name, k) => stages[name].push(t[k + 1] - t[k]));
+  }
+  return Object.fromEntries(names.map((name) => [name, median(stages[name])]));
+}
+
 console.log('wasm: the sinkhorn/solve job (WASM, JS)…');
+const stages = jobStages(module, 5);
 const jobWasm = await timeJob(module, 5);
 const jobJs = await timeJob(null, 3);
 
@@ -164,6 +191,8 @@ const pot = peer.result?.job?.ms ?? null;
 for (const [name, run] of [['WASM SIMD ×1', jobWasm], ['JavaScript', jobJs]] as const) {
   console.log(`| ${name} | ${fmt(run.ms)} | ${fmt(run.loop)} | ${fmt(pot)} | ${pot ? `${(run.ms / pot).toFixed(2)}×` : '—'} |`);
 }
+console.log('\n| stage of the WASM job | ms |\n|---|---:|');
+for (const [name, ms] of Object.entries(stages)) console.log(`| ${name} | ${fmt(ms)} |`);
 console.log(`\nJS iterations ${jobJs.iterations}; POT ${peer.result?.job?.pot ?? 'skipped'}${peer.note ? `; ${peer.note}` : ''}.`);
 console.log('Job = prepare (cost matrix) + solve + plan + final metrics, as `solve.cpu` in the worker (without the message to the main thread).');
 console.log('POT = ot.dist + sinkhorn_knopp (K built inside), stopThr = 0 and numItermax = our iteration count.');
