@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-harness/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**'] },
+  { ignores: ['dist/**', 'dist-harness/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', 'src/kernels/wasm/assembly/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

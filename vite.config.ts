@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { wasmKernelsPlugin } from './scripts/build-wasm.mjs';
 
 /**
  * The Content-Security-Policy of the built site, as a meta tag. Only scripts and
@@ -14,7 +15,8 @@ import react from '@vitejs/plugin-react';
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the CPU path compile its WebAssembly kernels (and nothing else: no eval)
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "style-src 'self'",
   "img-src 'self' data: blob:",
@@ -39,12 +41,13 @@ function contentSecurityPolicy(): Plugin {
 // sub-path and from a plain file server (routes live in the hash).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [wasmKernelsPlugin(), react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { outDir: 'dist', target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
     include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['./scripts/wasmGlobalSetup.ts'],
     testTimeout: 60_000,
   },
 });

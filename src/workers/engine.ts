@@ -9,7 +9,8 @@
  * engine.worker.ts exposes it.
  */
 import { DeviceLimitError } from '../kernels/context';
-import { selectBackend, type BackendPreference, type BackendStatus } from './backend';
+import type { WasmKernelModule } from '../kernels/wasm/wasm';
+import { selectBackend, type BackendPreference, type BackendStatus, type CpuPath } from './backend';
 import { JobCancelled, type AnyJob, type BackendKind, type JobContext } from './job';
 import { registry as defaultRegistry } from './jobs';
 
@@ -62,12 +63,25 @@ export class Engine {
   /** Jobs wait for `init` so none runs on the CPU just because it arrived before the adapter did. */
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
-  constructor(private readonly registry: ReadonlyMap<string, AnyJob> = defaultRegistry) {}
+  private wasm: WasmKernelModule | null = null;
+  private cpuPath: CpuPath = 'JavaScript';
+
+  /**
+   * `loadWasm` compiles the CPU path's WebAssembly SIMD kernels (null where SIMD is
+   * unavailable); without it, or when it fails, CPU jobs run their JavaScript reference.
+   */
+  constructor(
+    private readonly registry: ReadonlyMap<string, AnyJob> = defaultRegistry,
+    private readonly loadWasm?: () => Promise<WasmKernelModule | null>,
+  ) {}
 
   async init(preference: BackendPreference, onStatus?: StatusCallback): Promise<BackendStatus> {
     this.statusListener = onStatus ?? null;
+    const wasm = this.loadWasm ? this.loadWasm().catch(() => null) : Promise.resolve(null);
     const selection = await selectBackend(preference, (detail) => this.loseGpu(detail));
-    this.status = selection.status;
+    this.wasm = await wasm;
+    this.cpuPath = this.wasm ? 'WASM SIMD' : 'JavaScript';
+    this.status = selection.status.kind === 'cpu' ? { ...selection.status, cpuPath: this.cpuPath } : selection.status;
     this.gpu = selection.context;
     this.markReady();
     return this.status;
@@ -84,7 +98,7 @@ export class Engine {
   private loseGpu(detail: string): void {
     this.gpuBroken = detail;
     this.gpu = null;
-    this.status = { kind: 'cpu', reason: 'device lost', detail };
+    this.status = { kind: 'cpu', reason: 'device lost', detail, cpuPath: this.cpuPath };
     this.statusListener?.(this.status);
   }
 
@@ -116,6 +130,7 @@ export class Engine {
       return {
         backend,
         gpu: backend === 'webgpu' ? this.gpu : null,
+        wasm: this.wasm,
         get cancelled() {
           return !isCurrent();
         },

@@ -6,8 +6,10 @@ import * as Comlink from 'comlink';
 import { Engine, type ProgressCallback, type StatusCallback } from './engine';
 import type { BackendPreference } from './backend';
 import { registry } from './jobs';
+import { compileKernels } from '../kernels/wasm/wasm';
+import wasmUrl from '../kernels/wasm/build/kernels.wasm?url';
 
-const engine = new Engine(registry);
+const engine = new Engine(registry, () => compileKernels(new URL(wasmUrl, import.meta.url)));
 
 function transferables(jobName: string, result: unknown): Transferable[] {
   const job = registry.get(jobName);

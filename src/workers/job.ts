@@ -9,6 +9,7 @@
  * the same view can cancel this one, and throws `JobCancelled` when it has.
  */
 import type { KernelContext } from '../kernels/context';
+import type { WasmKernelModule } from '../kernels/wasm/wasm';
 
 export type BackendKind = 'webgpu' | 'cpu';
 
@@ -16,6 +17,11 @@ export interface JobContext<Progress> {
   readonly backend: BackendKind;
   /** Present on the GPU path only. */
   readonly gpu: KernelContext | null;
+  /**
+   * The CPU path's WebAssembly SIMD kernels (instantiate one per job); null or absent where
+   * WebAssembly SIMD is unavailable, and the job then runs its JavaScript reference.
+   */
+  readonly wasm?: WasmKernelModule | null;
   /** Sends a progress report; the engine forwards at most one per ~50 ms unless `force`. */
   progress(report: Progress, force?: boolean): void;
   /** Yields to the event loop when the job has run for a while; throws JobCancelled if superseded. */

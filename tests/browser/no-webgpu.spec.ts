@@ -12,7 +12,7 @@ test.use({
 test('without WebGPU the status says CPU and why, and jobs still run', async ({ page }) => {
   const errors = watchErrors(page);
   await openChapter(page, 'engine', 'engine-sweep.n=128&engine-sweep.repeats=2', '?backend=gpu');
-  await expect(page.getByRole('status')).toHaveText(/^Compute: CPU \((no WebGPU|no adapter)\)/);
+  await expect(page.getByRole('status')).toHaveText(/^Compute: CPU \(WASM SIMD, (no WebGPU|no adapter)\)/);
   const view = page.locator('[data-view="engine-sweep"]');
   await expect(view.getByTestId('view-meta')).toContainText('CPU');
   expect(errors).toEqual([]);

@@ -21,11 +21,11 @@ test('the navigation lists the six chapters by name and each opens from a sub-pa
 
 test('status names the backend: CPU on a software adapter by default, WebGPU when forced, CPU when forced', async ({ page }) => {
   await openChapter(page, 'engine');
-  await expect(page.getByRole('status')).toHaveText(/^Compute: CPU \(software adapter only\)/);
+  await expect(page.getByRole('status')).toHaveText(/^Compute: CPU \(WASM SIMD, software adapter only\)/);
   await openChapter(page, 'engine', '', '?backend=gpu');
   await expect(page.getByRole('status')).toHaveText(/^Compute: WebGPU \(.+\)/);
   await openChapter(page, 'engine', '', '?backend=cpu');
-  await expect(page.getByRole('status')).toHaveText(/^Compute: CPU \(forced\)/);
+  await expect(page.getByRole('status')).toHaveText(/^Compute: CPU \(WASM SIMD, forced\)/);
 });
 
 test('a lost GPU device falls back to the CPU path and the status says so', async ({ page }) => {
@@ -34,7 +34,7 @@ test('a lost GPU device falls back to the CPU path and the status says so', asyn
   const view = page.locator('[data-view="engine-sweep"]');
   await expect(view.getByTestId('view-meta')).toContainText('WebGPU');
   await page.evaluate(() => (window as unknown as { curvature: { engine: { simulateDeviceLoss(): Promise<void> } } }).curvature.engine.simulateDeviceLoss());
-  await expect(page.getByRole('status')).toHaveText('Compute: CPU (device lost)');
+  await expect(page.getByRole('status')).toHaveText('Compute: CPU (WASM SIMD, device lost)');
   await view.getByLabel('Repeats value').fill('3');
   await view.getByLabel('Repeats value').press('Enter');
   await expect(view.getByTestId('view-meta')).toContainText('CPU');

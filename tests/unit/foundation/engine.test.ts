@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/workers/engine';
 import { defineJob, InputError, type AnyJob } from '../../../src/workers/job';
 import { statusText } from '../../../src/workers/backend';
+import { loadKernelsNode } from '../../../src/kernels/wasm/loadNode';
 
 /** A job that counts to `steps`, checkpointing and reporting progress each step. */
 const counter = defineJob<{ steps: number; busyMs: number }, null, { count: number }, { step: number }>({
@@ -38,8 +39,17 @@ describe('compute engine', () => {
   it('runs on the CPU when WebGPU is absent and says why', async () => {
     const e = engine();
     const status = await e.init('auto');
-    expect(statusText(status)).toBe('Compute: CPU (no WebGPU)');
-    expect(statusText(await e.init('cpu'))).toBe('Compute: CPU (forced)');
+    // no WebAssembly kernel loader was given, so the CPU path is the JavaScript reference
+    expect(statusText(status)).toBe('Compute: CPU (JavaScript, no WebGPU)');
+    expect(statusText(await e.init('cpu'))).toBe('Compute: CPU (JavaScript, forced)');
+  });
+
+  it('names the WASM SIMD path when the kernels load, and JavaScript when loading fails', async () => {
+    const jobs = new Map<string, AnyJob>([[counter.name, counter]]);
+    const withWasm = new Engine(jobs, () => loadKernelsNode());
+    expect(statusText(await withWasm.init('cpu'))).toBe('Compute: CPU (WASM SIMD, forced)');
+    const broken = new Engine(jobs, () => Promise.reject(new Error('no such file')));
+    expect(statusText(await broken.init('cpu'))).toBe('Compute: CPU (JavaScript, forced)');
   });
 
   it('returns the result with the backend used', async () => {

@@ -1,0 +1,199 @@
+/**
+ * WebAssembly SIMD kernels (src/kernels/wasm) against our JavaScript f64 references and the
+ * Python peers, in the same run: mat-vec, transposed mat-vec, row log-sum-exp and one scaling
+ * Sinkhorn iteration on n×n matrices; then the app's `sinkhorn/solve` job end to end (1000
+ * loaded points per side, uniform in [0, 1]², squared Euclidean cost, ε = 0.05, scaling, to
+ * 1e-9) on the WASM and the JavaScript CPU paths against POT's sinkhorn_knopp running the same
+ * number of iterations. Operators live in wasm memory (built once); only the kernel is timed.
+ * The worker pool is not built yet, so there is no pool column. A second table splits the
+ * WASM job into its stages (what the job costs besides the kernel).
+ *
+ * Run: npm run bench -- wasm            (BENCH_SIZES=1024,2048,4096 by default)
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { matVec } from '../src/geometry/linalg/dense';
+import { reduce } from '../src/geometry/linalg/reductions';
+import { multiplyColumns } from '../src/geometry/ot/products';
+import { makeProblem } from '../src/geometry/ot/problem';
+import { createSinkhorn } from '../src/geometry/ot/sinkhorn';
+import { mulberry32 } from '../src/geometry/random';
+import { loadKernelsNode } from '../src/kernels/wasm/loadNode';
+import type { SinkhornParams } from '../src/workers/jobs/sinkhorn';
+import type { JobContext } from '../src/workers/job';
+import type { WasmKernelModule } from '../src/kernels/wasm/wasm';
+import { median, runPython, timeIt } from './lib';
+
+const sizes = (process.env.BENCH_SIZES ?? '1024,2048,4096').split(',').map(Number);
+const repeats = (n: number) => (n >= 4096 ? 5 : 7);
+const SINKHORN_EPSILON = 0.05;
+const JOB_N = 1000;
+
+// the job module imports WGSL with Vite's `?raw`; load those as empty strings here
+register('./rawImports.mjs', import.meta.url);
+const { solve, prepareProblem } = await import('../src/workers/jobs/sinkhorn');
+const { createSinkhornWasm } = await import('../src/kernels/wasm/sinkhornScaling');
+const { marginalError, transportCost } = await import('../src/geometry/ot/metrics');
+
+const module = await loadKernelsNode();
+if (!module) throw new Error('this Node has no WebAssembly SIMD');
+
+interface Row {
+  size: string;
+  js: number;
+  wasm: number;
+  peer: number | null;
+  /** bytes streamed per call, for GB/s */
+  bytes: number;
+}
+
+function fmt(x: number | null): string {
+  if (x == null || !Number.isFinite(x)) return '—';
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+function table(title: string, peer: string, rows: Row[]): void {
+  console.log(`\n### ${title}\n`);
+  console.log(`| size | JS (ms) | WASM ×1 (ms) | ${peer} (ms) | WASM GB/s | JS / WASM | WASM / peer |`);
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const gbs = r.bytes / (r.wasm * 1e6);
+    const ratio = r.peer ? `${(r.wasm / r.peer).toFixed(2)}×` : '—';
+    console.log(`| ${r.size} | ${fmt(r.js)} | ${fmt(r.wasm)} | ${fmt(r.peer)} | ${gbs.toFixed(1)} | ${(r.js / r.wasm).toFixed(2)}× | ${ratio} |`);
+  }
+}
+
+// ---- the job end to end: points written for the peer first
+const jobRandom = mulberry32(7);
+const jobX = Float64Array.from({ length: 2 * JOB_N }, () => jobRandom());
+const jobY = Float64Array.from({ length: 2 * JOB_N }, () => jobRandom());
+const jobA = new Float64Array(JOB_N).fill(1 / JOB_N);
+const params: SinkhornParams = { n: JOB_N, epsilon: SINKHORN_EPSILON, cost: 'sqeuclidean', method: 'sinkhorn', dataset: 'moons', seed: 1, tolerance: 1e-9, maxIterations: 5000 };
+const data = { a: jobA, b: jobA, x: jobX, y: jobY, dim: 2 };
+
+function context(wasm: WasmKernelModule | null): JobContext<unknown> {
+  return { backend: 'cpu', gpu: null, wasm, cancelled: false, progress: () => {}, checkpoint: () => Promise.resolve() };
+}
+
+async function timeJob(wasm: WasmKernelModule | null, runs: number): Promise<{ ms: number; iterations: number; loop: number }> {
+  let iterations = 0;
+  const times: number[] = [];
+  const loops: number[] = [];
+  for (let r = 0; r <= runs; r++) {
+    const t0 = performance.now();
+    const result = await solve.cpu(context(wasm), params, data);
+    const ms = performance.now() - t0;
+    iterations = result.iterations;
+    if (r > 0) {
+      times.push(ms);
+      loops.push(result.seconds * 1000);
+    }
+  }
+  return { ms: median(times), iterations, loop: median(loops) };
+}
+
+/** Where the WASM job's time goes: the stages of `solveCpu`, timed one by one (medians). */
+function jobStages(wasm: WasmKernelModule, runs: number): Record<string, number> {
+  const stages: Record<string, number[]> = { 'prepare (points → C, validate)': [], 'K = exp(−C/ε) in wasm memory, first pass': [], iterations: [], 'final plan (in place over K, one copy out)': [], 'final ⟨C, P⟩ and marginal error (JS)': [] };
+  const names = Object.keys(stages);
+  for (let r = 0; r <= runs; r++) {
+    const t = [performance.now()];
+    const prepared = prepareProblem(params, data);
+    t.push(performance.now());
+    const solver = createSinkhornWasm(wasm.instantiate(), prepared.problem, params.epsilon);
+    t.push(performance.now());
+    let error = Infinity;
+    while (error > params.tolerance) error = solver.step().marginalError;
+    t.push(performance.now());
+    const plan = solver.finalPlan();
+    t.push(performance.now());
+    marginalError(plan, prepared.problem);
+    transportCost(plan, prepared.problem.cost);
+    t.push(performance.now());
+    if (r > 0) names.forEach((name, k) => stages[name].push(t[k + 1] - t[k]));
+  }
+  return Object.fromEntries(names.map((name) => [name, median(stages[name])]));
+}
+
+console.log('wasm: the sinkhorn/solve job (WASM, JS)…');
+const stages = jobStages(module, 5);
+const jobWasm = await timeJob(module, 5);
+const jobJs = await timeJob(null, 3);
+
+const dir = mkdtempSync(join(tmpdir(), 'curvature-wasm-'));
+writeFileSync(join(dir, 'x.f64'), new Uint8Array(jobX.buffer));
+writeFileSync(join(dir, 'y.f64'), new Uint8Array(jobY.buffer));
+const spec = {
+  sizes,
+  repeats: sizes.map(repeats),
+  job: { x: join(dir, 'x.f64'), y: join(dir, 'y.f64'), n: JOB_N, epsilon: SINKHORN_EPSILON, iterations: jobWasm.iterations, repeats: 5 },
+};
+writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
+console.log(`wasm: peers (numpy, scipy, POT), sizes ${sizes.join(', ')}…`);
+const peer = runPython<{ numpy: string; sizes: Record<string, Record<string, number>>; job: { pot: string; ms: number } | null }>('wasm.py', [join(dir, 'spec.json')]);
+
+console.log('wasm: kernels (JS, WASM)…');
+const rows: Record<'matvec' | 'matvecT' | 'lse' | 'sinkhorn', Row[]> = { matvec: [], matvecT: [], lse: [], sinkhorn: [] };
+for (const n of sizes) {
+  const random = mulberry32(1);
+  const a = Float64Array.from({ length: n * n }, () => random() * 2 - 1);
+  const x = Float64Array.from({ length: n }, () => random() * 2 - 1);
+  const w = module.instantiate();
+  const pa = w.put(a);
+  const px = w.put(x);
+  const py = w.allocF64(n);
+  const peerN = peer.result?.sizes[String(n)];
+  const bytes = 8 * n * n;
+  const r = repeats(n);
+  const out = new Float64Array(n);
+  rows.matvec.push({ size: `${n}²`, js: timeIt(() => matVec(a, x, n, n), r), wasm: timeIt(() => w.exports.matVec(pa, px, py, n, n), r), peer: peerN?.matvec ?? null, bytes });
+  rows.matvecT.push({ size: `${n}²`, js: timeIt(() => multiplyColumns(a, x, n, n, out), r), wasm: timeIt(() => w.exports.matVecTransposed(pa, px, py, n, n), r), peer: peerN?.matvecT ?? null, bytes });
+  rows.lse.push({ size: `${n}²`, js: timeIt(() => reduce(a, n, n, 'logsumexp', 'rows'), r), wasm: timeIt(() => w.exports.rowLogSumExp(pa, py, n, n), r), peer: peerN?.lse ?? null, bytes });
+
+  // one scaling Sinkhorn iteration on K = exp(−C/0.05), n uniform points in [0, 1]²
+  const p = Float64Array.from({ length: 2 * n }, () => random());
+  const q = Float64Array.from({ length: 2 * n }, () => random());
+  const cost = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) cost[i * n + j] = (p[2 * i] - q[2 * j]) ** 2 + (p[2 * i + 1] - q[2 * j + 1]) ** 2;
+  const uniform = new Float64Array(n).fill(1 / n);
+  const problem = makeProblem(uniform, uniform, cost);
+  const reference = createSinkhorn(problem, SINKHORN_EPSILON, { trackCost: false });
+  const w2 = module.instantiate();
+  const k = w2.put(cost);
+  w2.exports.gibbsKernel(k, k, n * n, SINKHORN_EPSILON);
+  const pb = w2.put(uniform);
+  const u0 = w2.allocF64(n);
+  const v0 = w2.put(new Float64Array(n).fill(1));
+  const u1 = w2.allocF64(n);
+  const v1 = w2.allocF64(n);
+  const ktu = w2.allocF64(n);
+  rows.sinkhorn.push({
+    size: `${n}²`,
+    js: timeIt(() => reference.step(), r),
+    wasm: timeIt(() => w2.exports.sinkhornScalingPass(k, pb, pb, u0, v0, u1, v1, ktu, n, n), r),
+    peer: peerN?.sinkhorn ?? null,
+    bytes,
+  });
+}
+
+const peerName = peer.result ? `numpy ${peer.result.numpy}` : 'numpy';
+table('Mat-vec y = A x', `${peerName} A @ x`, rows.matvec);
+table('Transposed mat-vec y = Aᵀ u', `${peerName} A.T @ u`, rows.matvecT);
+table('Row log-sum-exp', 'scipy logsumexp(A, axis=1)', rows.lse);
+table('One scaling Sinkhorn iteration (ε = 0.05)', `${peerName} u = a/(K@v); v = b/(K.T@u)`, rows.sinkhorn);
+
+console.log(`\n### The sinkhorn/solve job end to end (n = ${JOB_N}, ε = ${SINKHORN_EPSILON}, scaling, ${jobWasm.iterations} iterations)\n`);
+console.log('| path | job (ms) | of which the iteration loop (ms) | POT sinkhorn_knopp, same iterations (ms) | job / POT |');
+console.log('|---|---:|---:|---:|---:|');
+const pot = peer.result?.job?.ms ?? null;
+for (const [name, run] of [['WASM SIMD ×1', jobWasm], ['JavaScript', jobJs]] as const) {
+  console.log(`| ${name} | ${fmt(run.ms)} | ${fmt(run.loop)} | ${fmt(pot)} | ${pot ? `${(run.ms / pot).toFixed(2)}×` : '—'} |`);
+}
+console.log('\n| stage of the WASM job | ms |\n|---|---:|');
+for (const [name, ms] of Object.entries(stages)) console.log(`| ${name} | ${fmt(ms)} |`);
+console.log(`\nJS iterations ${jobJs.iterations}; POT ${peer.result?.job?.pot ?? 'skipped'}${peer.note ? `; ${peer.note}` : ''}.`);
+console.log('Job = prepare (cost matrix) + solve + plan + final metrics, as `solve.cpu` in the worker (without the message to the main thread).');
+console.log('POT = ot.dist + sinkhorn_knopp (K built inside), stopThr = 0 and numItermax = our iteration count.');
+console.log(`Repeats: ${sizes.map((n) => `${n}: ${repeats(n)}`).join(', ')}; medians after one warm-up. Node ${process.version}.`);

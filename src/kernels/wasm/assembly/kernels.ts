@@ -1,0 +1,332 @@
+// AssemblyScript source of the CPU path's WebAssembly SIMD kernels (f64x2).
+// Built by scripts/build-wasm.mjs (`asc --enable simd -O3 --runtime stub`) into
+// src/kernels/wasm/build/kernels.wasm. Every kernel is checked against its f64 JS
+// reference in src/geometry (src/kernels/wasm/kernels.test.ts). All pointers are byte
+// offsets into this module's memory; matrices are row-major, 16-byte aligned.
+
+// ---------------------------------------------------------------------------------
+// Memory: a bump allocator over the linear memory (the host keeps its operators here
+// for the whole job; `heapReset` frees everything at once). Growing the memory detaches
+// the host's typed-array views, so the host re-reads `memory.buffer` after allocating.
+
+let heapTop: usize = 0;
+
+function heapStart(): usize {
+  return (__heap_base + 15) & ~(<usize>15);
+}
+
+export function heapReset(): void {
+  heapTop = heapStart();
+}
+
+/** Allocates `bytes` (rounded up to 16) and returns the offset, or 0 when memory cannot grow. */
+export function allocate(bytes: usize): usize {
+  if (heapTop == 0) heapTop = heapStart();
+  const at = heapTop;
+  const end = at + ((bytes + 15) & ~(<usize>15));
+  const have = (<usize>memory.size()) << 16;
+  if (end > have) {
+    const pages = <i32>((end - have + 0xffff) >>> 16);
+    if (memory.grow(pages) < 0) return 0;
+  }
+  heapTop = end;
+  return at;
+}
+
+// ---------------------------------------------------------------------------------
+// Dense products.
+
+/** y_i = Σ_j A_ij x_j, A n×m. */
+export function matVec(a: usize, x: usize, y: usize, n: i32, m: i32): void {
+  const m2 = m & ~3;
+  for (let i = 0; i < n; i++) {
+    const row = a + (<usize>i * <usize>m) * 8;
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let j = 0;
+    for (; j < m2; j += 4) {
+      const o = <usize>j * 8;
+      s0 = f64x2.add(s0, f64x2.mul(v128.load(row + o), v128.load(x + o)));
+      s1 = f64x2.add(s1, f64x2.mul(v128.load(row + o, 16), v128.load(x + o, 16)));
+    }
+    const s = f64x2.add(s0, s1);
+    let t = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+    for (; j < m; j++) t += load<f64>(row + <usize>j * 8) * load<f64>(x + <usize>j * 8);
+    store<f64>(y + <usize>i * 8, t);
+  }
+}
+
+/** y_j = Σ_i A_ij u_i (Aᵀu), A n×m, four rows per pass over y. */
+export function matVecTransposed(a: usize, u: usize, y: usize, n: i32, m: i32): void {
+  memory.fill(y, 0, <usize>m * 8);
+  const m2 = m & ~1;
+  const stride = <usize>m * 8;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = a + <usize>i * stride;
+    const r1 = r0 + stride;
+    const r2 = r1 + stride;
+    const r3 = r2 + stride;
+    const u0 = f64x2.splat(load<f64>(u + <usize>i * 8));
+    const u1 = f64x2.splat(load<f64>(u + <usize>i * 8 + 8));
+    const u2 = f64x2.splat(load<f64>(u + <usize>i * 8 + 16));
+    const u3 = f64x2.splat(load<f64>(u + <usize>i * 8 + 24));
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const o = <usize>j * 8;
+      const p = f64x2.add(
+        f64x2.add(f64x2.mul(v128.load(r0 + o), u0), f64x2.mul(v128.load(r1 + o), u1)),
+        f64x2.add(f64x2.mul(v128.load(r2 + o), u2), f64x2.mul(v128.load(r3 + o), u3)),
+      );
+      v128.store(y + o, f64x2.add(v128.load(y + o), p));
+    }
+    for (; j < m; j++) {
+      const o = <usize>j * 8;
+      store<f64>(
+        y + o,
+        load<f64>(y + o) +
+          (load<f64>(r0 + o) * load<f64>(u + <usize>i * 8) + load<f64>(r1 + o) * load<f64>(u + <usize>i * 8 + 8)) +
+          (load<f64>(r2 + o) * load<f64>(u + <usize>i * 8 + 16) + load<f64>(r3 + o) * load<f64>(u + <usize>i * 8 + 24)),
+      );
+    }
+  }
+  for (; i < n; i++) {
+    const r = a + <usize>i * stride;
+    const ui = load<f64>(u + <usize>i * 8);
+    const uv = f64x2.splat(ui);
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const o = <usize>j * 8;
+      v128.store(y + o, f64x2.add(v128.load(y + o), f64x2.mul(v128.load(r + o), uv)));
+    }
+    for (; j < m; j++) store<f64>(y + <usize>j * 8, load<f64>(y + <usize>j * 8) + load<f64>(r + <usize>j * 8) * ui);
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// exp(x) for f64x2: x = k ln2 + r, |r| ≤ ln2/2, k = round(x / ln2) (the 1.5·2⁵² shifter),
+// exp(r) by its Taylor polynomial to degree 13 (Estrin; truncation < 2e-17 relative),
+// 2^k from the exponent bits. Inputs below −707 give 0 (exp(−707) ≈ 1e-307: what lies
+// below is at or near the subnormal range, which we flush); inputs above 709.78 give +∞.
+// The coefficients are read from memory: V8 rebuilds v128 constants inside loops.
+
+const EXP_TABLE: usize = memory.data<f64>([
+  1.4426950408889634, 1.4426950408889634, // 1/ln2
+  6755399441055744.0, 6755399441055744.0, // 1.5·2^52
+  0.6931471803691238, 0.6931471803691238, // ln2 hi
+  1.9082149292705877e-10, 1.9082149292705877e-10, // ln2 lo
+  1.0 / 6227020800.0, 1.0 / 6227020800.0, // 1/13!
+  1.0 / 479001600.0, 1.0 / 479001600.0, // 1/12!
+  1.0 / 39916800.0, 1.0 / 39916800.0,
+  1.0 / 3628800.0, 1.0 / 3628800.0,
+  1.0 / 362880.0, 1.0 / 362880.0,
+  1.0 / 40320.0, 1.0 / 40320.0,
+  1.0 / 5040.0, 1.0 / 5040.0,
+  1.0 / 720.0, 1.0 / 720.0,
+  1.0 / 120.0, 1.0 / 120.0,
+  1.0 / 24.0, 1.0 / 24.0,
+  1.0 / 6.0, 1.0 / 6.0,
+  0.5, 0.5,
+  1.0, 1.0,
+  1.0, 1.0,
+  -707.0, -707.0, // lower clamp (keeps k ≥ −1020)
+  709.78, 709.78, // upper clamp
+], 16);
+
+// @ts-ignore: decorator
+@inline
+function expVec(x: v128): v128 {
+  const t = EXP_TABLE;
+  const lo = v128.load(t, 288);
+  const hi = v128.load(t, 304);
+  const under = f64x2.lt(x, lo);
+  const over = f64x2.gt(x, hi);
+  // pmin/pmax (one minpd/maxpd each; NaN in x passes through) rather than min/max, whose
+  // IEEE NaN and −0 rules cost V8 several instructions each on x86
+  const xc = f64x2.pmin(f64x2.pmax(x, lo), hi);
+  const shifter = v128.load(t, 16);
+  const kf = f64x2.add(f64x2.mul(xc, v128.load(t, 0)), shifter);
+  const k = f64x2.sub(kf, shifter);
+  const r = f64x2.sub(f64x2.sub(xc, f64x2.mul(k, v128.load(t, 32))), f64x2.mul(k, v128.load(t, 48)));
+  // Estrin's scheme (c_i = 1/i! at offset 272 − 16 i): dependency depth ~5 multiply-adds
+  // instead of Horner's 13, which bounds this loop by latency otherwise.
+  const r2 = f64x2.mul(r, r);
+  const r4 = f64x2.mul(r2, r2);
+  const r8 = f64x2.mul(r4, r4);
+  const q0 = f64x2.add(v128.load(t, 272), f64x2.mul(v128.load(t, 256), r));
+  const q1 = f64x2.add(v128.load(t, 240), f64x2.mul(v128.load(t, 224), r));
+  const q2 = f64x2.add(v128.load(t, 208), f64x2.mul(v128.load(t, 192), r));
+  const q3 = f64x2.add(v128.load(t, 176), f64x2.mul(v128.load(t, 160), r));
+  const q4 = f64x2.add(v128.load(t, 144), f64x2.mul(v128.load(t, 128), r));
+  const q5 = f64x2.add(v128.load(t, 112), f64x2.mul(v128.load(t, 96), r));
+  const q6 = f64x2.add(v128.load(t, 80), f64x2.mul(v128.load(t, 64), r));
+  const s0 = f64x2.add(q0, f64x2.mul(q1, r2));
+  const s1 = f64x2.add(q2, f64x2.mul(q3, r2));
+  const s2 = f64x2.add(q4, f64x2.mul(q5, r2));
+  const t0 = f64x2.add(s0, f64x2.mul(s1, r4));
+  const t1 = f64x2.add(s2, f64x2.mul(q6, r4));
+  const p = f64x2.add(t0, f64x2.mul(t1, r8));
+  // 2^k: (k + 1023) << 52, with k read from the low mantissa bits of kf. k ≤ 1024 after the
+  // clamp, so split 2^k = 2^(k−1)·2 to keep the biased exponent in range at the top.
+  const ki = i64x2.sub(kf, shifter);
+  const scale = i64x2.shl(i64x2.add(ki, i64x2.splat(1022)), 52);
+  let e = f64x2.mul(f64x2.mul(p, scale), f64x2.splat(2.0));
+  e = v128.andnot(e, under);
+  e = v128.bitselect(f64x2.splat(Infinity), e, over);
+  return e;
+}
+
+/** out_k = exp(x_k) for k < count (the vector exp above; scalar tail through the same code). */
+export function expArray(x: usize, out: usize, count: i32): void {
+  const c2 = count & ~1;
+  let k = 0;
+  for (; k < c2; k += 2) v128.store(out + <usize>k * 8, expVec(v128.load(x + <usize>k * 8)));
+  if (k < count) {
+    const v = expVec(f64x2.splat(load<f64>(x + <usize>k * 8)));
+    store<f64>(out + <usize>k * 8, f64x2.extract_lane(v, 0));
+  }
+}
+
+/**
+ * out_i = max_j A_ij + log Σ_j exp(A_ij − max_j A_ij), A n×m (a row of −∞ gives −∞,
+ * a row with +∞ or NaN gives its max, as the JS reference). The log is the scalar Math.log.
+ */
+export function rowLogSumExp(a: usize, out: usize, n: i32, m: i32): void {
+  const m2 = m & ~1;
+  for (let i = 0; i < n; i++) {
+    const row = a + (<usize>i * <usize>m) * 8;
+    let mv = f64x2.splat(-Infinity);
+    let j = 0;
+    for (; j < m2; j += 2) mv = f64x2.pmax(mv, v128.load(row + <usize>j * 8));
+    let mx = Math.max(f64x2.extract_lane(mv, 0), f64x2.extract_lane(mv, 1));
+    for (; j < m; j++) mx = Math.max(mx, load<f64>(row + <usize>j * 8));
+    if (!isFinite(mx)) {
+      store<f64>(out + <usize>i * 8, mx);
+      continue;
+    }
+    const shift = f64x2.splat(mx);
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    const m4 = m & ~3;
+    j = 0;
+    for (; j < m4; j += 4) {
+      const o = row + <usize>j * 8;
+      s0 = f64x2.add(s0, expVec(f64x2.sub(v128.load(o), shift)));
+      s1 = f64x2.add(s1, expVec(f64x2.sub(v128.load(o, 16), shift)));
+    }
+    for (; j < m2; j += 2) s0 = f64x2.add(s0, expVec(f64x2.sub(v128.load(row + <usize>j * 8), shift)));
+    const s = f64x2.add(s0, s1);
+    let t = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+    if (j < m) t += Math.exp(load<f64>(row + <usize>j * 8) - mx);
+    store<f64>(out + <usize>i * 8, mx + Math.log(t));
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// Scaling Sinkhorn (Cuturi 2013), P = diag(u) K diag(v), K = exp(−C/ε).
+
+/**
+ * K_k = exp(−C_k/ε), entries below 1e-300 flushed to 0 (subnormal arithmetic is 3–20×
+ * slower and such an entry matters only when its whole row is that small, where the
+ * scaling form has failed anyway). K may alias C.
+ */
+export function gibbsKernel(c: usize, k: usize, count: i32, epsilon: f64): void {
+  const scale = f64x2.splat(-1.0 / epsilon);
+  const tiny = f64x2.splat(1e-300);
+  const c2 = count & ~1;
+  let t = 0;
+  for (; t < c2; t += 2) {
+    const e = expVec(f64x2.mul(v128.load(c + <usize>t * 8), scale));
+    v128.store(k + <usize>t * 8, v128.andnot(e, f64x2.lt(e, tiny)));
+  }
+  if (t < count) {
+    const e = Math.exp(-load<f64>(c + <usize>t * 8) / epsilon);
+    store<f64>(k + <usize>t * 8, e < 1e-300 ? 0 : e);
+  }
+}
+
+/**
+ * One fused pass over K (n×m) per Sinkhorn iteration. For each row i, while the row is
+ * in cache:
+ *   kv_i = Σ_j K_ij v_j            (v = vIn, the last column scaling)
+ *   err += |uIn_i kv_i − a_i|      (the row marginal error of the plan (uIn, vIn))
+ *   uOut_i = a_i / kv_i
+ *   ktu_j += uOut_i K_ij            (this row's share of Kᵀ uOut)
+ * then vOut_j = b_j / ktu_j. Returns the error term Σ_i |uIn_i kv_i − a_i|, i.e. the
+ * marginal error of the previous iterate (its column term is 0 up to rounding).
+ * Rows are taken two at a time so each load of ktu serves two rows.
+ */
+export function sinkhornScalingPass(
+  k: usize, a: usize, b: usize, uIn: usize, vIn: usize, uOut: usize, vOut: usize, ktu: usize, n: i32, m: i32,
+): f64 {
+  memory.fill(ktu, 0, <usize>m * 8);
+  const stride = <usize>m * 8;
+  const m2 = m & ~1;
+  let err: f64 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const r0 = k + <usize>i * stride;
+    const r1 = r0 + stride;
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const o = <usize>j * 8;
+      const vj = v128.load(vIn + o);
+      s0 = f64x2.add(s0, f64x2.mul(v128.load(r0 + o), vj));
+      s1 = f64x2.add(s1, f64x2.mul(v128.load(r1 + o), vj));
+    }
+    let kv0 = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
+    let kv1 = f64x2.extract_lane(s1, 0) + f64x2.extract_lane(s1, 1);
+    if (j < m) {
+      const vj = load<f64>(vIn + <usize>j * 8);
+      kv0 += load<f64>(r0 + <usize>j * 8) * vj;
+      kv1 += load<f64>(r1 + <usize>j * 8) * vj;
+    }
+    const a0 = load<f64>(a + <usize>i * 8);
+    const a1 = load<f64>(a + <usize>i * 8 + 8);
+    err += Math.abs(load<f64>(uIn + <usize>i * 8) * kv0 - a0) + Math.abs(load<f64>(uIn + <usize>i * 8 + 8) * kv1 - a1);
+    const u0 = a0 / kv0;
+    const u1 = a1 / kv1;
+    store<f64>(uOut + <usize>i * 8, u0);
+    store<f64>(uOut + <usize>i * 8 + 8, u1);
+    const w0 = f64x2.splat(u0);
+    const w1 = f64x2.splat(u1);
+    j = 0;
+    for (; j < m2; j += 2) {
+      const o = <usize>j * 8;
+      v128.store(ktu + o, f64x2.add(v128.load(ktu + o), f64x2.add(f64x2.mul(v128.load(r0 + o), w0), f64x2.mul(v128.load(r1 + o), w1))));
+    }
+    if (j < m) {
+      const o = <usize>j * 8;
+      store<f64>(ktu + o, load<f64>(ktu + o) + (load<f64>(r0 + o) * u0 + load<f64>(r1 + o) * u1));
+    }
+  }
+  if (i < n) {
+    const r0 = k + <usize>i * stride;
+    let kv0: f64 = 0;
+    for (let j = 0; j < m; j++) kv0 += load<f64>(r0 + <usize>j * 8) * load<f64>(vIn + <usize>j * 8);
+    const a0 = load<f64>(a + <usize>i * 8);
+    err += Math.abs(load<f64>(uIn + <usize>i * 8) * kv0 - a0);
+    const u0 = a0 / kv0;
+    store<f64>(uOut + <usize>i * 8, u0);
+    for (let j = 0; j < m; j++) store<f64>(ktu + <usize>j * 8, load<f64>(ktu + <usize>j * 8) + load<f64>(r0 + <usize>j * 8) * u0);
+  }
+  for (let j = 0; j < m; j++) store<f64>(vOut + <usize>j * 8, load<f64>(b + <usize>j * 8) / load<f64>(ktu + <usize>j * 8));
+  return err;
+}
+
+/** P_ij = u_i K_ij v_j into `plan` (may alias K). */
+export function scalingPlan(k: usize, u: usize, v: usize, plan: usize, n: i32, m: i32): void {
+  const m2 = m & ~1;
+  for (let i = 0; i < n; i++) {
+    const o = (<usize>i * <usize>m) * 8;
+    const ui = load<f64>(u + <usize>i * 8);
+    const uv = f64x2.splat(ui);
+    let j = 0;
+    for (; j < m2; j += 2) {
+      v128.store(plan + o + <usize>j * 8, f64x2.mul(f64x2.mul(v128.load(k + o + <usize>j * 8), uv), v128.load(v + <usize>j * 8)));
+    }
+    if (j < m) store<f64>(plan + o + <usize>j * 8, ui * load<f64>(k + o + <usize>j * 8) * load<f64>(v + <usize>j * 8));
+  }
+}

@@ -1,0 +1,2 @@
+export { WasmKernels, WasmKernelModule, compileKernels, wasmSimdSupported, type KernelExports } from './wasm';
+export { createSinkhornWasm } from './sinkhornScaling';

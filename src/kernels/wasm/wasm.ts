@@ -1,0 +1,100 @@
+/**
+ * Host side of the CPU path's WebAssembly SIMD kernels (src/kernels/wasm/assembly/kernels.ts,
+ * AssemblyScript compiled with `--enable simd -O3`, f64x2). One compiled module per
+ * engine; each job instantiates its own instance (its own memory), so jobs interleaved at
+ * checkpoints never share a heap. Operators are built inside the instance's memory and
+ * live there for the whole job (copying a large matrix in costs about one mat-vec).
+ *
+ * Pointers are byte offsets into the instance's memory. `memory.grow` detaches every
+ * typed-array view, so `f64(ptr, count)` makes a fresh view of the current buffer: take
+ * views after the last `allocate` of a job, or again after allocating.
+ */
+
+export interface KernelExports {
+  memory: WebAssembly.Memory;
+  heapReset(): void;
+  allocate(bytes: number): number;
+  matVec(a: number, x: number, y: number, n: number, m: number): void;
+  matVecTransposed(a: number, u: number, y: number, n: number, m: number): void;
+  expArray(x: number, out: number, count: number): void;
+  rowLogSumExp(a: number, out: number, n: number, m: number): void;
+  gibbsKernel(c: number, k: number, count: number, epsilon: number): void;
+  sinkhornScalingPass(k: number, a: number, b: number, uIn: number, vIn: number, uOut: number, vOut: number, ktu: number, n: number, m: number): number;
+  scalingPlan(k: number, u: number, v: number, plan: number, n: number, m: number): void;
+}
+
+/** One instance: the kernels and a typed allocator over its memory. */
+export class WasmKernels {
+  constructor(readonly exports: KernelExports) {
+    exports.heapReset();
+  }
+
+  /** Allocates room for `count` f64 (16-byte aligned); throws when memory cannot grow. */
+  allocF64(count: number): number {
+    const ptr = this.exports.allocate(count * 8);
+    if (ptr === 0) throw new Error(`WebAssembly memory cannot grow to hold ${count} more f64 values`);
+    return ptr;
+  }
+
+  /** Allocates and fills from `values`. */
+  put(values: ArrayLike<number>): number {
+    const ptr = this.allocF64(values.length);
+    this.f64(ptr, values.length).set(values);
+    return ptr;
+  }
+
+  /** A view of `count` f64 at `ptr` on the current memory buffer (stale after the memory grows). */
+  f64(ptr: number, count: number): Float64Array {
+    return new Float64Array(this.exports.memory.buffer, ptr, count);
+  }
+}
+
+/** A compiled kernel module; `instantiate()` gives a fresh instance with its own memory. */
+export class WasmKernelModule {
+  constructor(private readonly module: WebAssembly.Module) {}
+
+  instantiate(): WasmKernels {
+    const instance = new WebAssembly.Instance(this.module, { env: { abort: abortFromWasm } });
+    return new WasmKernels(instance.exports as unknown as KernelExports);
+  }
+}
+
+function abortFromWasm(): never {
+  throw new Error('WebAssembly kernel aborted');
+}
+
+/**
+ * A minimal module using one f64x2 instruction (f64x2.splat of a constant, dropped):
+ * WebAssembly.validate accepts it exactly where 128-bit SIMD is available.
+ */
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+  0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: () → ()
+  0x03, 0x02, 0x01, 0x00, // function section
+  0x0a, 0x10, 0x01, 0x0e, 0x00, // code section, one body of 14 bytes, no locals
+  0x44, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // f64.const 0
+  0xfd, 0x14, // f64x2.splat
+  0x1a, // drop
+  0x0b, // end
+]);
+
+/** True where WebAssembly with 128-bit SIMD is available. */
+export function wasmSimdSupported(): boolean {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+/** Compiles the kernel module from its bytes (Node, tests) or a URL (the worker); null without SIMD. */
+export async function compileKernels(source: BufferSource | string | URL): Promise<WasmKernelModule | null> {
+  if (!wasmSimdSupported()) return null;
+  let bytes: BufferSource;
+  if (typeof source === 'string' || source instanceof URL) {
+    const response = await fetch(source);
+    if (!response.ok) throw new Error(`could not load ${String(source)}: ${response.status}`);
+    bytes = await response.arrayBuffer();
+  } else bytes = source;
+  return new WasmKernelModule(await WebAssembly.compile(bytes));
+}

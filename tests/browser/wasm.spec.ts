@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { exportJson, openChapter, watchErrors } from './helpers';
+
+// The built site under its Content-Security-Policy: the worker compiles the WebAssembly SIMD
+// kernels ('wasm-unsafe-eval'), the status line names them, and the scaling Sinkhorn plan
+// computed by them has the requested marginals (recomputed here from the exported plan).
+test('the CPU path runs the scaling Sinkhorn on the WASM SIMD kernels and says so', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openChapter(page, 'sinkhorn', 'plan.n=60&plan.method=sinkhorn&plan.epsilon=0.05&plan.maxIterations=2000', '?backend=cpu');
+  await expect(page.getByRole('status')).toHaveText(/^Compute: CPU \(WASM SIMD, forced\)/);
+  const view = page.locator('[data-view="sinkhorn-plan"]');
+  await expect(view.locator('.figure-description')).toContainText('marginal error', { timeout: 30_000 });
+  const { doc } = await exportJson(page, view);
+  expect((doc.params as Record<string, unknown>).method).toBe('sinkhorn');
+  const r = doc.result as { plan: number[][]; a: number[]; b: number[]; converged: boolean; n: number };
+  expect(r.converged).toBe(true);
+  expect(r.plan).toHaveLength(r.n);
+  let err = 0;
+  r.plan.forEach((row, i) => (err += Math.abs(row.reduce((s, v) => s + v, 0) - r.a[i])));
+  r.b.forEach((bj, j) => (err += Math.abs(r.plan.reduce((s, row) => s + row[j], 0) - bj)));
+  expect(err).toBeLessThan(1e-8);
+  expect(errors).toEqual([]);
+});
