@@ -6,19 +6,11 @@
  * JavaScript in f64.
  */
 import { KernelContext } from '../kernels/context';
+import type { BackendStatus } from '../catalogue/backendStatus';
 
 export type BackendPreference = 'auto' | 'gpu' | 'cpu';
 
-export type BackendStatus =
-  | { kind: 'webgpu'; adapter: string; fallbackAdapter: boolean }
-  | { kind: 'cpu'; reason: CpuReason; detail?: string };
-
-export type CpuReason = 'no WebGPU' | 'no adapter' | 'software adapter only' | 'device lost' | 'forced' | 'device request failed';
-
-/** The status line's text: `Compute: WebGPU (<architecture>)` or `Compute: CPU (<why>)`. */
-export function statusText(status: BackendStatus): string {
-  return status.kind === 'webgpu' ? `Compute: WebGPU (${status.adapter})` : `Compute: CPU (${status.reason})`;
-}
+export { statusText, type BackendStatus, type CpuReason } from '../catalogue/backendStatus';
 
 export interface GpuSelection {
   status: BackendStatus;

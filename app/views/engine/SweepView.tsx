@@ -7,7 +7,7 @@
 import { useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot } from '../../plots';
 import type { SweepParams, SweepProgress, SweepResult } from '../../../src/workers/jobs/foundation';

@@ -9,7 +9,7 @@ import { useEffect, useRef, type Ref } from 'react';
 import { symmetricEigen } from '../../../src/geometry/spd/symmetricEigen';
 import type { SpdMetricName } from '../../../src/geometry/spd';
 import type { SpdPathsResult } from '../../../src/workers/jobs/geodesics';
-import { SPD_METRICS } from '../../../src/workers/jobs/geodesics';
+import { SPD_METRICS } from '../../../src/geometry/spd/metric';
 import { leadingBlock } from './spdInput';
 import { formatValue, METRIC_COLORS, METRIC_LABELS } from './metricStyle';
 

@@ -8,7 +8,7 @@ import * as THREE from 'three';
 import { ThreeCanvas, type ThreeHandle } from '../../three';
 import { symmetricEigen } from '../../../src/geometry/spd/symmetricEigen';
 import type { SpdPathsResult } from '../../../src/workers/jobs/geodesics';
-import { SPD_METRICS } from '../../../src/workers/jobs/geodesics';
+import { SPD_METRICS } from '../../../src/geometry/spd/metric';
 import { METRIC_COLORS } from './metricStyle';
 import { leadingBlock } from './spdInput';
 

@@ -6,12 +6,12 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot } from '../../plots';
 import { LoadData } from '../../io/LoadData';
 import type { SpdPathsData, SpdPathsParams, SpdPathsProgress, SpdPathsResult } from '../../../src/workers/jobs/geodesics';
-import { SPD_METRICS } from '../../../src/workers/jobs/geodesics';
+import { SPD_METRICS } from '../../../src/geometry/spd/metric';
 import { dataFromJson, dataFromSliders, spdParams } from './spdInput';
 import { spdCsv, spdExportResult } from './spdExport';
 import { EllipsePanels } from './EllipsePanels';

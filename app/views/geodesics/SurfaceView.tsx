@@ -10,7 +10,7 @@ import { useEffect, useRef } from 'react';
 import * as THREE from 'three';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { ThreeCanvas, type ThreeHandle } from '../../three';
 import { LOSS_SLICE_DEFAULTS, LOSS_SLICE_LABEL, surfaceByName, surfaces } from '../../../src/geometry/surfaces';

@@ -8,7 +8,7 @@ import { useJob } from '../../engine/useJob';
 import { LoadData } from '../../io/LoadData';
 import { ScatterPlot } from '../../plots';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import type { CompareResult, HeatProgress } from '../../../src/workers/jobs/heat';
 import { heatDataFromFile, type LoadedHeatData } from './data';
 import { nested } from './EmbedView';

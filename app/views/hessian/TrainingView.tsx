@@ -9,7 +9,7 @@ import { useJob } from '../../engine/useJob';
 import { LinePlot, type ReferenceLine, type Series } from '../../plots';
 import { formatNumber } from '../../plots/frame';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import type { HessianTrainData, HessianTrainProgress, HessianTrainResult, SpectrumSnapshot } from '../../../src/workers/jobs/hessian';
 import type { DigitsJson } from '../../../src/geometry/nn';
 import { toJobParams, trainingParams } from './params';

@@ -9,7 +9,7 @@ import * as d3 from 'd3';
 import { useEffect, useRef, useState } from 'react';
 import type { ParamTable, ParamValues } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LoadData, type LoadedFile } from '../../io/LoadData';
 import { formatNumber } from '../../plots';

@@ -9,7 +9,7 @@
 import { useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, formatNumber, type Series } from '../../plots';
 import type { SpikeRaceParams, SpikeRaceProgress, SpikeRaceResult } from '../../../src/workers/jobs/radii';

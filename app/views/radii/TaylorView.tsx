@@ -7,7 +7,7 @@
 import { useMemo, useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LoadData } from '../../io/LoadData';
 import { LinePlot, formatNumber, sequentialColor, type Series } from '../../plots';

@@ -8,7 +8,7 @@ import { LinePlot, type Series } from '../../plots';
 import type { LoadedFile } from '../../io/LoadData';
 import { LoadData } from '../../io/LoadData';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import type { SinkhornRaceProgress, SinkhornRaceResult } from '../../../src/workers/jobs/sinkhorn';
 import { problemFromFile, type LoadedProblem } from './loadProblem';
 import { jobParams, raceParams } from './params';

@@ -47,20 +47,10 @@ import { smacofGpu } from '../../kernels/smacof/smacof';
 import { heatKernelChebyshevBuffer } from '../../kernels/spmm/spmm';
 import { encodeVaradhan } from '../../kernels/varadhan/varadhan';
 import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
+import { HEAT_COMPARE_MAX_ROWS, HEAT_MAX_ROWS, HEAT_METHOD_LABELS, HEAT_METHODS, type HeatMethod } from '../../catalogue/heat';
 
-export type HeatMethod = 'heatgeo' | 'phate' | 'diffusion' | 'shortest';
-export const HEAT_METHODS: readonly HeatMethod[] = ['heatgeo', 'phate', 'diffusion', 'shortest'];
-export const HEAT_METHOD_LABELS: Record<HeatMethod, string> = {
-  heatgeo: 'Heat geodesic',
-  phate: 'PHATE-like potential',
-  diffusion: 'Diffusion map',
-  shortest: 'Shortest paths (Isomap)',
-};
+export { HEAT_COMPARE_MAX_ROWS, HEAT_MAX_ROWS, HEAT_METHOD_LABELS, HEAT_METHODS, type HeatMethod };
 
-/** Most rows the chapter accepts (n×n matrices in f64 on the CPU path). */
-export const HEAT_MAX_ROWS = 5000;
-/** Most rows for the comparison job (four n×n pipelines). */
-export const HEAT_COMPARE_MAX_ROWS = 2000;
 /** Exact eigendecomposition is O(n³): allowed up to this n. */
 export const HEAT_EXACT_MAX_ROWS = 800;
 /** Rows averaged for the live quality figures. */
