@@ -10,7 +10,7 @@ import { LinePlot, type ReferenceLine, type Series } from '../../plots';
 import { formatNumber } from '../../plots/frame';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
-import type { HessianTrainData, HessianTrainProgress, HessianTrainResult, SpectrumSnapshot } from '../../../src/workers/jobs/hessian';
+import type { HessianTrainData, SpectrumSnapshot } from '../../../src/workers/jobs/hessian';
 import type { DigitsJson } from '../../../src/geometry/nn';
 import { toJobParams, trainingParams } from './params';
 import { buildExport } from './exportResult';
@@ -46,7 +46,7 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
   const jobParams = toJobParams(values);
   const digits = useDigits(jobParams.dataset === 'digits');
   const waitingForDigits = jobParams.dataset === 'digits' && !digits.data;
-  const job = useJob<HessianTrainResult, HessianTrainProgress>(cellId, 'hessian/train', jobParams, jobParams.dataset === 'digits' ? digits.data : null, {
+  const job = useJob(cellId, 'hessian/train', jobParams, jobParams.dataset === 'digits' ? digits.data : null, {
     enabled: !waitingForDigits,
   });
   const running = job.status === 'running';

@@ -13,7 +13,7 @@ import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LoadData, type LoadedFile } from '../../io/LoadData';
 import { formatNumber } from '../../plots';
-import type { SampleRadiiParams, SampleRadiiProgress, SampleRadiiResult } from '../../../src/workers/jobs/radii';
+import type { SampleRadiiParams } from '../../../src/workers/jobs/radii';
 import { parseRadiiDataSet } from '../../../src/geometry/ghosts/validate';
 import type { StepDirection } from '../../../src/geometry/ghosts/mlpSet';
 import { dataParams } from './dataParams';
@@ -63,7 +63,7 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
   const svgRef = useRef<SVGSVGElement>(null);
   const gRef = useRef<SVGGElement>(null);
   const [data, onLoad, clear, fileName] = useLoadedSet();
-  const job = useJob<SampleRadiiResult, SampleRadiiProgress>(cellId, 'radii/sample-radii', sampleJobParams(values, Number(values.samples), true), data);
+  const job = useJob(cellId, 'radii/sample-radii', sampleJobParams(values, Number(values.samples), true), data);
   const result = job.result;
   const tau = Number(values.tau);
   const showCloud = Boolean(values.cloud);

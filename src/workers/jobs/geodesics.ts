@@ -36,7 +36,7 @@ import {
 } from '../../geometry/surfaces';
 import { DeviceLimitError } from '../../kernels/context';
 import { geodesicFanGpu } from '../../kernels/geodesicFan/geodesicFan';
-import { defineJob, InputError, type AnyJob } from '../job';
+import { defineJob, InputError } from '../job';
 
 
 export interface SpdPathsParams {
@@ -303,4 +303,3 @@ export const fan = defineJob<FanParams, null, FanResult, FanProgress>({
   transfer: (r) => [r.points.buffer, r.lengths.buffer, r.heights.buffer, r.curvature.buffer, r.domain.buffer],
 });
 
-export const jobs: AnyJob[] = [spdPaths, fan];

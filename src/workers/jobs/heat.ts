@@ -7,9 +7,6 @@
  * The pipeline stages live in src/geometry/heat; this file wires them, validates input
  * and reports progress.
  */
-import type { AnyJob } from '../job';
-import { embedJob } from './heatEmbed';
-import { compareJob } from './heatCompare';
 
 export {
   HEAT_COMPARE_MAX_ROWS,
@@ -28,4 +25,3 @@ export {
 export { embedJob } from './heatEmbed';
 export { compareJob, type CompareResult } from './heatCompare';
 
-export const jobs: AnyJob[] = [embedJob, compareJob];

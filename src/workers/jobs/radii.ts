@@ -42,7 +42,7 @@ import { mulberry32 } from '../../geometry/random';
 import { slopeSpreadGpu } from '../../kernels/slopeSpread/slopeSpread';
 import { logitJvpGpu } from '../../kernels/logitJvp/logitJvp';
 import type { KernelContext } from '../../kernels/context';
-import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
+import { defineJob, InputError, type JobContext } from '../job';
 
 export interface SampleRadiiParams {
   samples: number;
@@ -337,4 +337,3 @@ export const spikeRaceJob = defineJob<SpikeRaceParams, unknown, SpikeRaceResult,
     ),
 });
 
-export const jobs: AnyJob[] = [sampleRadiiJob, spikeRaceJob];

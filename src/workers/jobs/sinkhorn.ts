@@ -19,7 +19,7 @@ import { OT_METHODS, type IterationRecord, type OtMethod, type OtSolver } from '
 import { mulberry32 } from '../../geometry/random';
 import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
-import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
+import { defineJob, InputError, type JobContext } from '../job';
 
 export interface SinkhornParams {
   /** Points per side for built-in data (images use the nearest square). */
@@ -416,4 +416,3 @@ export const race = defineJob<SinkhornParams, SinkhornData | null, SinkhornRaceR
 /** Largest cost of a problem, re-exported for views that label the ε scale. */
 export { maxCost };
 
-export const jobs: AnyJob[] = [solve, race];
