@@ -1,4 +1,4 @@
-export { matVec, matMul, transpose } from './dense';
+export { dot, matVec, matMul, transpose } from './dense';
 export { reduce, logSumExp, type Reduction, type Axis } from './reductions';
 export { elementwise, elementwiseScalar, checkElementwiseArguments, ELEMENTWISE_OPS, type ElementwiseOp } from './elementwise';
 export { pairwiseSquaredDistances, knnBruteForce, type NeighbourLists } from './distances';
