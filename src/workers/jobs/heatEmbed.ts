@@ -1,10 +1,10 @@
 /** `heat/embed`: one method's embedding of a dataset (or loaded data), streaming the MDS iterates as progress. */
-import { capComponentDistances, chebyshevOrderFor, classicalMds, diffusionMap, graphStage, heatEntropyCurve, LANDMARK_POINT_ITERATIONS, landmarkHeatDistances, landmarkMds, type EntropyCurve } from '../../geometry/heat';
+import { capComponentDistances, classicalMds, diffusionMap, graphStage, LANDMARK_POINT_ITERATIONS, landmarkHeatDistances, landmarkMds } from '../../geometry/heat';
 import { mulberry32 } from '../../geometry/random';
 import { smacofGpu } from '../../kernels/smacof/smacof';
 import { defineJob, type JobContext } from '../job';
 import { HEAT_MAX_ROWS, HEAT_METHOD_LABELS } from '../../catalogue/heat';
-import { type HeatData, type HeatParams, type HeatProgress, type HeatResult, type HeatStage, LIVE_QUALITY_ROWS, comparatorDistances, embedCpu, entropyTimes, heatDistancesCpu, heatDistancesGpu, landmarkCount, neighboursFor, orderWarning, prepare, qualityOf, setupOf, stepsOf } from './heatStages';
+import { type HeatData, type HeatParams, type HeatProgress, type HeatResult, type HeatStage, LIVE_QUALITY_ROWS, comparatorDistances, embedCpu, diffusionTime, heatDistancesCpu, heatDistancesGpu, landmarkCount, neighboursFor, orderWarning, prepare, qualityOf, setupOf, stepsOf } from './heatStages';
 
 async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<HeatResult> {
   const timings: Record<string, number> = {};
@@ -30,15 +30,7 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
   const landmarks = landmarkCount(p, x.n);
   if (landmarks > 0) {
     // landmark path: CPU only (no GPU twin yet)
-    let t = p.t;
-    let entropy: EntropyCurve | null = null;
-    if (p.autoT) {
-      ctx.progress({ stage: 'entropy sweep for t', fraction: 0.2 }, true);
-      const times = entropyTimes(p.laplacian);
-      entropy = heatEntropyCurve(g.laplacian, g.lambdaMax, times, chebyshevOrderFor(times[times.length - 1], g.lambdaMax, 1e-6), 64);
-      t = entropy.times[entropy.knee];
-      await ctx.checkpoint();
-    }
+    const { t, entropy } = await diffusionTime(ctx, p, g, true);
     const truncationBound = orderWarning(t, g.lambdaMax, p.order, warnings);
     ctx.progress({ stage: `Chebyshev heat kernel on ${landmarks} landmarks`, fraction: 0.3 }, true);
     const r = landmarkHeatDistances(g, x.points, x.n, x.d, { t, order: p.order, sigma: p.sigma, laplacian: p.laplacian, landmarks }, mulberry32(p.seed + 3));

@@ -3,7 +3,7 @@
  * their validation, input preparation, neighbours, the heat-geodesic distances on the CPU and GPU paths, the
  * comparator distances, MDS and the quality figures. The math is in src/geometry/heat.
  */
-import { allPairsShortestPaths, chebyshevOrderFor, chebyshevTruncationBound, checkPointCloud, classicalMds, embeddingQuality, heatEntropyCurve, heatKernelChebyshevDense, heatKernelExact, kernelNeighbourCount, knnDistanceGraph, laplacianEigen, makeDataset, potentialDistances, smacof, varadhanDistances, DATASET_NAMES, DEFAULT_LANDMARKS, type DatasetName, type EntropyCurve, type GraphStage, type GroundTruth, type LaplacianKind, type Quality } from '../../geometry/heat';
+import { allPairsShortestPaths, chebyshevOrderFor, chebyshevTruncationBound, checkPointCloud, classicalMds, embeddingQuality, diffusionTimeCurve, heatKernelChebyshevDense, heatKernelExact, kernelNeighbourCount, knnDistanceGraph, laplacianEigen, makeDataset, potentialDistances, smacof, varadhanDistances, DATASET_NAMES, DEFAULT_LANDMARKS, type DatasetName, type EntropyCurve, type GraphStage, type GroundTruth, type LaplacianKind, type Quality } from '../../geometry/heat';
 import { knnBruteForce, type NeighbourLists } from '../../geometry/linalg/distances';
 import { mulberry32 } from '../../geometry/random';
 import type { KernelContext } from '../../kernels/context';
@@ -181,10 +181,21 @@ export function prepare(p: HeatParams, data: HeatData | null, maxRows: number): 
   return { points, n, d, input, color, labels, groundTruth, warnings, skipQuality: p.skipQuality === true };
 }
 
-/** The t grid of the entropy sweep (as the reference: 0.05…t_max, evenly spaced). */
-export function entropyTimes(laplacianKind: LaplacianKind): number[] {
-  const tMax = laplacianKind === 'normalized' ? 200 : 20;
-  return Array.from({ length: 20 }, (_, i) => 0.05 + (i * (tMax - 0.05)) / 19);
+/**
+ * The diffusion time: `p.t`, or with `autoT` the knee of the entropy curve (geometry/heat/entropy.ts).
+ * `report`: announce the sweep as a progress stage and checkpoint after it.
+ */
+export async function diffusionTime(
+  ctx: JobContext<HeatProgress>,
+  p: HeatParams,
+  g: GraphStage,
+  report: boolean,
+): Promise<{ t: number; entropy: EntropyCurve | null }> {
+  if (!p.autoT) return { t: p.t, entropy: null };
+  if (report) ctx.progress({ stage: 'entropy sweep for t', fraction: 0.2 }, true);
+  const entropy = diffusionTimeCurve(g.laplacian, g.lambdaMax, p.laplacian);
+  if (report) await ctx.checkpoint();
+  return { t: entropy.times[entropy.knee], entropy };
 }
 
 export async function neighboursFor(ctx: JobContext<HeatProgress>, x: Prepared, k: number, timings: Record<string, number>): Promise<NeighbourLists> {
@@ -211,16 +222,7 @@ export interface HeatStage {
 
 /** Heat-geodesic distances on the CPU (f64). */
 export async function heatDistancesCpu(ctx: JobContext<HeatProgress>, p: HeatParams, g: GraphStage, n: number, warnings: string[]): Promise<HeatStage> {
-  let t = p.t;
-  let entropy: EntropyCurve | null = null;
-  if (p.autoT) {
-    ctx.progress({ stage: 'entropy sweep for t', fraction: 0.2 }, true);
-    const times = entropyTimes(p.laplacian);
-    const order = chebyshevOrderFor(times[times.length - 1], g.lambdaMax, 1e-6);
-    entropy = heatEntropyCurve(g.laplacian, g.lambdaMax, times, order, 64);
-    t = entropy.times[entropy.knee];
-    await ctx.checkpoint();
-  }
+  const { t, entropy } = await diffusionTime(ctx, p, g, true);
   let heat: Float64Array;
   let truncationBound = 0;
   if (p.heat === 'exact') {
@@ -250,14 +252,8 @@ export function orderWarning(t: number, lambdaMax: number, order: number, warnin
 
 /** Heat-geodesic distances on the GPU (f32): Chebyshev by spmm, then the Varadhan transform; D is read back. */
 export async function heatDistancesGpu(ctx: JobContext<HeatProgress>, gpu: KernelContext, p: HeatParams, g: GraphStage, n: number, warnings: string[]): Promise<HeatStage & { buffer: GPUBuffer }> {
-  let t = p.t;
-  let entropy: EntropyCurve | null = null;
-  if (p.autoT) {
-    // the sweep uses 64 probe columns: cheap enough on the CPU
-    const times = entropyTimes(p.laplacian);
-    entropy = heatEntropyCurve(g.laplacian, g.lambdaMax, times, chebyshevOrderFor(times[times.length - 1], g.lambdaMax, 1e-6), 64);
-    t = entropy.times[entropy.knee];
-  }
+  // the sweep uses 64 probe columns: cheap enough on the CPU
+  const { t, entropy } = await diffusionTime(ctx, p, g, false);
   const truncationBound = orderWarning(t, g.lambdaMax, p.order, warnings);
   const eye = new Float32Array(n * n);
   for (let i = 0; i < n; i++) eye[i * n + i] = 1;
