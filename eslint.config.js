@@ -18,6 +18,54 @@ export default tseslint.config(
     },
   },
   {
+    // app/ talks to the workers only through app/engine and types: worker code never lands in the main bundle.
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/workers', '**/src/workers/**'],
+              allowTypeImports: true,
+              message: 'app/ may import only types from src/workers; shared values live in src/geometry or src/catalogue.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One direction in app/: the store never reaches up into the views (it keeps each cell's table itself).
+    files: ['app/store/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/workers', '**/src/workers/**'],
+              allowTypeImports: true,
+              message: 'app/ may import only types from src/workers; shared values live in src/geometry or src/catalogue.',
+            },
+            { group: ['**/views', '**/views/**', '**/shell/**', '**/frame/**'], message: 'app/store may not import views, the shell or the frame (keep the table in the store).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // src/catalogue is pure data shared by the app and the workers.
+    files: ['src/catalogue/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/app/**', '**/kernels/**', '**/workers/**', 'comlink', 'react', 'three', 'd3'], message: 'src/catalogue is pure: no worker, kernel, UI or library code.' }] },
+      ],
+    },
+  },
+  {
     // src/geometry is math and nothing else: it runs unchanged in Node, a worker and tests.
     files: ['src/geometry/**/*.ts'],
     rules: {

@@ -12,7 +12,7 @@
 import { affineInvariant, buresWasserstein, logEuclidean } from '../src/geometry/spd';
 import { gaussian, mulberry32 } from '../src/geometry/random';
 import { geodesicFan, surfaceByName } from '../src/geometry/surfaces';
-import { FAN_BENCH_START, FAN_BENCH_STEPS } from '../src/kernels/geodesicFan/benchSetup';
+import { FAN_BENCH_START, FAN_BENCH_STEPS } from './setup/geodesicFan';
 import { adapterNote, printTable, runGpu, runPython, timeIt } from './lib';
 
 const fans = (process.env.BENCH_FANS ?? '256,1024,4096').split(',').map(Number);

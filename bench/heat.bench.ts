@@ -25,7 +25,7 @@ import {
   smacof,
 } from '../src/geometry/heat';
 import { mulberry32 } from '../src/geometry/random';
-import { heatBenchParams } from '../src/workers/jobs/heatBenchParams';
+import { heatBenchParams } from './setup/heatParams';
 import { adapterNote, median, printTable, runGpu, runPython, type BenchRow } from './lib';
 
 const sizes = (process.env.HEAT_BENCH_SIZES ?? '1000,2000,5000').split(',').map(Number);

@@ -9,7 +9,7 @@
 import { createMlp, curvatureOperator, type ClassificationData } from '../src/geometry/nn';
 import { gaussianVector, mulberry32 } from '../src/geometry/random';
 import { lanczosTopEigenpairs, stochasticLanczosQuadrature } from '../src/geometry/spectral';
-import { HVP_BENCH_SAMPLES, HVP_BENCH_SHAPES } from '../src/kernels/mlpHvp/benchShapes';
+import { HVP_BENCH_SAMPLES, HVP_BENCH_SHAPES } from './setup/mlpHvpShapes';
 import { adapterNote, printTable, runGpu, runPython, timeIt, type BenchRow } from './lib';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);

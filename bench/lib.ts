@@ -150,7 +150,7 @@ export interface GpuTimes {
 }
 
 /**
- * Times the GPU benchmark case `benchName` (registered by a src/**\/*.bench-gpu.ts)
+ * Times the GPU benchmark case `benchName` (registered by a bench/gpu/*.bench-gpu.ts)
  * at each size in headless Chromium: builds the harness if needed, serves
  * dist-harness/ on a free loopback port, and calls window.harness.bench(name, size,
  * repeats) — a warm-up, then the median of `repeats` runs of dispatch + readback.

@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackendKind } from '../../src/workers/job';
+import type { DataOf, JobName, ParamsOf, ProgressOf, ResultOf } from '../../src/workers/jobs';
 import { engine } from './client';
 import { appStore } from '../store/store';
 
@@ -33,13 +34,19 @@ function keyOf(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (ArrayBuffer.isView(v) ? `typed:${(v as Float64Array).length}:${(v as Float64Array)[0]}` : v));
 }
 
-export function useJob<Result, Progress = unknown>(
+/**
+ * The job is named by its catalogue key (src/workers/jobs/index.ts): params and data are checked
+ * against that job's types, and the result and progress are typed from it.
+ */
+export function useJob<K extends JobName>(
   cellId: string,
-  jobName: string,
-  params: object,
-  data: unknown = null,
+  jobName: K,
+  params: ParamsOf<K>,
+  data: DataOf<K> | null = null,
   options: { enabled?: boolean } = {},
-): UseJob<Result, Progress> {
+): UseJob<ResultOf<K>, ProgressOf<K>> {
+  type Result = ResultOf<K>;
+  type Progress = ProgressOf<K>;
   const enabled = options.enabled ?? true;
   const [state, setState] = useState<JobState<Result, Progress>>({
     status: 'idle',

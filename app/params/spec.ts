@@ -12,6 +12,16 @@ interface BaseSpec {
   label: string;
   /** One sentence shown as the control's description (accessibility and tooltips). */
   description?: string;
+  /**
+   * Metadata hook: shown among the essential controls (true) or under "More settings" (false).
+   * Unset means essential. No control reads it yet.
+   */
+  essential?: boolean;
+  /**
+   * Metadata hook: whether the parameter applies given the cell's other values (e.g. `batchSize` only
+   * for SGD-type optimizers). Unset means always. No control reads it yet.
+   */
+  appliesWhen?: (values: ParamValues) => boolean;
 }
 
 export interface NumberSpec extends BaseSpec {

@@ -2,8 +2,8 @@
 import { useEffect } from 'react';
 import { chapterById, chapters } from '../chapters';
 import { appStore, useAppStore, type Theme } from '../store/store';
-import { NOTEBOOK_ROUTE } from '../store/persist';
-import { statusText } from '../../src/workers/backend';
+import { NOTEBOOK_ROUTE } from '../store/routes';
+import { statusText } from '../../src/catalogue/backendStatus';
 import { Notebook } from './Notebook';
 import { NotebookPage, OpenNotebook, useNotebookDrop } from './NotebookPage';
 

@@ -4,7 +4,8 @@ import { viewRegistry } from '../views/registry';
 import { appStore, cellKey, useAppStore } from '../store/store';
 import type { CellSpec } from '../markdown/notebook';
 import type { ParamValue } from '../params/spec';
-import { CellContext, type CellPresentation } from './cellContext';
+import { CellContext, type CellPresentation } from '../frame/cellContext';
+import { shareLink } from '../store/urlSync';
 
 export function Cell({ chapterId, cell, presenting = false }: { chapterId: string; cell: CellSpec; presenting?: boolean }) {
   const view = viewRegistry.get(cell.viewId);
@@ -16,6 +17,7 @@ export function Cell({ chapterId, cell, presenting = false }: { chapterId: strin
   const presentation = useMemo<CellPresentation>(
     () => ({
       localId: cell.localId,
+      shareLink: () => shareLink(cell.localId),
       presenting,
       hide: cell.hide ?? [],
       lock: cell.lock ?? [],
@@ -45,7 +47,7 @@ export function Cell({ chapterId, cell, presenting = false }: { chapterId: strin
           cellId={key}
           chapterId={chapterId}
           params={state.params}
-          setParam={(name: string, value: ParamValue) => appStore.getState().setParam(key, view.params, name, value)}
+          setParam={(name: string, value: ParamValue) => appStore.getState().setParam(key, name, value)}
         />
       </CellContext.Provider>
     </div>

@@ -11,7 +11,7 @@ import { appStore } from '../store/store';
 import { shareLink } from '../store/urlSync';
 import { Cell } from './Cell';
 import { ErrorBoundary } from './ErrorBoundary';
-import { ShareButton } from './ShareButton';
+import { ShareButton } from '../frame/ShareButton';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useAppStore } from '../store/store';
-import { NOTEBOOK_ROUTE, fingerprint } from '../store/persist';
+import { fingerprint } from '../store/persist';
+import { NOTEBOOK_ROUTE } from '../store/routes';
 import { fetchNotebook, openNotebookFile } from '../store/userNotebook';
 import { appStore } from '../store/store';
 import { Notebook } from './Notebook';

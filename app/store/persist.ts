@@ -5,13 +5,12 @@
  * not set: a shared link that was opened always wins.
  */
 import { formatParam } from '../params/spec';
-import { viewRegistry } from '../views/registry';
 import { appStore, cellKey, type AppState, type UserNotebook } from './store';
 import { fingerprint } from './fingerprint';
+import { NOTEBOOK_ROUTE } from './routes';
 
 export { fingerprint };
 
-export const NOTEBOOK_ROUTE = 'notebook';
 const STATE_PREFIX = 'curvature:state:';
 const NOTEBOOK_KEY = 'curvature:notebook';
 const SAVE_DELAY_MS = 250;
@@ -38,8 +37,7 @@ export function chapterValues(state: AppState, chapterId: string): Record<string
   const cells: Record<string, Record<string, string>> = {};
   for (const cell of Object.values(state.cells)) {
     if (cell.chapterId !== chapterId) continue;
-    const table = viewRegistry.get(cell.viewId)?.params ?? [];
-    cells[cell.localId] = Object.fromEntries(table.map((spec) => [spec.name, formatParam(spec, cell.params[spec.name])]));
+    cells[cell.localId] = Object.fromEntries(cell.table.map((spec) => [spec.name, formatParam(spec, cell.params[spec.name])]));
   }
   return cells;
 }

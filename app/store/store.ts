@@ -20,6 +20,8 @@ export interface CellState {
   /** The cell's id inside its chapter (the URL's prefix). */
   localId: string;
   viewId: string;
+  /** The view's parameter table, kept here so the store, links and saved state never look views up. */
+  table: ParamTable;
   params: ParamValues;
 }
 
@@ -43,9 +45,9 @@ interface ParamsSlice {
   /** Values from a link by cell key, held until the cell they name registers. */
   pendingLinkValues: Record<string, Record<string, string>>;
   registerCell(chapterId: string, localId: string, viewId: string, table: ParamTable, initial: Record<string, unknown>): void;
-  setParam(cellId: string, table: ParamTable, name: string, value: unknown): void;
+  setParam(cellId: string, name: string, value: unknown): void;
   /** Sets several parameters at once (a preset); invalid values are coerced with a notice. */
-  setParams(cellId: string, table: ParamTable, values: Record<string, unknown>): void;
+  setParams(cellId: string, values: Record<string, unknown>): void;
   /** Forgets every cell of a chapter (a different user notebook was opened). */
   clearChapter(chapterId: string): void;
   setPendingLinkValues(values: Record<string, Record<string, string>>): void;
@@ -95,14 +97,14 @@ const paramsSlice = (set: Set, get: Get): ParamsSlice => ({
       const pending = { ...s.pendingLinkValues };
       delete pending[cellId];
       return {
-        cells: { ...s.cells, [cellId]: { chapterId, localId, viewId, params: fromLink.values } },
+        cells: { ...s.cells, [cellId]: { chapterId, localId, viewId, table, params: fromLink.values } },
         pendingLinkValues: pending,
       };
     });
   },
-  setParam(cellId, table, name, value) {
-    const spec = table.find((p) => p.name === name);
+  setParam(cellId, name, value) {
     const cell = get().cells[cellId];
+    const spec = cell?.table.find((p) => p.name === name);
     if (!spec || !cell) return;
     const c = coerce(spec, value);
     if (cell.params[name] === c.value) return;
@@ -110,12 +112,12 @@ const paramsSlice = (set: Set, get: Get): ParamsSlice => ({
       cells: { ...s.cells, [cellId]: { ...cell, params: { ...cell.params, [name]: c.value as ParamValue } } },
     }));
   },
-  setParams(cellId, table, values) {
+  setParams(cellId, values) {
     const cell = get().cells[cellId];
     if (!cell) return;
     const params = { ...cell.params };
     for (const [name, value] of Object.entries(values)) {
-      const spec = table.find((p) => p.name === name);
+      const spec = cell.table.find((p) => p.name === name);
       if (!spec) {
         get().notify(`${cell.localId}: unknown parameter "${name}" ignored`);
         continue;

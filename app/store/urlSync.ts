@@ -7,11 +7,11 @@
  * The address bar shows the plain, readable form; {@link shareLink} gives the
  * compressed form when it is long (see url.ts).
  */
-import { viewRegistry } from '../views/registry';
 import { chapterById, chapters } from '../chapters';
 import { appStore, cellKey } from './store';
 import { formatHash, formatShareHash, parseHash } from './url';
-import { chapterValues, loadNotebookDocument, NOTEBOOK_ROUTE, restoreSaved } from './persist';
+import { chapterValues, loadNotebookDocument, restoreSaved } from './persist';
+import { NOTEBOOK_ROUTE } from './routes';
 import { openNotebookText, requestNotebookUrl } from './userNotebook';
 
 const WRITE_DELAY_MS = 150;
@@ -74,13 +74,13 @@ function applyHashInner(hash: string): void {
       pending[key] = values;
       continue;
     }
-    const table = viewRegistry.get(cell.viewId)?.params ?? [];
+    const table = cell.table;
     for (const [name, value] of Object.entries(values)) {
       if (!table.some((p) => p.name === name)) {
         state.notify(`${localId}: unknown parameter "${name}" ignored`);
         continue;
       }
-      appStore.getState().setParam(key, table, name, value);
+      appStore.getState().setParam(key, name, value);
     }
   }
   appStore.getState().setPendingLinkValues({ ...appStore.getState().pendingLinkValues, ...pending });

@@ -7,7 +7,8 @@
  */
 import { appStore, cellKey } from './store';
 import { classifyNotebookUrl } from './notebookUrl';
-import { MAX_SAVED_NOTEBOOK, NOTEBOOK_ROUTE, restoreSaved, saveNotebookDocument } from './persist';
+import { MAX_SAVED_NOTEBOOK, restoreSaved, saveNotebookDocument } from './persist';
+import { NOTEBOOK_ROUTE } from './routes';
 
 /** The largest notebook accepted, in bytes (characters). */
 export const MAX_NOTEBOOK_BYTES = 2 * 1024 * 1024;

@@ -12,7 +12,7 @@ import { DeviceLimitError } from '../kernels/context';
 import type { WasmKernelModule } from '../kernels/wasm/wasm';
 import { selectBackend, type BackendPreference, type BackendStatus, type CpuPath } from './backend';
 import { JobCancelled, type AnyJob, type BackendKind, type JobContext } from './job';
-import { registry as defaultRegistry } from './jobs';
+import { registry as defaultRegistry, type DataOf, type JobName, type ParamsOf, type ResultOf } from './jobs';
 
 export interface RunOutcome<Result> {
   result: Result;
@@ -107,6 +107,18 @@ export class Engine {
     this.generations.set(view, (this.generations.get(view) ?? 0) + 1);
   }
 
+  /**
+   * Runs a job by name. For a catalogue name (src/workers/jobs/index.ts) params, data and the
+   * result are typed from the job; the second form serves injected registries (tests).
+   */
+  run<K extends JobName>(
+    view: string,
+    jobName: K,
+    params: ParamsOf<K>,
+    data: DataOf<K> | null,
+    onProgress?: ProgressCallback,
+  ): Promise<RunOutcome<ResultOf<K>>>;
+  run<Result>(view: string, jobName: string, params: unknown, data: unknown, onProgress?: ProgressCallback): Promise<RunOutcome<Result>>;
   async run<Result>(
     view: string,
     jobName: string,

@@ -2,7 +2,7 @@
  * The kernel harness page. It collects every `src/kernels/<name>/<name>.cases.ts`,
  * runs a kernel's cases on WebGPU (f32) and on the CPU path (f64), and reports
  * per-case results to Playwright through `window.harness`. Benchmarks register
- * themselves the same way from `src/**\/*.bench-gpu.ts`.
+ * themselves the same way from `bench/gpu/*.bench-gpu.ts`.
  */
 import type { KernelSuite } from '../../src/kernels/cases';
 import { KernelContext } from '../../src/kernels/context';
@@ -28,7 +28,7 @@ for (const mod of Object.values(import.meta.glob<{ suite: KernelSuite }>('../../
   suites.set(mod.suite.kernel, mod.suite);
 }
 const benches = new Map<string, BenchCase>();
-for (const mod of Object.values(import.meta.glob<{ benches: BenchCase[] }>('../../src/**/*.bench-gpu.ts', { eager: true }))) {
+for (const mod of Object.values(import.meta.glob<{ benches: BenchCase[] }>('../../bench/gpu/*.bench-gpu.ts', { eager: true }))) {
   for (const b of mod.benches) benches.set(b.name, b);
 }
 

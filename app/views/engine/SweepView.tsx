@@ -7,10 +7,10 @@
 import { useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot } from '../../plots';
-import type { SweepParams, SweepProgress, SweepResult } from '../../../src/workers/jobs/foundation';
+import type { SweepParams } from '../../../src/workers/jobs/foundation';
 
 const params: ParamTable = [
   { name: 'n', label: 'Matrix size n', type: 'integer', default: 512, min: 64, max: 8192, step: 64, description: 'The sweep reduces an n×n matrix.' },
@@ -21,7 +21,7 @@ const params: ParamTable = [
 function SweepView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const jobParams: SweepParams = { n: Number(values.n), repeats: Number(values.repeats), seed: Number(values.seed) };
-  const job = useJob<SweepResult, SweepProgress>(cellId, 'foundation/lse-sweep', jobParams);
+  const job = useJob(cellId, 'foundation/lse-sweep', jobParams);
   const times = job.status === 'running' && job.progress ? job.progress.times : job.result ? Array.from(job.result.times) : [];
   const median = times.length ? [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] : NaN;
   return (

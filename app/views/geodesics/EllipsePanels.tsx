@@ -6,10 +6,11 @@
  */
 import * as d3 from 'd3';
 import { useEffect, useRef, type Ref } from 'react';
-import { symmetricEigen } from '../../../src/geometry/spd/symmetricEigen';
+import { symmetricEigenJacobi as symmetricEigen } from '../../../src/geometry/linalg/jacobiEigen';
+import { eigenvectorMatrix } from '../../../src/geometry/linalg/symmetricEigen';
 import type { SpdMetricName } from '../../../src/geometry/spd';
 import type { SpdPathsResult } from '../../../src/workers/jobs/geodesics';
-import { SPD_METRICS } from '../../../src/workers/jobs/geodesics';
+import { SPD_METRICS } from '../../../src/geometry/spd/metric';
 import { leadingBlock } from './spdInput';
 import { formatValue, METRIC_COLORS, METRIC_LABELS } from './metricStyle';
 
@@ -18,7 +19,9 @@ const HEADER = 44;
 
 /** Polyline of the ellipse of the 2×2 SPD block: V diag(√λ) (cos φ, sin φ). */
 function ellipsePoints(m: Float64Array): [number, number][] {
-  const { values, vectors } = symmetricEigen(m, 2);
+  const eig = symmetricEigen(m, 2);
+  const { values } = eig;
+  const vectors = eigenvectorMatrix(eig);
   const r0 = Math.sqrt(Math.max(values[0], 0));
   const r1 = Math.sqrt(Math.max(values[1], 0));
   const pts: [number, number][] = [];

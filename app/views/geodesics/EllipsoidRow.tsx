@@ -6,9 +6,10 @@
 import { useEffect, useRef } from 'react';
 import * as THREE from 'three';
 import { ThreeCanvas, type ThreeHandle } from '../../three';
-import { symmetricEigen } from '../../../src/geometry/spd/symmetricEigen';
+import { symmetricEigenJacobi as symmetricEigen } from '../../../src/geometry/linalg/jacobiEigen';
+import { eigenvectorMatrix } from '../../../src/geometry/linalg/symmetricEigen';
 import type { SpdPathsResult } from '../../../src/workers/jobs/geodesics';
-import { SPD_METRICS } from '../../../src/workers/jobs/geodesics';
+import { SPD_METRICS } from '../../../src/geometry/spd/metric';
 import { METRIC_COLORS } from './metricStyle';
 import { leadingBlock } from './spdInput';
 
@@ -49,7 +50,9 @@ export function EllipsoidRow({ result, tIndex }: Props) {
       for (let k = 0; k < r.t.length; k += 10) radius = Math.max(radius, Math.sqrt(symmetricEigen(leadingBlock(r.path.subarray(k * n * n, (k + 1) * n * n), n, 3), 3).values[2]));
     }
     blocks.forEach((m, i) => {
-      const { values, vectors: v } = symmetricEigen(m, 3);
+      const eig = symmetricEigen(m, 3);
+      const { values } = eig;
+      const v = eigenvectorMatrix(eig);
       const s = values.map((l) => Math.sqrt(Math.max(l, 0)) / (radius || 1));
       const mesh = meshes.current[i];
       mesh.matrix.set(

@@ -8,7 +8,7 @@ import * as d3 from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { grassmannDistance, grassmannGeodesic, principalAngles } from '../../../src/geometry/manifolds';
 import { fromLonLat, globe, GLOBE_SIZE, toLonLat } from './sphereDraw';
 

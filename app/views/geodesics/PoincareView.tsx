@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { lorentzDistance, poincareDistance, poincareGeodesic, poincareToLorentz } from '../../../src/geometry/manifolds';
 
 const SIZE = 320;

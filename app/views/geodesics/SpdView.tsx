@@ -6,12 +6,12 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot } from '../../plots';
 import { LoadData } from '../../io/LoadData';
-import type { SpdPathsData, SpdPathsParams, SpdPathsProgress, SpdPathsResult } from '../../../src/workers/jobs/geodesics';
-import { SPD_METRICS } from '../../../src/workers/jobs/geodesics';
+import type { SpdPathsData, SpdPathsParams } from '../../../src/workers/jobs/geodesics';
+import { SPD_METRICS } from '../../../src/geometry/spd/metric';
 import { dataFromJson, dataFromSliders, spdParams } from './spdInput';
 import { spdCsv, spdExportResult } from './spdExport';
 import { EllipsePanels } from './EllipsePanels';
@@ -29,7 +29,7 @@ function SpdView({ cellId, chapterId, params, setParam }: ViewProps) {
   const sliderData = useMemo(() => dataFromSliders(params), [sliderKey]);
   const data = loaded?.data ?? sliderData;
   const jobParams: SpdPathsParams = { samples: SAMPLES, theta: Number(params.theta), means: Boolean(params.means) };
-  const job = useJob<SpdPathsResult, SpdPathsProgress>(cellId, 'geodesics/spd-paths', jobParams, data);
+  const job = useJob(cellId, 'geodesics/spd-paths', jobParams, data);
   const result = job.result;
   const tIndex = Math.round(Number(params.t) * (SAMPLES - 1));
   const description = result

@@ -10,11 +10,11 @@ import { useEffect, useRef } from 'react';
 import * as THREE from 'three';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { ThreeCanvas, type ThreeHandle } from '../../three';
 import { LOSS_SLICE_DEFAULTS, LOSS_SLICE_LABEL, surfaceByName, surfaces } from '../../../src/geometry/surfaces';
-import type { FanParams, FanProgress, FanResult } from '../../../src/workers/jobs/geodesics';
+import type { FanParams } from '../../../src/workers/jobs/geodesics';
 import { formatValue } from './metricStyle';
 
 const GRID = 90;
@@ -82,7 +82,7 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
     // Only the loss slice depends on these, so the other surfaces' jobs are not rerun when they move.
     ...(isLossSlice ? { lossSteps: Number(values.lossSteps), lossSeed: Number(values.lossSeed) } : {}),
   };
-  const job = useJob<FanResult, FanProgress>(cellId, 'geodesics/fan', jobParams);
+  const job = useJob(cellId, 'geodesics/fan', jobParams);
   const result = job.result;
   const setParamRef = useRef(setParam);
   setParamRef.current = setParam;

@@ -1,7 +1,7 @@
 /** The Export JSON `result` of the SPD view (docs/formats.md, "Geodesics"). */
 import type { CsvTable } from '../../io/exporters';
 import type { SpdPathsResult } from '../../../src/workers/jobs/geodesics';
-import { SPD_METRICS } from '../../../src/workers/jobs/geodesics';
+import { SPD_METRICS } from '../../../src/geometry/spd/metric';
 
 function rows(a: ArrayLike<number>, n: number, offset = 0): number[][] {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => a[offset + i * n + j]));

@@ -8,8 +8,7 @@ import { useJob } from '../../engine/useJob';
 import { LoadData } from '../../io/LoadData';
 import { ScatterPlot } from '../../plots';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
-import type { CompareResult, HeatProgress } from '../../../src/workers/jobs/heat';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { heatDataFromFile, type LoadedHeatData } from './data';
 import { nested } from './EmbedView';
 import { compareParams } from './params';
@@ -20,7 +19,7 @@ function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps)
   const [loaded, setLoaded] = useState<LoadedHeatData | null>(null);
   const [highlight, setHighlight] = useState<ReadonlySet<number> | null>(null);
   const input = useHeatInput(values, loaded);
-  const job = useJob<CompareResult, HeatProgress>(cellId, 'heat/compare', input.params, input.data, { enabled: input.ready });
+  const job = useJob(cellId, 'heat/compare', input.params, input.data, { enabled: input.ready });
   const result = job.result;
   const onBrush = useCallback((indices: number[] | null) => setHighlight(indices && indices.length ? new Set(indices) : null), []);
   return (

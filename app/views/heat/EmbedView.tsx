@@ -9,9 +9,9 @@ import { useJob } from '../../engine/useJob';
 import { LoadData } from '../../io/LoadData';
 import { LinePlot, ScatterPlot } from '../../plots';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import type { HeatProgress, HeatResult } from '../../../src/workers/jobs/heat';
-import { HEAT_METHOD_LABELS } from '../../../src/workers/jobs/heat';
+import { HEAT_METHOD_LABELS } from '../../../src/catalogue/heat';
 import { heatDataFromFile, type LoadedHeatData } from './data';
 import { InputCloud } from './InputCloud';
 import { embedParams } from './params';
@@ -36,7 +36,7 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const [loaded, setLoaded] = useState<LoadedHeatData | null>(null);
   const [highlight, setHighlight] = useState<ReadonlySet<number> | null>(null);
   const input = useHeatInput(values, loaded);
-  const job = useJob<HeatResult, HeatProgress>(cellId, 'heat/embed', input.params, input.data, { enabled: input.ready });
+  const job = useJob(cellId, 'heat/embed', input.params, input.data, { enabled: input.ready });
   const progress = job.status === 'running' ? job.progress : null;
   // the running job's setup (input, colours) arrives once, with its first iterate
   const setupRef = useRef<HeatProgress['setup'] | null>(null);

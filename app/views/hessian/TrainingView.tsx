@@ -9,8 +9,8 @@ import { useJob } from '../../engine/useJob';
 import { LinePlot, type ReferenceLine, type Series } from '../../plots';
 import { formatNumber } from '../../plots/frame';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
-import type { HessianTrainData, HessianTrainProgress, HessianTrainResult, SpectrumSnapshot } from '../../../src/workers/jobs/hessian';
+import { ViewFrame } from '../../frame/ViewFrame';
+import type { HessianTrainData, SpectrumSnapshot } from '../../../src/workers/jobs/hessian';
 import type { DigitsJson } from '../../../src/geometry/nn';
 import { toJobParams, trainingParams } from './params';
 import { buildExport } from './exportResult';
@@ -51,7 +51,7 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
   const loadedData = useMemo<HessianTrainData | null>(() => (loaded ? { loaded } : null), [loaded]);
   const digits = useDigits(!loaded && jobParams.dataset === 'digits');
   const waitingForDigits = !loaded && jobParams.dataset === 'digits' && !digits.data;
-  const job = useJob<HessianTrainResult, HessianTrainProgress>(
+  const job = useJob(
     cellId,
     'hessian/train',
     jobParams,

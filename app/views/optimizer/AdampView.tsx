@@ -6,10 +6,10 @@
 import { useMemo, useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
-import type { AdampRaceParams, AdampRaceProgress, AdampRaceResult } from '../../../src/workers/jobs/optimizer';
+import type { AdampRaceParams } from '../../../src/workers/jobs/optimizer';
 import { OPTIMIZERS, type OptimizerName } from '../../../src/geometry/optim';
 import { adampCsv, adampExport } from './exportOptimizer';
 import { adampChecks } from './adampChecks';
@@ -49,7 +49,7 @@ function AdampView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     delta: Number(v.delta),
     seed: Number(v.seed),
   };
-  const job = useJob<AdampRaceResult, AdampRaceProgress>(cellId, 'optimizer/adamp-race', jobParams);
+  const job = useJob(cellId, 'optimizer/adamp-race', jobParams);
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const which = String(v.problem) === 'toy' ? 'toy' : 'classifier';
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);

@@ -6,10 +6,10 @@
 import { useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
-import type { LangevinParams, LangevinProgress, LangevinResult } from '../../../src/workers/jobs/optimizer2';
+import type { LangevinParams } from '../../../src/workers/jobs/optimizer2';
 import { langevinCsv, langevinExport } from './exportOptimizer2';
 import { langevinChecks } from './langevinChecks';
 import { PaperCheckTable } from './PaperCheckTable';
@@ -40,7 +40,7 @@ function LangevinView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     seeds: Number(v.seeds),
     seed: Number(v.seed),
   };
-  const job = useJob<LangevinResult, LangevinProgress>(cellId, 'optimizer/langevin', jobParams);
+  const job = useJob(cellId, 'optimizer/langevin', jobParams);
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const total = run ? run.phase.ds.length * run.phase.exponents.length : 1;
   const t = run ? Float64Array.from({ length: run.steps + 1 }, (_, i) => i) : new Float64Array(0);

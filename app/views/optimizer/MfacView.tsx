@@ -6,10 +6,10 @@
 import { useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
-import type { MfacParams, MfacProgress, MfacResult } from '../../../src/workers/jobs/optimizer2';
+import type { MfacParams } from '../../../src/workers/jobs/optimizer2';
 import { MFAC_RACE_METHODS, type MfacRaceMethod } from '../../../src/geometry/optim';
 import { mfacCsv, mfacExport } from './exportOptimizer2';
 import { mfacChecks, worstGridError } from './mfacChecks';
@@ -45,7 +45,7 @@ function MfacView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     batch: Number(v.batch),
     seed: Number(v.seed),
   };
-  const job = useJob<MfacResult, MfacProgress>(cellId, 'optimizer/mfac', jobParams);
+  const job = useJob(cellId, 'optimizer/mfac', jobParams);
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const L = run ? run.grid.lambdas.length : 0;
   const errorSeries: Series[] = run

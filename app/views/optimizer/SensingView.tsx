@@ -7,11 +7,11 @@ import { useRef, useState } from 'react';
 import { LoadData, type LoadedFile } from '../../io/LoadData';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
 import { fmt as formatNumber } from './fmt';
-import type { SensingRaceParams, SensingRaceProgress, SensingRaceResult } from '../../../src/workers/jobs/optimizer';
+import type { SensingRaceParams } from '../../../src/workers/jobs/optimizer';
 import { parseSensingRun, SENSING_METHODS, type SensingMethod } from '../../../src/geometry/optim';
 import { sensingCsv, sensingExport } from './exportOptimizer';
 import { sensingChecks } from './sensingChecks';
@@ -70,7 +70,7 @@ function SensingView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     parseSensingRun(f.json);
     setLoaded({ name: f.name, json: f.json });
   };
-  const job = useJob<SensingRaceResult, SensingRaceProgress>(cellId, 'optimizer/sensing-race', jobParams, loaded?.json ?? null);
+  const job = useJob(cellId, 'optimizer/sensing-race', jobParams, loaded?.json ?? null);
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);
   const errorSeries: Series[] = run

@@ -5,10 +5,10 @@
 import { useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
-import type { SvenParams, SvenProgress, SvenResult } from '../../../src/workers/jobs/optimizer2';
+import type { SvenParams } from '../../../src/workers/jobs/optimizer2';
 import { SVEN_METHODS, type SvenMethod, type SvenTask } from '../../../src/geometry/optim';
 import { svenCsv, svenExport } from './exportOptimizer2';
 import { svenChecks } from './svenChecks';
@@ -52,7 +52,7 @@ function SvenView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     steps: Number(v.steps),
     seed: Number(v.seed),
   };
-  const job = useJob<SvenResult, SvenProgress>(cellId, 'optimizer/sven', jobParams);
+  const job = useJob(cellId, 'optimizer/sven', jobParams);
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);
   const byStep: Series[] = run ? SVEN_METHODS.map((m) => ({ label: LABELS[m], x: t, y: run.traces[m].loss.subarray(0, run.done + 1), color: COLORS[m] })) : [];

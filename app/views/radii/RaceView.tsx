@@ -9,10 +9,10 @@
 import { useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, formatNumber, type Series } from '../../plots';
-import type { SpikeRaceParams, SpikeRaceProgress, SpikeRaceResult } from '../../../src/workers/jobs/radii';
+import type { SpikeRaceParams } from '../../../src/workers/jobs/radii';
 import type { Activation } from '../../../src/geometry/nn/activations';
 import { raceExport } from './exportRadii';
 
@@ -78,7 +78,7 @@ function RaceView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     clipNorm: Number(v.clipNorm),
     curvatureEvery: Number(v.curvatureEvery),
   };
-  const job = useJob<SpikeRaceResult, SpikeRaceProgress>(cellId, 'radii/spike-race', jobParams);
+  const job = useJob(cellId, 'radii/spike-race', jobParams);
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const spike = [{ value: jobParams.spikeStep, label: `×${formatNumber(jobParams.spikeFactor)}`, color: '#666' }];
   const steps = run ? Float64Array.from({ length: run.steps }, (_, t) => t) : new Float64Array(0);

@@ -7,11 +7,10 @@
 import { useMemo, useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LoadData } from '../../io/LoadData';
 import { LinePlot, formatNumber, sequentialColor, type Series } from '../../plots';
-import type { SampleRadiiProgress, SampleRadiiResult } from '../../../src/workers/jobs/radii';
 import { evaluateTaylor, lossAlongStep } from '../../../src/geometry/ghosts/taylor';
 import { dataParams } from './dataParams';
 import { radiiExport } from './exportRadii';
@@ -30,7 +29,7 @@ function TaylorView({ cellId, chapterId, params: values, setParam }: ViewProps) 
   // The synthetic set is drawn sample by sample, so its first sample+1 rows are the same at any size;
   // the MLP is trained on the whole set, so it keeps the plane view's default of 200 samples.
   const samples = values.source === 'mlp' ? 200 : sample + 1;
-  const job = useJob<SampleRadiiResult, SampleRadiiProgress>(cellId, 'radii/sample-radii', sampleJobParams(values, samples, false), data);
+  const job = useJob(cellId, 'radii/sample-radii', sampleJobParams(values, samples, false), data);
   const result = job.result;
   const order = Number(values.order);
   const span = Number(values.span);

@@ -6,7 +6,7 @@ import { useMemo, useRef } from 'react';
 import { Heatmap } from '../../plots';
 import { formatNumber } from '../../plots';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { DataTools } from './DataTools';
 import { planParams } from './params';
 import { blockSums, floorRelative, marginals, orderPlan } from './planData';

@@ -8,8 +8,7 @@ import { LinePlot, type Series } from '../../plots';
 import type { LoadedFile } from '../../io/LoadData';
 import { LoadData } from '../../io/LoadData';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
-import type { SinkhornRaceProgress, SinkhornRaceResult } from '../../../src/workers/jobs/sinkhorn';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { problemFromFile, type LoadedProblem } from './loadProblem';
 import { jobParams, raceParams } from './params';
 
@@ -19,7 +18,7 @@ const COLORS: Record<string, string> = { sinkhorn: '#4e79a7', log: '#f28e2b', sn
 function RaceView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [loaded, setLoaded] = useState<LoadedProblem | null>(null);
-  const job = useJob<SinkhornRaceResult, SinkhornRaceProgress>(cellId, 'sinkhorn/race', jobParams(values, 'log'), loaded?.data ?? null);
+  const job = useJob(cellId, 'sinkhorn/race', jobParams(values, 'log'), loaded?.data ?? null);
   const race = job.status === 'running' && job.progress ? job.progress : job.result;
   const bySeconds = values.xAxis !== 'iteration';
   const series: Series[] = (race?.entries ?? []).map((e) => ({

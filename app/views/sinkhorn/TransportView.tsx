@@ -6,7 +6,7 @@
 import { useMemo, useRef } from 'react';
 import { CATEGORY_COLORS, ScatterPlot, type Segment } from '../../plots';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../ViewFrame';
+import { ViewFrame } from '../../frame/ViewFrame';
 import { DataTools } from './DataTools';
 import { transportParams } from './params';
 import { heaviestEntries } from './planData';

@@ -28,3 +28,4 @@ export { parseRadiiDataSet, type RadiiDataSet } from './validate';
 export { emptySampleRadii, fillSampleRadius, setBounds, syntheticRadiiSet, type SampleRadii, type SetBounds } from './sampleSet';
 export { createSpikeRace, validateSpikeRace, RACE_VARIANTS, type SpikeRace, type SpikeRaceOptions, type RaceVariant, type VariantRecord, type RadiusRequest } from './spikeRace';
 export { mlpRadiiSet, type MlpRadiiOptions, type MlpRadiiSet, type StepDirection } from './mlpSet';
+export { analyseSampleRadius, analyseSelectedSample, linearLayers, sampleRadiiNotes, type SelectedSample } from './sampleAnalysis';

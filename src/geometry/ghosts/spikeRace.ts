@@ -21,7 +21,8 @@
  * `step()` advances all three by one step, so a worker job can interleave progress and
  * cancellation and a unit test can run it synchronously with the same result.
  */
-import { gaussian, mulberry32 } from '../random';
+import { mulberry32 } from '../random';
+import { powerIterationTop } from '../spectral/power';
 import type { ClassificationData } from '../nn/data';
 import { selectRows } from '../nn/data';
 import { gaussianMixture } from '../nn/datasets';
@@ -154,8 +155,6 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
   const ws = new MlpWorkspace(mlp, Math.max(radiusSet.n, test.n, batchSize));
   const grad = new Float64Array(P);
   const slopes = new Float64Array(radiusSet.n * K);
-  const hv = new Float64Array(P);
-  const pv = new Float64Array(P);
 
   const variants = RACE_VARIANTS.map((name): VariantState => ({
     name,
@@ -183,21 +182,11 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
 
   const learningRate = (t: number) => (t >= o.spikeStep && t < o.spikeStep + o.spikeDuration ? o.lr * o.spikeFactor : o.lr);
 
-  /** λ_max of the training-set Hessian by power iteration from a seeded start. */
+  /** λ_max of the training-set Hessian by power iteration (spectral/power.ts) from a seeded start, a fixed number of products. */
   function lambdaMax(theta: Float64Array, t: number): number {
+    const hessian = { size: P, apply: (x: Float64Array, out: Float64Array) => mlpHessianVector(mlp, theta, radiusSet, 0, x, out, ws) };
     const r = mulberry32(o.seed + 7919 * (t + 1));
-    for (let i = 0; i < P; i++) pv[i] = gaussian(r);
-    let lambda = 0;
-    for (let it = 0; it < o.powerIterations; it++) {
-      const norm = vectorNorm(pv);
-      for (let i = 0; i < P; i++) pv[i] /= norm;
-      mlpHessianVector(mlp, theta, radiusSet, 0, pv, hv, ws);
-      let dot = 0;
-      for (let i = 0; i < P; i++) dot += pv[i] * hv[i];
-      lambda = dot;
-      pv.set(hv);
-    }
-    return lambda;
+    return powerIterationTop(hessian, 1, r, { maxIterations: o.powerIterations, tolerance: -1, residuals: false }).values[0];
   }
 
   let done = 0;

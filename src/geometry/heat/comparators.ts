@@ -10,7 +10,7 @@
  */
 import type { Random } from '../random';
 import { degrees } from './graph';
-import { lanczosTop } from './lanczos';
+import { lanczosTop } from '../spectral/lanczos';
 import { csrMatMat, csrMatVec, type CsrMatrix } from './sparse';
 
 export const POTENTIAL_EPSILON = 1e-7;

@@ -6,7 +6,8 @@
  * Deviation: for large n the entropy is estimated from `probes` columns of H (Σ over
  * sampled columns × n/probes); the knee is invariant to that scale factor.
  */
-import { heatKernelChebyshev } from './chebyshev';
+import { chebyshevOrderFor, heatKernelChebyshev } from './chebyshev';
+import type { LaplacianKind } from './laplacian';
 import type { CsrMatrix } from './sparse';
 
 export function kneedle(x: ArrayLike<number>, y: ArrayLike<number>): number {
@@ -62,4 +63,20 @@ export function heatEntropyCurve(
     return (s * n) / m;
   });
   return { times: Float64Array.from(times), entropy, knee: kneedle(times, entropy) };
+}
+
+/** The t grid of the entropy sweep (as the reference: 0.05…t_max, evenly spaced, t_max = 200 normalized, 20 combinatorial). */
+export function entropyTimes(laplacianKind: LaplacianKind): number[] {
+  const tMax = laplacianKind === 'normalized' ? 200 : 20;
+  return Array.from({ length: 20 }, (_, i) => 0.05 + (i * (tMax - 0.05)) / 19);
+}
+
+/**
+ * The entropy sweep behind the automatic diffusion time: the curve over `entropyTimes`, from 64
+ * probe columns with the Chebyshev order that bounds the error by 1e-6 at the largest t. The chosen
+ * t is `curve.times[curve.knee]`.
+ */
+export function diffusionTimeCurve(l: CsrMatrix, lambdaMax: number, laplacianKind: LaplacianKind): EntropyCurve {
+  const times = entropyTimes(laplacianKind);
+  return heatEntropyCurve(l, lambdaMax, times, chebyshevOrderFor(times[times.length - 1], lambdaMax, 1e-6), 64);
 }

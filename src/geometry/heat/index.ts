@@ -12,11 +12,11 @@ export {
 } from './chebyshev';
 export { heatKernelExact, laplacianEigen } from './heatExact';
 export { varadhanDistances, HEAT_LOG_FLOOR } from './varadhan';
-export { lanczosTop, type TopEigen } from './lanczos';
+export { lanczosTop, type TopEigen } from '../spectral/lanczos';
 export { classicalMds, smacof, stress, normalizedStress, guttmanTransform, CLASSICAL_MDS_DENSE_LIMIT } from './mds';
 export { knnDistanceGraph, dijkstra, allPairsShortestPaths, BinaryHeap, type WeightedGraph } from './shortestPaths';
 export { diffusionPowers, potentialDistances, rowDistances, diffusionMap, POTENTIAL_EPSILON, type DiffusionMap } from './comparators';
-export { kneedle, heatEntropyCurve, type EntropyCurve } from './entropy';
+export { kneedle, heatEntropyCurve, entropyTimes, diffusionTimeCurve, type EntropyCurve } from './entropy';
 export {
   makeDataset,
   groundTruthRow,

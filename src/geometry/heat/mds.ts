@@ -10,7 +10,7 @@
  */
 import { symmetricEigen } from '../linalg/symmetricEigen';
 import type { Random } from '../random';
-import { lanczosTop } from './lanczos';
+import { lanczosTop } from '../spectral/lanczos';
 
 /** Dense eigensolver below this size, Lanczos above. */
 export const CLASSICAL_MDS_DENSE_LIMIT = 300;

@@ -15,6 +15,13 @@ function checkLength(name: string, array: ArrayLike<number>, expected: number, s
   }
 }
 
+/** The inner product Σ a_i b_i (over a's length; b at least as long). */
+export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
 /** y = A x for A of shape rows×cols. */
 export function matVec(a: ArrayLike<number>, x: ArrayLike<number>, rows: number, cols: number): Float64Array {
   checkDimension('rows', rows);

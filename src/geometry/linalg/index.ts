@@ -1,5 +1,6 @@
-export { matVec, matMul, transpose } from './dense';
+export { dot, matVec, matMul, transpose } from './dense';
 export { reduce, logSumExp, type Reduction, type Axis } from './reductions';
 export { elementwise, elementwiseScalar, checkElementwiseArguments, ELEMENTWISE_OPS, type ElementwiseOp } from './elementwise';
 export { pairwiseSquaredDistances, knnBruteForce, type NeighbourLists } from './distances';
-export { symmetricEigen, symmetricTridiagonalEigen, type SymmetricEigen } from './symmetricEigen';
+export { eigenvectorMatrix, symmetricEigen, symmetricTridiagonalEigen, type SymmetricEigen } from './symmetricEigen';
+export { symmetricEigenJacobi } from './jacobiEigen';

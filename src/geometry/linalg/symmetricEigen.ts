@@ -7,6 +7,12 @@
  * Output layout: eigenvalues ascending; `vectors` holds the eigenvectors as ROWS
  * (vectors[i * n + k] is component k of the eigenvector of values[i]) so each
  * Givens rotation of QL touches two contiguous rows.
+ *
+ * `SymmetricEigen` is the one eigendecomposition type of the code base: this
+ * solver (large, well-conditioned) and the cyclic Jacobi solver of
+ * ./jacobiEigen.ts (small, ill-conditioned SPD, high relative accuracy) both
+ * return it, and Lanczos and power iteration return their k eigenvectors in the
+ * same row layout.
  */
 
 export interface SymmetricEigen {
@@ -15,6 +21,16 @@ export interface SymmetricEigen {
   /** n×n, row i is the unit eigenvector of values[i]. */
   vectors: Float64Array;
   n: number;
+  /** Sweeps used, for the Jacobi solver. */
+  sweeps?: number;
+}
+
+/** The matrix V (row-major n×n) whose COLUMNS are the eigenvectors, so A = V diag(λ) Vᵀ. */
+export function eigenvectorMatrix(eigen: SymmetricEigen): Float64Array {
+  const { n, vectors } = eigen;
+  const v = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) v[k * n + i] = vectors[i * n + k];
+  return v;
 }
 
 /** Eigendecomposition of a symmetric n×n row-major matrix (only symmetry up to rounding is assumed; the lower triangle is read). */

@@ -11,12 +11,8 @@
  * Maps: P→L: x ↦ (1 + ‖x‖², 2x)/(1 − ‖x‖²);  L→P: x ↦ (x₁, …, x_n)/(1 + x₀).
  * arcosh(1 + z) is evaluated as log1p(z + sqrt(z(z + 2))) so nearby points keep their digits.
  */
+import { dot } from '../linalg/dense';
 
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
 
 /** arcosh(1 + z) for z ≥ 0 without cancellation. */
 export function acosh1p(z: number): number {

@@ -3,15 +3,11 @@
  *   d(p, q) = atan2(‖q − (p·q) p‖, p·q)   (accurate for near and antipodal points, unlike acos)
  *   exp_p(v) = cos‖v‖ p + sin‖v‖ v/‖v‖,  log_p(q) = d(p, q) (q − (p·q)p)/‖q − (p·q)p‖
  */
+import { dot } from '../linalg/dense';
 
 /** Accepted deviation of ‖p‖ from 1 at the public boundary. */
 export const UNIT_NORM_TOLERANCE = 1e-9;
 
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
 
 function checkUnit(p: ArrayLike<number>, label: string): void {
   const norm = Math.sqrt(dot(p, p));

@@ -5,7 +5,7 @@
  * points and tangents are well scaled (σ ≤ π, k ≤ 8). Columns of U whose σ is below
  * 1e-14·σ_max are left zero: every caller multiplies them by sin σ or atan σ, which vanish.
  */
-import { symmetricEigen } from '../spd/symmetricEigen';
+import { symmetricEigenJacobi as symmetricEigen } from '../linalg/jacobiEigen';
 
 export interface ThinSvd {
   /** m×k row-major. */
@@ -33,7 +33,7 @@ export function thinSvd(a: ArrayLike<number>, m: number, k: number): ThinSvd {
   for (let c = 0; c < k; c++) {
     const src = k - 1 - c; // descending
     sigma[c] = Math.sqrt(Math.max(eig.values[src], 0));
-    for (let r = 0; r < k; r++) v[r * k + c] = eig.vectors[r * k + src];
+    for (let r = 0; r < k; r++) v[r * k + c] = eig.vectors[src * k + r];
   }
   const u = new Float64Array(m * k);
   const cutoff = 1e-14 * Math.max(sigma[0], 1e-300);

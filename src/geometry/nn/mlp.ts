@@ -27,21 +27,11 @@ import { type Activation, ACTIVATIONS } from './activations';
 import type { ClassificationData } from './data';
 import { backwardChunk, crossEntropyChunk, forwardChunk, logitCurvatureChunk, rBackwardChunk, rForwardChunk } from './passes';
 import { MlpWorkspace } from './workspace';
+import type { Mlp } from './mlpShape';
 
 export { MlpWorkspace } from './workspace';
+export type { Mlp } from './mlpShape';
 export { backwardChunk, crossEntropyChunk, forwardChunk, logitCurvatureChunk, rBackwardChunk, rForwardChunk } from './passes';
-
-export interface Mlp {
-  /** [d_in, hidden…, classes]. */
-  readonly layers: readonly number[];
-  readonly activation: Activation;
-  /** Number of parameters P = Σ_l n_l (n_{l−1} + 1). */
-  readonly paramCount: number;
-  /** Offset of W_l in θ, for linear layer l = 0…L−1 (mapping n_l → n_{l+1}). */
-  readonly weightOffset: Int32Array;
-  /** Offset of b_l in θ. */
-  readonly biasOffset: Int32Array;
-}
 
 /** Inputs an MLP evaluation needs: rows of x (n × layers[0]) and, for losses, labels. */
 export type Inputs = Pick<ClassificationData, 'x' | 'n'>;

@@ -5,7 +5,7 @@
  */
 import { activate } from './activations';
 import { accumulateOuter, affineRows, rowsTimesMatrix } from './layerProducts';
-import type { Mlp } from './mlp';
+import type { Mlp } from './mlpShape';
 import type { MlpWorkspace } from './workspace';
 
 /** Forward pass: fills z, act, σ', σ''. */

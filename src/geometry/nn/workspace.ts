@@ -1,5 +1,5 @@
 /** Preallocated per-layer buffers for the MLP passes over a chunk of samples (passes.ts). */
-import type { Mlp } from './mlp';
+import type { Mlp } from './mlpShape';
 
 /** Preallocated buffers for a chunk of up to `capacity` samples. */
 export class MlpWorkspace {

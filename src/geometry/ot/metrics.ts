@@ -33,7 +33,7 @@ export function planFromPotentials(
   g: ArrayLike<number>,
   problem: OtProblem,
   epsilon: number,
-  out = new Float64Array(problem.n * problem.m),
+  out: Float64Array = new Float64Array(problem.n * problem.m),
 ): Float64Array {
   const { n, m, cost } = problem;
   const inv = 1 / epsilon;

@@ -22,6 +22,7 @@
  * r_i = exp(f_i/ε + LSE_i) (the reported error) and, with `trackCost`, ⟨C, P⟩.
  */
 import { checkEpsilon, type OtProblem } from './problem';
+import { planFromPotentials } from './metrics';
 import { multiplyColumns, multiplyRows, multiplyRowsWeighted } from './products';
 import type { IterationRecord, OtSolver, SolverOptions } from './solver';
 
@@ -211,12 +212,7 @@ export function createSinkhornLog(
       return { f: Float64Array.from(f), g: Float64Array.from(g) };
     },
     plan(out = new Float64Array(n * m)) {
-      for (let i = 0; i < n; i++) {
-        const o = i * m;
-        const fi = f[i];
-        for (let j = 0; j < m; j++) out[o + j] = Math.exp((fi + g[j] - cost[o + j]) * inv);
-      }
-      return out;
+      return planFromPotentials(f, g, problem, epsilon, out);
     },
   };
 }

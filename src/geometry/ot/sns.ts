@@ -34,6 +34,7 @@
  * and the Laplacian-consistent diagonal above.
  */
 import { checkEpsilon, type OtProblem } from './problem';
+import { planFromPotentials } from './metrics';
 import type { IterationRecord, OtSolver, SolverOptions } from './solver';
 import { createSinkhornLog } from './sinkhornLog';
 
@@ -352,12 +353,7 @@ export function createSns(problem: OtProblem, epsilon: number, options: SnsOptio
       return { f: Float64Array.from(f), g: Float64Array.from(g) };
     },
     plan(out = new Float64Array(n * m)) {
-      for (let i = 0; i < n; i++) {
-        const o = i * m;
-        const fi = f[i];
-        for (let j = 0; j < m; j++) out[o + j] = Math.exp((fi + g[j] - cost[o + j]) * inv);
-      }
-      return out;
+      return planFromPotentials(f, g, problem, epsilon, out);
     },
   };
 }

@@ -22,7 +22,8 @@
 import { EIGENVALUE_FLOOR } from './matrixFunctions';
 import { arithmeticMean, sameSize, type FrechetMeanOptions, type FrechetMeanResult, type SpdMetric } from './metric';
 import { frobeniusNorm, rotateInto, rotateOut, scaleDiagonal } from './symmetric';
-import { symmetricEigen } from './symmetricEigen';
+import { symmetricEigenJacobi as symmetricEigen } from '../linalg/jacobiEigen';
+import { eigenvectorMatrix } from '../linalg/symmetricEigen';
 
 interface Whitening {
   n: number;
@@ -35,7 +36,7 @@ interface Whitening {
 function whitening(x: Float64Array, n: number): Whitening {
   const eig = symmetricEigen(x, n);
   const floor = Math.max(eig.values[n - 1] * EIGENVALUE_FLOOR, 1e-300);
-  return { n, vectors: eig.vectors, rootValues: eig.values.map((l) => Math.sqrt(Math.max(l, floor))) };
+  return { n, vectors: eigenvectorMatrix(eig), rootValues: eig.values.map((l) => Math.sqrt(Math.max(l, floor))) };
 }
 
 /** The eigendecomposition (W, μ) of Λ^{-1/2} Vᵀ Y V Λ^{-1/2} (the whitened Y in X's eigenbasis). */
@@ -72,21 +73,21 @@ export function aiGeodesic(a: Float64Array, b: Float64Array, t: number): Float64
   const n = sameSize(a, b);
   const w = whitening(a, n);
   const eig = whitenedEigen(w, b);
-  return unwhiten(w, eig.vectors, eig.values.map((l) => positive(l) ** t));
+  return unwhiten(w, eigenvectorMatrix(eig), eig.values.map((l) => positive(l) ** t));
 }
 
 export function aiExp(x: Float64Array, v: Float64Array): Float64Array {
   const n = sameSize(x, v);
   const w = whitening(x, n);
   const eig = whitenedEigen(w, v);
-  return unwhiten(w, eig.vectors, eig.values.map(Math.exp));
+  return unwhiten(w, eigenvectorMatrix(eig), eig.values.map(Math.exp));
 }
 
 export function aiLog(x: Float64Array, y: Float64Array): Float64Array {
   const n = sameSize(x, y);
   const w = whitening(x, n);
   const eig = whitenedEigen(w, y);
-  return unwhiten(w, eig.vectors, eig.values.map((l) => Math.log(positive(l))));
+  return unwhiten(w, eigenvectorMatrix(eig), eig.values.map((l) => Math.log(positive(l))));
 }
 
 export function aiNorm(x: Float64Array, v: Float64Array): number {
@@ -123,7 +124,7 @@ export function aiMean(matrices: readonly Float64Array[], options: FrechetMeanOp
       const logC = logs[n - 1] - logs[0];
       // (c + 1)/(c − 1) log c = log c · coth(log c / 2) → 2 as c → 1.
       stepDenominator += logC < 1e-8 ? 2 : logC / Math.tanh(logC / 2);
-      const term = fromEigenVectors(eig.vectors, logs, n);
+      const term = fromEigenVectors(eigenvectorMatrix(eig), logs, n);
       for (let i = 0; i < sum.length; i++) sum[i] += term[i];
     }
     // ‖(1/N) Σ log_X A_i‖_X is the Frobenius norm of the mean whitened log.
@@ -146,7 +147,7 @@ export function aiMean(matrices: readonly Float64Array[], options: FrechetMeanOp
     }
     const step = 2 / stepDenominator;
     const eig = symmetricEigen(sum, n);
-    x = unwhiten(w, eig.vectors, eig.values.map((l) => Math.exp(step * l)));
+    x = unwhiten(w, eigenvectorMatrix(eig), eig.values.map((l) => Math.exp(step * l)));
   }
   return { mean: x, gradientNorms: Float64Array.from(gradientNorms), costs: Float64Array.from(costs), iterations: gradientNorms.length, converged };
 }

@@ -16,7 +16,8 @@
 import { EIGENVALUE_FLOOR, solveLyapunov, spdSqrt, spdSqrtAndInverseSqrt } from './matrixFunctions';
 import { arithmeticMean, sameSize, type FrechetMeanOptions, type FrechetMeanResult, type SpdMetric } from './metric';
 import { add, congruence, frobeniusInner, frobeniusNorm, identity, multiply, rotateInto, rotateOut, scaleDiagonal, symmetricPart, trace } from './symmetric';
-import { symmetricEigen } from './symmetricEigen';
+import { symmetricEigenJacobi as symmetricEigen } from '../linalg/jacobiEigen';
+import { eigenvectorMatrix } from '../linalg/symmetricEigen';
 
 export function bwDistance(a: Float64Array, b: Float64Array): number {
   const n = sameSize(a, b);
@@ -71,6 +72,7 @@ export function bwMean(matrices: readonly Float64Array[], options: FrechetMeanOp
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     // Work in X's eigenbasis X = V Λ Vᵀ so that X^{±1/2} are diagonal scalings (accurate at condition 1e8).
     const eig = symmetricEigen(x, n);
+    const vectors = eigenvectorMatrix(eig);
     const floor = Math.max(eig.values[n - 1] * EIGENVALUE_FLOOR, 1e-300);
     const root = eig.values.map((l) => Math.sqrt(Math.max(l, floor)));
     const inverseRoot = root.map((r) => 1 / r);
@@ -80,14 +82,14 @@ export function bwMean(matrices: readonly Float64Array[], options: FrechetMeanOp
     let meanDistance = 0;
     const traceX = trace(x, n);
     for (const a of matrices) {
-      const r = spdSqrt(scaleDiagonal(rotateInto(eig.vectors, a, n), root, n));
+      const r = spdSqrt(scaleDiagonal(rotateInto(vectors, a, n), root, n));
       const d2 = Math.max(traceX + trace(a, n) - 2 * trace(r, n), 0);
       cost += d2 / matrices.length;
       meanDistance += Math.sqrt(d2) / matrices.length;
       for (let i = 0; i < s.length; i++) s[i] += r[i] / matrices.length;
     }
     // The mean transport map in the eigenbasis, T̄' = Λ^{-1/2} S' Λ^{-1/2}; grad = T̄X + XT̄ − 2X.
-    const tBar = rotateOut(eig.vectors, scaleDiagonal(s, inverseRoot, n), n);
+    const tBar = rotateOut(vectors, scaleDiagonal(s, inverseRoot, n), n);
     const tx = multiply(tBar, x, n);
     const g = new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) g[i * n + j] = tx[i * n + j] + tx[j * n + i] - 2 * x[i * n + j];
@@ -99,7 +101,7 @@ export function bwMean(matrices: readonly Float64Array[], options: FrechetMeanOp
       converged = true;
       break;
     }
-    const next = rotateOut(eig.vectors, scaleDiagonal(multiply(s, s, n), inverseRoot, n), n);
+    const next = rotateOut(vectors, scaleDiagonal(multiply(s, s, n), inverseRoot, n), n);
     const change = frobeniusNorm(add(next, x, 1, -1)) / frobeniusNorm(x);
     x = next;
     // At high condition numbers the gradient stalls at rounding level; a fixed point to a few ulps is converged.

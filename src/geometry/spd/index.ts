@@ -1,5 +1,6 @@
 export * from './symmetric';
-export { symmetricEigen, type SymmetricEigen } from './symmetricEigen';
+export { symmetricEigenJacobi as symmetricEigen, symmetricEigenJacobi } from '../linalg/jacobiEigen';
+export { eigenvectorMatrix, type SymmetricEigen } from '../linalg/symmetricEigen';
 export * from './matrixFunctions';
 export * from './validate';
 export * from './metric';

@@ -13,7 +13,8 @@
  * (Higham, Functions of Matrices, 2008, Thm 3.11). The log-Euclidean and the
  * power-deformed metrics use it for their exp and log maps.
  */
-import { symmetricEigen, type SymmetricEigen } from './symmetricEigen';
+import { symmetricEigenJacobi as symmetricEigen } from '../linalg/jacobiEigen';
+import { eigenvectorMatrix, type SymmetricEigen } from '../linalg/symmetricEigen';
 import { sizeOf, symmetricPart } from './symmetric';
 
 /** Eigenvalues below floor·λ_max (or below 1e-300) are treated as rounding and clamped up. */
@@ -49,7 +50,7 @@ export function spectralFunction(
 ): Float64Array {
   const eig = symmetricEigen(a, n);
   const values = positive ? clampedValues(eig) : eig.values;
-  return fromEigen(eig.vectors, values.map(f), n);
+  return fromEigen(eigenvectorMatrix(eig), values.map(f), n);
 }
 
 export const spdSqrt = (a: ArrayLike<number>): Float64Array => spectralFunction(a, Math.sqrt);
@@ -65,8 +66,8 @@ export function spdSqrtAndInverseSqrt(a: ArrayLike<number>, n = sizeOf(a)): { sq
   const eig = symmetricEigen(a, n);
   const values = clampedValues(eig);
   return {
-    sqrt: fromEigen(eig.vectors, values.map(Math.sqrt), n),
-    inverseSqrt: fromEigen(eig.vectors, values.map((l) => 1 / Math.sqrt(l)), n),
+    sqrt: fromEigen(eigenvectorMatrix(eig), values.map(Math.sqrt), n),
+    inverseSqrt: fromEigen(eigenvectorMatrix(eig), values.map((l) => 1 / Math.sqrt(l)), n),
   };
 }
 
@@ -87,7 +88,7 @@ export function spectralDerivative(
 ): Float64Array {
   const eig = symmetricEigen(a, n);
   const values = positive ? clampedValues(eig) : eig.values;
-  return applyInEigenbasis(eig.vectors, e, n, (i, j) => dividedDifference(f, df, values[i], values[j]));
+  return applyInEigenbasis(eigenvectorMatrix(eig), e, n, (i, j) => dividedDifference(f, df, values[i], values[j]));
 }
 
 /** The inverse map of spectralDerivative: divides by the divided differences instead. */
@@ -101,7 +102,7 @@ export function spectralDerivativeInverse(
 ): Float64Array {
   const eig = symmetricEigen(a, n);
   const values = positive ? clampedValues(eig) : eig.values;
-  return applyInEigenbasis(eig.vectors, e, n, (i, j) => 1 / dividedDifference(f, df, values[i], values[j]));
+  return applyInEigenbasis(eigenvectorMatrix(eig), e, n, (i, j) => 1 / dividedDifference(f, df, values[i], values[j]));
 }
 
 /** V ((Vᵀ E V) ∘ W) Vᵀ with W_ij = weight(i, j). */
@@ -151,5 +152,5 @@ export function applyInEigenbasis(
 export function solveLyapunov(x: ArrayLike<number>, v: ArrayLike<number>, n = sizeOf(x)): Float64Array {
   const eig = symmetricEigen(x, n);
   const values = clampedValues(eig);
-  return applyInEigenbasis(eig.vectors, v, n, (i, j) => 1 / (values[i] + values[j]));
+  return applyInEigenbasis(eigenvectorMatrix(eig), v, n, (i, j) => 1 / (values[i] + values[j]));
 }

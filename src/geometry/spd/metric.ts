@@ -5,6 +5,8 @@
 import { MAX_SPD_SIZE, sizeOf } from './symmetric';
 
 export type SpdMetricName = 'affineInvariant' | 'logEuclidean' | 'buresWasserstein' | 'generalizedBW';
+/** The four metrics, in the order the geodesics chapter compares them. */
+export const SPD_METRICS: readonly SpdMetricName[] = ['affineInvariant', 'logEuclidean', 'buresWasserstein', 'generalizedBW'];
 
 export interface FrechetMeanOptions {
   /** Stop when the Riemannian gradient norm falls below tolerance·(1 + mean distance). Default 1e-12. */

@@ -3,6 +3,7 @@
  * The helpers here are the arithmetic every SPD metric shares; none allocates
  * more than its result.
  */
+import { matMul } from '../linalg/dense';
 
 /** The largest size the SPD routines accept (Jacobi is O(n³) per sweep; the chapter needs 2, 3 and up to 8). */
 export const MAX_SPD_SIZE = 8;
@@ -22,15 +23,7 @@ export function identity(n: number): Float64Array {
 
 /** C = A B for n×n A and B. */
 export function multiply(a: ArrayLike<number>, b: ArrayLike<number>, n = sizeOf(a)): Float64Array {
-  const c = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) {
-      const aik = a[i * n + k];
-      if (aik === 0) continue;
-      for (let j = 0; j < n; j++) c[i * n + j] += aik * b[k * n + j];
-    }
-  }
-  return c;
+  return matMul(a, b, n, n, n);
 }
 
 /** A B A for symmetric A (a congruence); the result is symmetrized because it is symmetric in exact arithmetic. */

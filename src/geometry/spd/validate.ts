@@ -4,7 +4,7 @@
  * is not positive definite is reported with its smallest eigenvalue.
  */
 import { MAX_SPD_SIZE, sizeOf } from './symmetric';
-import { symmetricEigen } from './symmetricEigen';
+import { symmetricEigenJacobi as symmetricEigen } from '../linalg/jacobiEigen';
 
 /** Relative asymmetry |A_ij − A_ji| ≤ tol·max|A| accepted as symmetric (rounding in a file written by numpy). */
 export const SYMMETRY_TOLERANCE = 1e-10;

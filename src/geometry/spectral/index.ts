@@ -8,6 +8,8 @@ export {
   lanczosTopEigenpairs,
   lanczosTopEigenpairsAsync,
   lanczosTopProcess,
+  lanczosTop,
+  type TopEigen,
 } from './lanczos';
 export { type PowerOptions, powerIterationTop } from './power';
 export { type TraceEstimate, hutchinsonTrace, hutchinsonTraceAsync, hutchinsonProcess } from './hutchinson';

@@ -7,7 +7,12 @@
  * Cost: m products plus O(m² n).
  *
  * When β_j vanishes (an invariant subspace: A has fewer than m distinct eigenvalues seen from
- * q₁) the process stops early and returns the shorter, exact T.
+ * q₁) the process stops early and returns the shorter, exact T — unless `restart` is given: then
+ * it continues from a fresh vector orthogonal to Q (β_j = 0 in T), so it always takes m steps,
+ * which callers that need m Ritz vectors (the heat chapter's MDS and diffusion maps) rely on.
+ *
+ * This is the one Lanczos of the code base: `lanczosTop` (callback form) and the process form
+ * below share the steps and the Ritz extraction.
  */
 import { symmetricTridiagonalEigen } from '../linalg/symmetricEigen';
 import type { Random } from '../random';
@@ -32,12 +37,18 @@ export interface LanczosRun {
  * Runs `steps` Lanczos steps from `start` (normalized internally). `basis` may be passed to reuse
  * memory across runs (steps × n).
  */
-export function lanczos(op: LinearOperator, steps: number, start: ArrayLike<number>, basis?: Float64Array): LanczosRun {
-  return runProcess(lanczosProcess(op.size, steps, start, basis), op);
+export function lanczos(op: LinearOperator, steps: number, start: ArrayLike<number>, basis?: Float64Array, restart?: () => number): LanczosRun {
+  return runProcess(lanczosProcess(op.size, steps, start, basis, restart), op);
 }
 
 /** The Lanczos process as a generator of products (see process.ts). */
-export function* lanczosProcess(n: number, steps: number, start: ArrayLike<number>, basis?: Float64Array): Process<LanczosRun> {
+export function* lanczosProcess(
+  n: number,
+  steps: number,
+  start: ArrayLike<number>,
+  basis?: Float64Array,
+  restart?: () => number,
+): Process<LanczosRun> {
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`Lanczos steps ${steps}; expected a positive integer`);
   if (start.length !== n) throw new Error(`Lanczos start vector has ${start.length} entries but the operator has size ${n}`);
   const m = Math.min(steps, n);
@@ -61,8 +72,17 @@ export function* lanczosProcess(n: number, steps: number, start: ArrayLike<numbe
     const b = Math.sqrt(dot(w, w));
     lastBeta = b;
     if (j === m - 1) break;
-    // Relative breakdown test: the Krylov space is invariant to rounding.
-    if (b <= 1e-10 * scale) {
+    if (restart) {
+      // Breakdown (absolute test against |α_j|): continue from a fresh direction orthogonal to Q.
+      if (b < 1e-12 * Math.max(1, Math.abs(a))) {
+        for (let i = 0; i < n; i++) v[i] = restart();
+        orthogonalizeAgainst(v, q, j + 1);
+        normalizeInPlace(v);
+        beta[j] = 0;
+        continue;
+      }
+    } else if (b <= 1e-10 * scale) {
+      // Relative breakdown test: the Krylov space is invariant to rounding.
       lastBeta = 0;
       break;
     }
@@ -110,6 +130,11 @@ export function* lanczosTopProcess(n: number, count: number, random: Random, ste
   const start = new Float64Array(n);
   for (let i = 0; i < n; i++) start[i] = gaussian(random);
   const run = yield* lanczosProcess(n, m, start);
+  return { ...ritzPairs(run, count, n), products: run.steps };
+}
+
+/** The `count` largest Ritz pairs of a run (descending), with their residual bounds β_m |s_{m,i}|. */
+function ritzPairs(run: LanczosRun, count: number, n: number): Omit<Eigenpairs, 'products'> {
   const t = symmetricTridiagonalEigen(run.alpha, run.beta);
   const s = run.steps;
   const k = Math.min(count, s);
@@ -127,5 +152,33 @@ export function* lanczosTopProcess(n: number, count: number, random: Random, ste
       for (let i = 0; i < n; i++) vectors[e * n + i] += y * run.basis[o + i];
     }
   }
-  return { values, vectors, residuals, products: s };
+  return { values, vectors, residuals };
+}
+
+export interface TopEigen {
+  /** Largest `count` eigenvalues, descending. */
+  values: Float64Array;
+  /** count×n, row i is the eigenvector of values[i]. */
+  vectors: Float64Array;
+}
+
+/**
+ * The `count` largest eigenpairs of the symmetric operator `apply` from m = min(n, max(steps, count + 1))
+ * Lanczos steps that restart on breakdown (so `count` pairs always come back). Start vector entries
+ * `random() − 0.5`. Used by the heat chapter's classical MDS and diffusion maps.
+ */
+export function lanczosTop(
+  apply: (x: Float64Array, out: Float64Array) => void,
+  n: number,
+  count: number,
+  steps: number,
+  random: Random,
+): TopEigen {
+  if (count < 1 || count > n) throw new Error(`invalid eigenpair count: ${count} (need 1 ≤ count ≤ n = ${n})`);
+  const m = Math.min(n, Math.max(steps, count + 1));
+  const start = new Float64Array(n);
+  for (let i = 0; i < n; i++) start[i] = random() - 0.5;
+  const run = lanczos({ size: n, apply }, m, start, undefined, () => random() - 0.5);
+  const { values, vectors } = ritzPairs(run, count, n);
+  return { values, vectors };
 }

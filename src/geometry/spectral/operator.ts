@@ -1,4 +1,5 @@
 /** A symmetric linear operator on ℝⁿ given only by its product, out ← A x (out overwritten). */
+import { dot } from '../linalg/dense';
 export interface LinearOperator {
   readonly size: number;
   apply(x: Float64Array, out: Float64Array): void;
@@ -41,11 +42,7 @@ export function operatorToDense(op: LinearOperator): Float64Array {
   return a;
 }
 
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
+export { dot };
 
 /** Scales v to unit norm in place and returns its former norm. */
 export function normalizeInPlace(v: Float64Array): number {

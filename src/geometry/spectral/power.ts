@@ -14,7 +14,10 @@ import { dot, type LinearOperator, normalizeInPlace, orthogonalizeAgainst } from
 
 export interface PowerOptions {
   maxIterations?: number;
+  /** Relative change of the Rayleigh quotient that stops an eigenpair; negative: run exactly `maxIterations` products. */
   tolerance?: number;
+  /** Spend one more product per pair on the residual ‖A v − λ v‖ (default true; false leaves residuals 0). */
+  residuals?: boolean;
 }
 
 export function powerIterationTop(op: LinearOperator, count: number, random: Random, options: PowerOptions = {}): Eigenpairs {
@@ -44,13 +47,15 @@ export function powerIterationTop(op: LinearOperator, count: number, random: Ran
       if (normalizeInPlace(w) === 0) break;
       v.set(w);
     }
-    // Residual ‖A v − λ v‖ of the final iterate (one more product).
-    op.apply(v, w);
-    products++;
-    let r = 0;
-    for (let i = 0; i < n; i++) r += (w[i] - lambda * v[i]) ** 2;
     values[e] = lambda;
-    residuals[e] = Math.sqrt(r);
+    if (options.residuals !== false) {
+      // Residual ‖A v − λ v‖ of the final iterate (one more product).
+      op.apply(v, w);
+      products++;
+      let r = 0;
+      for (let i = 0; i < n; i++) r += (w[i] - lambda * v[i]) ** 2;
+      residuals[e] = Math.sqrt(r);
+    }
     vectors.set(v, e * n);
   }
   return { values, vectors, residuals, products };

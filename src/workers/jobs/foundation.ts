@@ -7,7 +7,7 @@ import { reduce } from '../../geometry/linalg/reductions';
 import { mulberry32 } from '../../geometry/random';
 import { encodeReduce } from '../../kernels/reduce/reduce';
 import { toFloat32 } from '../../kernels/context';
-import { defineJob, InputError, type AnyJob } from '../job';
+import { defineJob, InputError } from '../job';
 
 export interface SweepParams {
   n: number;
@@ -93,4 +93,3 @@ export const lseSweep = defineJob<SweepParams, null, SweepResult, SweepProgress>
   transfer: (r) => [r.rowLse.buffer, r.times.buffer],
 });
 
-export const jobs: AnyJob[] = [lseSweep];

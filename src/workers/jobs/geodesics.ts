@@ -15,11 +15,14 @@ import {
   determinant,
   generalizedBuresWasserstein,
   logEuclidean,
+  SPD_METRICS,
   validateSpd,
   validateSpdList,
   type SpdMetric,
   type SpdMetricName,
 } from '../../geometry/spd';
+/** Re-exported for jobs and tests that name it beside the job; the app imports it from geometry. */
+export { SPD_METRICS };
 import {
   buildLossSlice,
   gaussianCurvature,
@@ -33,9 +36,8 @@ import {
 } from '../../geometry/surfaces';
 import { DeviceLimitError } from '../../kernels/context';
 import { geodesicFanGpu } from '../../kernels/geodesicFan/geodesicFan';
-import { defineJob, InputError, type AnyJob } from '../job';
+import { defineJob, InputError } from '../job';
 
-export const SPD_METRICS: readonly SpdMetricName[] = ['affineInvariant', 'logEuclidean', 'buresWasserstein', 'generalizedBW'];
 
 export interface SpdPathsParams {
   /** Samples along each geodesic, t = k/(samples − 1). */
@@ -301,4 +303,3 @@ export const fan = defineJob<FanParams, null, FanResult, FanProgress>({
   transfer: (r) => [r.points.buffer, r.lengths.buffer, r.heights.buffer, r.curvature.buffer, r.domain.buffer],
 });
 
-export const jobs: AnyJob[] = [spdPaths, fan];

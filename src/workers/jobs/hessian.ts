@@ -51,7 +51,7 @@ import {
 } from '../../geometry/spectral';
 import type { KernelContext } from '../../kernels/context';
 import { createMlpHvpGpu } from '../../kernels/mlpHvp/mlpHvp';
-import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
+import { defineJob, InputError, type JobContext } from '../job';
 
 export type DatasetKind = 'mixture' | 'spirals' | 'digits';
 
@@ -444,4 +444,3 @@ export const hessianTrain = defineJob<HessianTrainParams, HessianTrainData | nul
   transfer: (r) => [r.losses.buffer, r.weights.buffer],
 });
 
-export const jobs: AnyJob[] = [hessianTrain];

@@ -25,7 +25,7 @@ import {
 } from '../../geometry/optim';
 import { createAdampRace, type AdampRace, type ClassifierTrace, type OptimizerName, type ToyTrace } from '../../geometry/optim';
 import { mulberry32 } from '../../geometry/random';
-import { defineJob, InputError, type AnyJob } from '../job';
+import { defineJob, InputError } from '../job';
 
 export interface SensingRaceParams {
   n: number;
@@ -196,4 +196,3 @@ export const adampRaceJob = defineJob<AdampRaceParams, unknown, AdampRaceResult,
   },
 });
 
-export const jobs: AnyJob[] = [sensingRaceJob, adampRaceJob];

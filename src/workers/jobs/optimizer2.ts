@@ -46,7 +46,7 @@ import {
 } from '../../geometry/optim';
 import { mlpLossGradient } from '../../geometry/nn';
 import { mulberry32 } from '../../geometry/random';
-import { defineJob, InputError, type AnyJob } from '../job';
+import { defineJob, InputError } from '../job';
 
 export interface MfacParams {
   hidden: number;
@@ -369,4 +369,3 @@ export const langevinJob = defineJob<LangevinParams, unknown, LangevinResult, La
   },
 });
 
-export const jobs: AnyJob[] = [mfacJob, svenJob, langevinJob];

@@ -18,13 +18,11 @@ import {
   emptySampleRadii,
   mlpRadiiSet,
   RACE_VARIANTS,
-  fillSampleRadius,
-  lossTaylorCoefficients,
-  nearestZero,
+  analyseSampleRadius,
+  analyseSelectedSample,
+  linearLayers,
   parseRadiiDataSet,
-  radiusFromSpread,
-  slopeSpread,
-  rootTest,
+  sampleRadiiNotes,
   setBounds,
   syntheticRadiiSet,
   type RadiiDataSet,
@@ -32,16 +30,19 @@ import {
   type MlpRadiiOptions,
   type RadiusRequest,
   type SampleRadii,
+  type SelectedSample,
   type StepDirection,
   type SpikeRaceOptions,
   type VariantRecord,
 } from '../../geometry/ghosts';
+
+export type { SelectedSample };
 import type { Activation } from '../../geometry/nn/activations';
 import { mulberry32 } from '../../geometry/random';
 import { slopeSpreadGpu } from '../../kernels/slopeSpread/slopeSpread';
 import { logitJvpGpu } from '../../kernels/logitJvp/logitJvp';
 import type { KernelContext } from '../../kernels/context';
-import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
+import { defineJob, InputError, type JobContext } from '../job';
 
 export interface SampleRadiiParams {
   samples: number;
@@ -62,22 +63,6 @@ export interface SampleRadiiParams {
   /** For source 'mlp': full-batch Adam steps before measuring, and the step direction. */
   trainSteps?: number;
   direction?: StepDirection;
-}
-
-export interface SelectedSample {
-  index: number;
-  label: number;
-  logits: Float64Array;
-  slopes: Float64Array;
-  /** Zeros of F found with Im > 0, nearest first, as (re, im) pairs; their conjugates are zeros too. */
-  zeros: Float64Array;
-  rhoA: number;
-  rhoExact: number;
-  certified: boolean;
-  /** c_0..c_order of ℓ(τ) = log F(τ) − (z_y + a_y τ). */
-  coefficients: Float64Array;
-  /** |c_n|^{−1/n}, entry 0 unused. */
-  rootTest: Float64Array;
 }
 
 export interface SampleRadiiResult {
@@ -141,7 +126,7 @@ async function resolveSet(
     }
     if (!gpu) return { set: made.set, source: 'mlp', slopesFrom: 'JVP of the MLP on the CPU (f64)' };
     const { mlp } = made;
-    const layers = mlp.layers.slice(0, -1).map((inputs, l) => ({ inputs, outputs: mlp.layers[l + 1], weightOffset: mlp.weightOffset[l], biasOffset: mlp.biasOffset[l] }));
+    const layers = linearLayers(mlp);
     const out = await logitJvpGpu(gpu, made.theta, made.direction, made.data.x, samples, layers, mlp.activation);
     const set = { ...made.set, logits: Float64Array.from(out.logits), slopes: Float64Array.from(out.slopes) };
     return { set, source: 'mlp', slopesFrom: 'JVP of the MLP on WebGPU (f32)' };
@@ -162,13 +147,7 @@ async function run(
   const out = emptySampleRadii(n);
   const withZeros = params.withZeros ?? true;
   for (let i = 0; i < n; i++) {
-    if (withZeros) {
-      fillSampleRadius(set, i, out);
-    } else {
-      out.deltaA[i] = slopeSpread(set.slopes, i * K, K);
-      out.rhoA[i] = radiusFromSpread(out.deltaA[i]);
-      out.rhoExact[i] = out.zeroRe[i] = out.zeroIm[i] = NaN;
-    }
+    analyseSampleRadius(set, i, out, withZeros);
     if (i % 25 === 24) {
       ctx.progress({ done: i + 1, total: n });
       await ctx.checkpoint();
@@ -180,27 +159,9 @@ async function run(
     out.rhoA.set(gpu.radii);
   }
   const bounds = setBounds(out.deltaA, params.percentile);
-  const notes: string[] = [];
-  if (bounds.flatSamples === n) {
-    notes.push('every sample has all slopes equal (Δ_a = 0): F never vanishes and the radius is infinite');
-  } else if (bounds.flatSamples > 0) {
-    notes.push(`${bounds.flatSamples} of ${n} samples have all slopes equal (Δ_a = 0): their radius is infinite`);
-  }
-  const uncertified = withZeros ? out.certified.reduce((s, c, i) => s + (c === 0 && out.deltaA[i] > 0 ? 1 : 0), 0) : 0;
-  if (uncertified > 0) notes.push(`${uncertified} samples: the nearest zero could not be certified by the argument principle`);
+  const notes = sampleRadiiNotes(bounds, out, withZeros);
 
-  const index = Math.min(Math.max(0, Math.round(params.sample)), n - 1);
-  const z = set.logits.slice(index * K, index * K + K);
-  const a = set.slopes.slice(index * K, index * K + K);
-  const label = set.labels ? set.labels[index] : 0;
-  const found = nearestZero(z, a, { rows: 24 });
-  const zeros = new Float64Array(found.zeros.length * 2);
-  found.zeros.forEach((p, j) => {
-    zeros[2 * j] = p.re;
-    zeros[2 * j + 1] = p.im;
-  });
-  const order = Math.max(1, Math.min(200, Math.round(params.order)));
-  const coefficients = lossTaylorCoefficients(z, a, label, order);
+  const selected = analyseSelectedSample(set, params.sample, params.order);
   return {
     source,
     slopesFrom,
@@ -212,18 +173,7 @@ async function run(
     maxSpread: bounds.maxSpread,
     flatSamples: bounds.flatSamples,
     perSample: out,
-    selected: {
-      index,
-      label,
-      logits: z,
-      slopes: a,
-      zeros,
-      rhoA: found.lowerBound,
-      rhoExact: found.distance,
-      certified: found.certified,
-      coefficients,
-      rootTest: rootTest(coefficients),
-    },
+    selected,
     notes,
   };
 }
@@ -331,7 +281,7 @@ type Race = ReturnType<typeof createSpikeRace>;
 /** max_i Δ_a(i) per variant along each requested direction, by the logitJvp + slopeSpread kernels (f32). */
 function gpuSpreads(gpu: KernelContext, race: Race) {
   const mlp = race.mlp;
-  const layers = mlp.layers.slice(0, -1).map((inputs, l) => ({ inputs, outputs: mlp.layers[l + 1], weightOffset: mlp.weightOffset[l], biasOffset: mlp.biasOffset[l] }));
+  const layers = linearLayers(mlp);
   const x = race.radiusSet.x;
   return async (requests: RadiusRequest[]) => {
     const out = new Map<RaceVariant, number>();
@@ -387,4 +337,3 @@ export const spikeRaceJob = defineJob<SpikeRaceParams, unknown, SpikeRaceResult,
     ),
 });
 
-export const jobs: AnyJob[] = [sampleRadiiJob, spikeRaceJob];

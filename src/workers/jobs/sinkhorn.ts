@@ -20,7 +20,7 @@ import { mulberry32 } from '../../geometry/random';
 import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
 import { createSinkhornWasm, type SinkhornWasmSolver } from '../../kernels/wasm/sinkhornScaling';
-import { defineJob, InputError, type AnyJob, type JobContext } from '../job';
+import { defineJob, InputError, type JobContext } from '../job';
 
 export interface SinkhornParams {
   /** Points per side for built-in data (images use the nearest square). */
@@ -424,4 +424,3 @@ export const race = defineJob<SinkhornParams, SinkhornData | null, SinkhornRaceR
 /** Largest cost of a problem, re-exported for views that label the ε scale. */
 export { maxCost };
 
-export const jobs: AnyJob[] = [solve, race];

@@ -14,6 +14,7 @@ import {
   spdPower,
   spdSqrt,
   symmetricEigen,
+  eigenvectorMatrix,
   symmetricExp,
   validateSpd,
   validateSpdList,
@@ -74,11 +75,12 @@ describe('symmetricEigen (cyclic Jacobi)', () => {
     const a = spdFrom(rotation(5), values);
     const eig = symmetricEigen(a);
     for (let k = 0; k < 5; k++) expectClose(eig.values[k], values[k], { absolute: 0, relative: 1e-7 }, `λ${k}`);
-    // V diag(λ) Vᵀ reproduces A and V is orthogonal.
-    expectClose(spdFrom(eig.vectors, Array.from(eig.values)), a, F64_EXACT, 'reconstruction');
+    // V diag(λ) Vᵀ reproduces A and V is orthogonal (V's columns are the rows of eig.vectors).
+    const v = eigenvectorMatrix(eig);
+    expectClose(spdFrom(v, Array.from(eig.values)), a, F64_EXACT, 'reconstruction');
     const vtv = multiply(
-      Float64Array.from({ length: 25 }, (_, i) => eig.vectors[(i % 5) * 5 + Math.floor(i / 5)]),
-      eig.vectors,
+      Float64Array.from({ length: 25 }, (_, i) => v[(i % 5) * 5 + Math.floor(i / 5)]),
+      v,
       5,
     );
     expectClose(vtv, Float64Array.from({ length: 25 }, (_, i) => (i % 6 === 0 ? 1 : 0)), F64_EXACT, 'VᵀV');

@@ -18,7 +18,7 @@ import {
 import { pairwiseSquaredDistances } from '../../../src/geometry/linalg/distances';
 import { gaussian, mulberry32 } from '../../../src/geometry/random';
 import { expectClose, F64_EXACT, F64_ITERATIVE } from '../../../src/geometry/tolerance';
-import { heatBenchParams } from '../../../src/workers/jobs/heatBenchParams';
+import { heatBenchParams } from '../../../bench/setup/heatParams';
 
 function euclideanDistances(x: Float64Array, n: number, d: number): Float64Array {
   return pairwiseSquaredDistances(x, x, n, n, d).map(Math.sqrt);

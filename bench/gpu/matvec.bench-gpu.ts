@@ -3,10 +3,10 @@
  * The data is made once per size and kept on the GPU; a run times one dispatch and the
  * readback of y (n floats), which waits for the GPU to finish.
  */
-import type { BenchCase } from '../../../tests/harness/main';
-import { randomBuffer } from '../benchData';
-import type { KernelContext } from '../context';
-import { encodeMatVec } from './matvec';
+import type { BenchCase } from '../../tests/harness/main';
+import { randomBuffer } from './benchData';
+import type { KernelContext } from '../../src/kernels/context';
+import { encodeMatVec } from '../../src/kernels/matvec/matvec';
 
 let cache: { n: number; a: GPUBuffer; x: GPUBuffer; y: GPUBuffer } | null = null;
 

@@ -1,6 +1,6 @@
 /** Parameters of the heat benchmark (bench/heat.bench.ts and its GPU case); no kernel imports so Node can load it. */
-import { chebyshevOrderFor } from '../../geometry/heat/chebyshev';
-import type { HeatParams } from './heat';
+import { chebyshevOrderFor } from '../../src/geometry/heat/chebyshev';
+import type { HeatParams } from '../../src/workers/jobs/heat';
 
 /** The benchmark's parameters (shared with bench/heat.bench.ts). */
 export function heatBenchParams(n: number, noise = 0.1): HeatParams {

@@ -1,7 +1,7 @@
 /**
  * What a notebook cell tells the frame around its figure, without going through
  * the view component (views keep their ViewProps contract): the cell's local id
- * (for share links), whether the page is presenting, the controls the fence hides
+ * and its share link, whether the page is presenting, the controls the fence hides
  * or locks in presentation mode, and the presets offered.
  */
 import { createContext, useContext } from 'react';
@@ -17,6 +17,8 @@ export interface CellPresentation {
   hide: readonly string[];
   lock: readonly string[];
   presets: readonly CellPreset[];
+  /** The link that reproduces this figure (the shell binds it to the address bar's state). */
+  shareLink: () => string;
 }
 
 export const CellContext = createContext<CellPresentation | null>(null);

@@ -3,10 +3,10 @@
  * classes of random slopes kept on the GPU; a run times both passes and the readback of the
  * per-sample radii (what a job needs back).
  */
-import type { BenchCase } from '../../../tests/harness/main';
-import { randomBuffer } from '../benchData';
-import type { KernelContext } from '../context';
-import { encodeBatchSpread, encodeSlopeSpread } from './slopeSpread';
+import type { BenchCase } from '../../tests/harness/main';
+import { randomBuffer } from './benchData';
+import type { KernelContext } from '../../src/kernels/context';
+import { encodeBatchSpread, encodeSlopeSpread } from '../../src/kernels/slopeSpread/slopeSpread';
 
 export const BENCH_CLASSES = 10;
 

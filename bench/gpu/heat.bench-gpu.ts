@@ -5,12 +5,12 @@
  * the same parameters as the CPU column. The embedding's quality is left on
  * `window.heatBenchQuality` for the benchmark to read.
  */
-import type { BenchCase } from '../../../tests/harness/main';
-import { embeddingQuality, makeDataset } from '../../geometry/heat';
-import { mulberry32 } from '../../geometry/random';
-import type { JobContext } from '../job';
-import { embedJob, type HeatProgress } from './heat';
-import { heatBenchParams } from './heatBenchParams';
+import type { BenchCase } from '../../tests/harness/main';
+import { embeddingQuality, makeDataset } from '../../src/geometry/heat';
+import { mulberry32 } from '../../src/geometry/random';
+import type { JobContext } from '../../src/workers/job';
+import { embedJob, type HeatProgress } from '../../src/workers/jobs/heat';
+import { heatBenchParams } from '../setup/heatParams';
 
 declare global {
   interface Window {

@@ -4,12 +4,12 @@
  * θ, the data and the forward pass stay on the GPU; a run uploads v, records the R-forward and
  * R-backward passes and reads H v back (P floats).
  */
-import type { BenchCase } from '../../../tests/harness/main';
-import { createMlp, type ClassificationData } from '../../geometry/nn';
-import { gaussianVector, mulberry32 } from '../../geometry/random';
-import type { KernelContext } from '../context';
-import { HVP_BENCH_SAMPLES, HVP_BENCH_SHAPES } from './benchShapes';
-import { createMlpHvpGpu, type MlpHvpOperator } from './mlpHvp';
+import type { BenchCase } from '../../tests/harness/main';
+import { createMlp, type ClassificationData } from '../../src/geometry/nn';
+import { gaussianVector, mulberry32 } from '../../src/geometry/random';
+import type { KernelContext } from '../../src/kernels/context';
+import { HVP_BENCH_SAMPLES, HVP_BENCH_SHAPES } from '../setup/mlpHvpShapes';
+import { createMlpHvpGpu, type MlpHvpOperator } from '../../src/kernels/mlpHvp/mlpHvp';
 
 
 let cache: { size: number; op: MlpHvpOperator; v: Float64Array; out: Float64Array } | null = null;

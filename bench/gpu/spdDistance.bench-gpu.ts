@@ -2,10 +2,10 @@
  * GPU benchmark cases for bench/geodesics.bench.ts: `size` pairs of random 3×3 SPD matrices
  * (made once per size, kept on the GPU); a run times one dispatch and a one-value readback.
  */
-import type { BenchCase } from '../../../tests/harness/main';
-import { gaussian, mulberry32 } from '../../geometry/random';
-import type { KernelContext } from '../context';
-import { encodeSpdDistance, type BatchedSpdMetric } from './spdDistance';
+import type { BenchCase } from '../../tests/harness/main';
+import { gaussian, mulberry32 } from '../../src/geometry/random';
+import type { KernelContext } from '../../src/kernels/context';
+import { encodeSpdDistance, type BatchedSpdMetric } from '../../src/kernels/spdDistance/spdDistance';
 
 function randomSpdList(count: number, seed: number): Float32Array {
   const random = mulberry32(seed);

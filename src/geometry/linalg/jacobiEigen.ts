@@ -13,21 +13,23 @@
  * The sweep rotates every off-diagonal pair (p, q) whose entry is not negligible
  * against the geometric mean of its diagonal entries; it stops when a whole sweep
  * rotates nothing (at most 100 sweeps; quadratic convergence makes ~6–10 typical).
+ *
+ * Output: the one `SymmetricEigen` layout (./symmetricEigen.ts): values ascending,
+ * eigenvectors as ROWS. Use `eigenvectorMatrix` for the matrix V whose columns they are.
  */
-import { sizeOf } from './symmetric';
+import type { SymmetricEigen } from './symmetricEigen';
 
-export interface SymmetricEigen {
-  /** Eigenvalues in ascending order. */
-  values: Float64Array;
-  /** Row-major n×n; column k (entries V[i*n + k]) is the unit eigenvector of values[k]. */
-  vectors: Float64Array;
-  /** Jacobi sweeps used. */
-  sweeps: number;
+function squareSize(a: ArrayLike<number>): number {
+  const n = Math.round(Math.sqrt(a.length));
+  if (n * n !== a.length || n < 1) throw new Error(`matrix has ${a.length} entries, which is not n×n for any n`);
+  return n;
 }
 
 const MAX_SWEEPS = 100;
 
-export function symmetricEigen(a: ArrayLike<number>, n = sizeOf(a)): SymmetricEigen {
+export function symmetricEigenJacobi(a: ArrayLike<number>, n = squareSize(a)): SymmetricEigen {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`invalid matrix size: ${n} (need a positive integer)`);
+  if (a.length !== n * n) throw new Error(`matrix has ${a.length} entries but its shape ${n}×${n} needs ${n * n}`);
   const m = Float64Array.from(a);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
@@ -78,13 +80,13 @@ export function symmetricEigen(a: ArrayLike<number>, n = sizeOf(a)): SymmetricEi
     }
     if (!rotated) break;
   }
-  // Sort ascending, permuting the eigenvector columns with the values.
+  // Sort ascending; eigenvector k (column k of the accumulated rotations) becomes row k of the result.
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => m[i * n + i] - m[j * n + j]);
   const values = new Float64Array(n);
   const vectors = new Float64Array(n * n);
   order.forEach((src, k) => {
     values[k] = m[src * n + src];
-    for (let r = 0; r < n; r++) vectors[r * n + k] = v[r * n + src];
+    for (let r = 0; r < n; r++) vectors[k * n + r] = v[r * n + src];
   });
-  return { values, vectors, sweeps };
+  return { values, vectors, n, sweeps };
 }

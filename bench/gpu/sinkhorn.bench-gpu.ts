@@ -6,12 +6,12 @@
  * uploads the problem, iterates in batches of 25 and reads the error history back after
  * each batch (that readback is how it knows to stop), and reads the potentials at the end.
  */
-import { costMatrix, normalizeByMax } from '../../geometry/ot/costs';
-import { uniformClouds } from '../../geometry/ot/datasets';
-import { makeProblem, type OtProblem } from '../../geometry/ot/problem';
-import { mulberry32 } from '../../geometry/random';
-import type { BenchCase } from '../../../tests/harness/main';
-import { float32ErrorFloor, SinkhornLogGpu } from './sinkhorn';
+import { costMatrix, normalizeByMax } from '../../src/geometry/ot/costs';
+import { uniformClouds } from '../../src/geometry/ot/datasets';
+import { makeProblem, type OtProblem } from '../../src/geometry/ot/problem';
+import { mulberry32 } from '../../src/geometry/random';
+import type { BenchCase } from '../../tests/harness/main';
+import { float32ErrorFloor, SinkhornLogGpu } from '../../src/kernels/sinkhorn/sinkhorn';
 
 export const BENCH_EPSILONS = [0.05, 0.01, 0.001] as const;
 const MAX_ITERATIONS = 5000;

@@ -3,8 +3,8 @@
  * cases): uniform entries in [−1, 1) from a seeded generator, written into the mapped
  * buffer so a 8192×8192 matrix needs no second 256 MiB copy on the JavaScript heap.
  */
-import { mulberry32 } from '../geometry/random';
-import type { KernelContext } from './context';
+import { mulberry32 } from '../../src/geometry/random';
+import type { KernelContext } from '../../src/kernels/context';
 
 export function randomBuffer(ctx: KernelContext, length: number, seed: number, label: string): GPUBuffer {
   const byteLength = Math.max(4, length * 4);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, F64_EXACT } from '../tolerance';
-import { elementwise, elementwiseScalar, type ElementwiseOp } from './elementwise';
+import { expectClose, F64_EXACT } from '../../../src/geometry/tolerance';
+import { elementwise, elementwiseScalar, type ElementwiseOp } from '../../../src/geometry/linalg/elementwise';
 
 describe('elementwise', () => {
   it('golden: affine α x + β', () => {

@@ -12,10 +12,9 @@ import { ParamControls } from '../controls/ParamControls';
 import { coerce, describeValue, type ParamTable, type ParamValue, type ParamValues } from '../params/spec';
 import { csvFromResult, exportCsv, exportJson, exportPng, exportSvg, type CsvTable } from '../io/exporters';
 import type { UseJob } from '../engine/useJob';
-import { shareLink } from '../store/urlSync';
 import { appStore } from '../store/store';
-import { useCellPresentation, type CellPreset } from '../shell/cellContext';
-import { ShareButton } from '../shell/ShareButton';
+import { useCellPresentation, type CellPreset } from './cellContext';
+import { ShareButton } from './ShareButton';
 
 export interface ProgressInfo {
   /** 0…1 when known. */
@@ -76,7 +75,7 @@ export function ViewFrame(props: Props) {
   const locked = [...(props.lockedParams ?? []), ...(presenting ? (cell?.lock ?? []) : [])].filter((n) => !hidden.includes(n));
   const lockedShown = props.table.filter((p) => locked.includes(p.name));
   const presets = cell?.presets ?? [];
-  const link = () => shareLink(localId);
+  const link = cell?.shareLink;
   const descriptionId = useId();
   const description = props.description ?? defaultDescription(props.title, props.table, props.params);
   const csv = (): CsvTable | null => props.exportCsv?.() ?? (props.exportResult ? csvFromResult(props.exportResult()) : null);
@@ -157,7 +156,7 @@ export function ViewFrame(props: Props) {
             <button
               type="button"
               disabled={!props.exportResult}
-              onClick={() => props.exportResult && exportJson(props.chapterId, props.viewId, props.params, props.exportResult(), link())}
+              onClick={() => props.exportResult && exportJson(props.chapterId, props.viewId, props.params, props.exportResult(), link?.())}
             >
               Export JSON
             </button>
@@ -194,7 +193,7 @@ export function ViewFrame(props: Props) {
                 </button>
               </>
             ) : null}
-            <ShareButton label="Share" ariaLabel={`Share ${props.title}`} getLink={link} />
+            {link && <ShareButton label="Share" ariaLabel={`Share ${props.title}`} getLink={link} />}
           </div>
         </div>
       </div>

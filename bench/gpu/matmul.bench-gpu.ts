@@ -3,10 +3,10 @@
  * and kept on the GPU; a run times one dispatch and the readback of the first row of C
  * (a copy that waits for the whole product).
  */
-import type { BenchCase } from '../../../tests/harness/main';
-import { randomBuffer } from '../benchData';
-import type { KernelContext } from '../context';
-import { encodeMatMul } from './matmul';
+import type { BenchCase } from '../../tests/harness/main';
+import { randomBuffer } from './benchData';
+import type { KernelContext } from '../../src/kernels/context';
+import { encodeMatMul } from '../../src/kernels/matmul/matmul';
 
 let cache: { n: number; a: GPUBuffer; b: GPUBuffer; c: GPUBuffer } | null = null;
 

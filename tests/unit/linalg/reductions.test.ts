@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import fixture from '../../../tests/fixtures/foundation/linalg.json';
-import { mulberry32 } from '../random';
-import { expectClose, F64_EXACT, F64_PEER } from '../tolerance';
-import { logSumExp, reduce } from './reductions';
+import fixture from '../../fixtures/foundation/linalg.json';
+import { mulberry32 } from '../../../src/geometry/random';
+import { expectClose, F64_EXACT, F64_PEER } from '../../../src/geometry/tolerance';
+import { logSumExp, reduce } from '../../../src/geometry/linalg/reductions';
 
 function filled(rows: number, cols: number, f: (i: number, j: number) => number): Float64Array {
   const a = new Float64Array(rows * cols);

@@ -3,10 +3,10 @@
  * measurements kept on the GPU: upload P = XXᵀ (n²), r = B vec(P) − y, S = Bᵀr/m, read back S (n²) —
  * what a GPU GD iteration would exchange with the CPU each step.
  */
-import type { BenchCase } from '../../../tests/harness/main';
-import { randomBuffer } from '../benchData';
-import type { KernelContext } from '../context';
-import { encodeSensingResidual } from './sensingResidual';
+import type { BenchCase } from '../../tests/harness/main';
+import { randomBuffer } from './benchData';
+import type { KernelContext } from '../../src/kernels/context';
+import { encodeSensingResidual } from '../../src/kernels/sensingResidual/sensingResidual';
 
 export const BENCH_M = 100;
 

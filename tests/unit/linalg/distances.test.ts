@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import fixture from '../../../tests/fixtures/foundation/linalg.json';
-import { mulberry32 } from '../random';
-import { expectClose, F64_EXACT, F64_PEER } from '../tolerance';
-import { knnBruteForce, pairwiseSquaredDistances } from './distances';
+import fixture from '../../fixtures/foundation/linalg.json';
+import { mulberry32 } from '../../../src/geometry/random';
+import { expectClose, F64_EXACT, F64_PEER } from '../../../src/geometry/tolerance';
+import { knnBruteForce, pairwiseSquaredDistances } from '../../../src/geometry/linalg/distances';
 
 describe('pairwiseSquaredDistances', () => {
   it('golden: points on a line along the unit vector (2, 3, 6)/7', () => {

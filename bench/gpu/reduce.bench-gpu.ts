@@ -3,11 +3,11 @@
  * random n×n matrix. The data is made once per size and kept on the GPU; a run times one
  * dispatch and the readback of the n results, which waits for the GPU to finish.
  */
-import type { Reduction } from '../../geometry/linalg/reductions';
-import type { BenchCase } from '../../../tests/harness/main';
-import { randomBuffer } from '../benchData';
-import type { KernelContext } from '../context';
-import { encodeReduce } from './reduce';
+import type { Reduction } from '../../src/geometry/linalg/reductions';
+import type { BenchCase } from '../../tests/harness/main';
+import { randomBuffer } from './benchData';
+import type { KernelContext } from '../../src/kernels/context';
+import { encodeReduce } from '../../src/kernels/reduce/reduce';
 
 let cache: { n: number; a: GPUBuffer; out: GPUBuffer } | null = null;
 

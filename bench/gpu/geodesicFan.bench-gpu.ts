@@ -3,11 +3,11 @@
  * on the Gaussian bump, buffers kept on the GPU; a run times one dispatch and a one-value
  * readback (which waits for the GPU to finish).
  */
-import type { BenchCase } from '../../../tests/harness/main';
-import { surfaceByName } from '../../geometry/surfaces/testSurfaces';
-import type { KernelContext } from '../context';
-import { FAN_BENCH_START, FAN_BENCH_STEPS } from './benchSetup';
-import { encodeGeodesicFan } from './geodesicFan';
+import type { BenchCase } from '../../tests/harness/main';
+import { surfaceByName } from '../../src/geometry/surfaces/testSurfaces';
+import type { KernelContext } from '../../src/kernels/context';
+import { FAN_BENCH_START, FAN_BENCH_STEPS } from '../setup/geodesicFan';
+import { encodeGeodesicFan } from '../../src/kernels/geodesicFan/geodesicFan';
 
 
 let cache: { count: number; points: GPUBuffer; lengths: GPUBuffer } | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareClose, expectClose, F32_REDUCTION, F64_EXACT, type Tolerance } from './tolerance';
+import { compareClose, expectClose, F32_REDUCTION, F64_EXACT, type Tolerance } from '../../../src/geometry/tolerance';
 
 const tol: Tolerance = { absolute: 0.1, relative: 0.01 };
 

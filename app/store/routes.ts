@@ -1,0 +1,4 @@
+/** Routing constants shared by the address bar, saved state and the shell. */
+
+/** The route of a user-opened notebook (`#notebook`), beside the chapter ids. */
+export const NOTEBOOK_ROUTE = 'notebook';

@@ -1,0 +1,3 @@
+/** Pure data shared by the app and the workers: job-facing names, labels and limits (no worker, GPU or DOM code). */
+export * from './backendStatus';
+export * from './heat';
