@@ -22,6 +22,11 @@ export interface ProgressInfo {
   text?: string;
 }
 
+/** The progress of a job that reports `done` of `steps` (training and race cells): "step 40 of 300". */
+export function stepProgress(progress: { done: number; steps: number } | null | undefined): ProgressInfo | undefined {
+  return progress ? { fraction: progress.done / progress.steps, text: `step ${progress.done} of ${progress.steps}` } : undefined;
+}
+
 interface Props {
   chapterId: string;
   viewId: string;

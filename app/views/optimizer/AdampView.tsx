@@ -6,14 +6,14 @@
 import { useMemo, useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../../frame/ViewFrame';
+import { stepProgress, ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
 import type { AdampRaceParams } from '../../../src/workers/jobs/optimizer';
 import { OPTIMIZERS, type OptimizerName } from '../../../src/geometry/optim';
 import { adampCsv, adampExport } from './exportOptimizer';
 import { adampChecks } from './adampChecks';
-import { PaperCheckTable } from './PaperCheckTable';
+import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { SpherePaths } from './SpherePaths';
 import { fmt } from './fmt';
 
@@ -70,7 +70,7 @@ function AdampView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       params={v}
       setParam={setParam}
       job={job}
-      progress={job.progress ? { fraction: job.progress.done / job.progress.steps, text: `step ${job.progress.done} of ${job.progress.steps}` } : undefined}
+      progress={stepProgress(job.progress)}
       figure={svgRef}
       exportResult={job.result ? () => adampExport(job.result!) : undefined}
       exportCsv={job.result ? () => adampCsv(job.result!) : undefined}

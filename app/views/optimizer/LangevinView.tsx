@@ -12,7 +12,7 @@ import { LinePlot, type Series } from '../../plots';
 import type { LangevinParams } from '../../../src/workers/jobs/optimizer2';
 import { langevinCsv, langevinExport } from './exportOptimizer2';
 import { langevinChecks } from './langevinChecks';
-import { PaperCheckTable } from './PaperCheckTable';
+import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { fmt } from './fmt';
 
 const params: ParamTable = [

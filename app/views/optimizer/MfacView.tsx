@@ -6,14 +6,14 @@
 import { useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../../frame/ViewFrame';
+import { stepProgress, ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
 import type { MfacParams } from '../../../src/workers/jobs/optimizer2';
 import { MFAC_RACE_METHODS, type MfacRaceMethod } from '../../../src/geometry/optim';
 import { mfacCsv, mfacExport } from './exportOptimizer2';
 import { mfacChecks, worstGridError } from './mfacChecks';
-import { PaperCheckTable } from './PaperCheckTable';
+import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { fmt } from './fmt';
 
 const params: ParamTable = [
@@ -79,7 +79,7 @@ function MfacView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       params={v}
       setParam={setParam}
       job={job}
-      progress={job.progress ? { fraction: job.progress.done / job.progress.steps, text: `step ${job.progress.done} of ${job.progress.steps}` } : undefined}
+      progress={stepProgress(job.progress)}
       figure={svgRef}
       exportResult={job.result ? () => mfacExport(job.result!) : undefined}
       exportCsv={job.result ? () => mfacCsv(job.result!) : undefined}

@@ -15,7 +15,7 @@ import type { SensingRaceParams } from '../../../src/workers/jobs/optimizer';
 import { parseSensingRun, SENSING_METHODS, type SensingMethod } from '../../../src/geometry/optim';
 import { sensingCsv, sensingExport } from './exportOptimizer';
 import { sensingChecks } from './sensingChecks';
-import { PaperCheckTable } from './PaperCheckTable';
+import { PaperCheckTable } from '../../frame/PaperCheckTable';
 
 const params: ParamTable = [
   { name: 'alpha', label: 'Initialization scale α', type: 'number', default: 0.2, min: 0.01, max: 1, step: 0.01, scale: 'log', description: 'X₀, F₀, G₀ have N(0, α²/n) entries.' },

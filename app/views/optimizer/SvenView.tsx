@@ -5,14 +5,14 @@
 import { useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../../frame/ViewFrame';
+import { stepProgress, ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
 import type { SvenParams } from '../../../src/workers/jobs/optimizer2';
 import { SVEN_METHODS, type SvenMethod, type SvenTask } from '../../../src/geometry/optim';
 import { svenCsv, svenExport } from './exportOptimizer2';
 import { svenChecks } from './svenChecks';
-import { PaperCheckTable } from './PaperCheckTable';
+import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { fmt } from './fmt';
 
 const params: ParamTable = [
@@ -80,7 +80,7 @@ function SvenView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       params={v}
       setParam={setParam}
       job={job}
-      progress={job.progress ? { fraction: job.progress.done / job.progress.steps, text: `step ${job.progress.done} of ${job.progress.steps}` } : undefined}
+      progress={stepProgress(job.progress)}
       figure={svgRef}
       exportResult={job.result ? () => svenExport(job.result!) : undefined}
       exportCsv={job.result ? () => svenCsv(job.result!) : undefined}

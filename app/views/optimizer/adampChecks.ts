@@ -4,7 +4,7 @@
 import type { AdampRaceResult } from '../../../src/workers/jobs/optimizer';
 import type { ToyTrace } from '../../../src/geometry/optim';
 import { fmt } from './fmt';
-import type { CheckRow } from './PaperCheckTable';
+import type { CheckRow } from '../../frame/PaperCheckTable';
 
 const SOURCE = 'Heo et al. 2021';
 

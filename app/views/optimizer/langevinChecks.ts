@@ -1,7 +1,7 @@
 /** Paper-check rows for the Langevin + averaging cell (single-index models with information exponent k*). */
 import type { LangevinResult } from '../../../src/workers/jobs/optimizer2';
 import { fmt } from './fmt';
-import type { CheckRow } from './PaperCheckTable';
+import type { CheckRow } from '../../frame/PaperCheckTable';
 
 /** Mean success rate over the phase cells with exponent e (n = d^e) in [lo, hi], over all d; NaN if none done. */
 export function meanRate(r: LangevinResult, which: 'last' | 'average', lo: number, hi: number): number {

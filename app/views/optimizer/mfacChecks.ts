@@ -1,7 +1,7 @@
 /** Paper-check rows for the M-FAC cell (Frantar, Kurtic & Alistarh, NeurIPS 2021). */
 import type { MfacResult } from '../../../src/workers/jobs/optimizer2';
 import { fmt } from './fmt';
-import type { CheckRow } from './PaperCheckTable';
+import type { CheckRow } from '../../frame/PaperCheckTable';
 
 const SOURCE = 'Frantar et al. 2021';
 

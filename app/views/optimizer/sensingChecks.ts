@@ -4,7 +4,7 @@
  */
 import type { SensingRaceResult } from '../../../src/workers/jobs/optimizer';
 import { fmt as formatNumber } from './fmt';
-import type { CheckRow } from './PaperCheckTable';
+import type { CheckRow } from '../../frame/PaperCheckTable';
 
 const SOURCE = 'Xiong, Ding & Du 2024';
 

@@ -1,7 +1,7 @@
 /** Paper-check rows for the Sven cell (Bhattacharya et al. 2024). */
 import type { SvenResult } from '../../../src/workers/jobs/optimizer2';
 import { fmt } from './fmt';
-import type { CheckRow } from './PaperCheckTable';
+import type { CheckRow } from '../../frame/PaperCheckTable';
 
 const SOURCE = 'Sven, 2024';
 

@@ -9,7 +9,7 @@
 import { useRef } from 'react';
 import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
-import { ViewFrame } from '../../frame/ViewFrame';
+import { stepProgress, ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, formatNumber, type Series } from '../../plots';
 import type { SpikeRaceParams } from '../../../src/workers/jobs/radii';
@@ -110,7 +110,7 @@ function RaceView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       params={v}
       setParam={setParam}
       job={job}
-      progress={job.progress ? { fraction: job.progress.done / job.progress.steps, text: `step ${job.progress.done} of ${job.progress.steps}` } : undefined}
+      progress={stepProgress(job.progress)}
       figure={svgRef}
       exportResult={job.result ? () => raceExport(job.result!) : undefined}
       description={description}

@@ -1,4 +1,4 @@
-/** The "Paper check" table of this chapter: each claim beside the number measured on the current run. */
+/** A "Paper check" table: each claim of a chapter's papers beside the number measured on the current run, with a verdict the reader can overrule. */
 export interface CheckRow {
   claim: string;
   source: string;
