@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 
-// One test per kernel and backend. The list comes from src/kernels/<name>/<name>.cases.ts,
-// so a new kernel is picked up without touching this file.
-const kernels = readdirSync(new URL('../../src/kernels/', import.meta.url), { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+// One test per WGSL kernel and backend: every src/kernels/<name>/ holding WGSL, so a new
+// kernel is picked up without touching this file (and must register <name>.cases.ts in the
+// harness). The WebAssembly kernels in src/kernels/wasm/ have no WebGPU twin: Node tests compare
+// them with their f64 references and tests/browser/wasm.spec.ts runs them in the built site.
+const kernelRoot = new URL('../../src/kernels/', import.meta.url);
+const kernels = readdirSync(kernelRoot, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && readdirSync(new URL(`${d.name}/`, kernelRoot)).some((f) => f.endsWith('.wgsl')))
   .map((d) => d.name)
   .sort();
 
