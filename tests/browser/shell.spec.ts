@@ -15,6 +15,10 @@ test('the navigation lists the six chapters by name and each opens from a sub-pa
     await nav.getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+    // Every formula is typeset: no TeX source left in the page's text and no KaTeX parse error.
+    const prose = await page.locator('main').innerText();
+    expect(prose.match(/\$\$|\\(frac|left|right|lim|sum|mathbb|langle|leftarrow|top|hat)\b/g), `raw TeX on "${name}"`).toBeNull();
+    await expect(page.locator('main .katex-error')).toHaveCount(0);
   }
   expect(errors).toEqual([]);
 });
