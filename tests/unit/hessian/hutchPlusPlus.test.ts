@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMlp, createTrainer, curvatureOperator, gaussianMixture, initMlp } from '../../../src/geometry/nn';
-import { gaussianVector, mulberry32, type Random } from '../../../src/geometry/random';
+import { mulberry32 } from '../../../src/geometry/random';
+import { withSpectrum } from './withSpectrum';
 import {
   denseOperator,
   exactSpectrum,
@@ -16,30 +17,6 @@ import {
   type LinearOperator,
 } from '../../../src/geometry/spectral';
 import { expectClose, F64_EXACT } from '../../../src/geometry/tolerance';
-
-/** A = Q diag(λ) Qᵀ with Q orthogonal (Gram–Schmidt of a Gaussian matrix). */
-function withSpectrum(lambda: number[], random: Random): Float64Array {
-  const n = lambda.length;
-  const q = gaussianVector(n * n, random);
-  for (let r = 0; r < n; r++) {
-    for (let pass = 0; pass < 2; pass++)
-      for (let s = 0; s < r; s++) {
-        let d = 0;
-        for (let i = 0; i < n; i++) d += q[r * n + i] * q[s * n + i];
-        for (let i = 0; i < n; i++) q[r * n + i] -= d * q[s * n + i];
-      }
-    let norm = 0;
-    for (let i = 0; i < n; i++) norm += q[r * n + i] ** 2;
-    for (let i = 0; i < n; i++) q[r * n + i] /= Math.sqrt(norm);
-  }
-  const a = new Float64Array(n * n);
-  for (let r = 0; r < n; r++)
-    for (let i = 0; i < n; i++) {
-      const qi = lambda[r] * q[r * n + i];
-      for (let j = 0; j < n; j++) a[i * n + j] += qi * q[r * n + j];
-    }
-  return a;
-}
 
 // Outliers on a bulk near zero (some negative): the shape of a trained network's Hessian.
 const n = 120;
