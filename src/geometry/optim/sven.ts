@@ -15,6 +15,7 @@
  *   f(x) = Σ_j v_j tanh(w_jᵀx + b_j) + c,  θ = [W (h × d, row-major), b (h), v (h), c],  P = h(d + 2) + 1.
  */
 import { gaussian, type Random } from '../random';
+import { matMul, transpose } from '../linalg/dense';
 
 export interface RegressionNet {
   readonly d: number;
@@ -119,26 +120,9 @@ export function randomizedSvd(J: Float64Array, n: number, P: number, k: number, 
   const Y = new Float64Array(n * l);
   const Z = new Float64Array(P * l);
   for (let i = 0; i < P * l; i++) Z[i] = gaussian(random);
-  const applyJ = () => {
-    // Y = J Z
-    Y.fill(0);
-    for (let i = 0; i < n; i++)
-      for (let p = 0; p < P; p++) {
-        const a = J[i * P + p];
-        if (a === 0) continue;
-        for (let c = 0; c < l; c++) Y[i * l + c] += a * Z[p * l + c];
-      }
-  };
-  const applyJt = () => {
-    // Z = Jᵀ Y
-    Z.fill(0);
-    for (let i = 0; i < n; i++)
-      for (let p = 0; p < P; p++) {
-        const a = J[i * P + p];
-        if (a === 0) continue;
-        for (let c = 0; c < l; c++) Z[p * l + c] += a * Y[i * l + c];
-      }
-  };
+  const Jt = transpose(J, n, P);
+  const applyJ = () => Y.set(matMul(J, Z, n, P, l)); // Y = J Z
+  const applyJt = () => Z.set(matMul(Jt, Y, P, n, l)); // Z = Jᵀ Y
   applyJ();
   orthonormalizeColumns(Y, n, l);
   for (let q = 0; q < powerIterations; q++) {
