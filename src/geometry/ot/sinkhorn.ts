@@ -13,6 +13,14 @@ import { checkEpsilon, type OtProblem } from './problem';
 import { multiplyColumns, multiplyRows, multiplyRowsWeighted } from './products';
 import type { IterationRecord, OtSolver, SolverOptions } from './solver';
 
+/** The failure of the scaling form when exp(−C/ε) underflows; shared by the JS reference and the WASM solver. */
+export function scalingUnderflowMessage(epsilon: number): string {
+  return (
+    `scaling Sinkhorn underflowed at epsilon = ${epsilon}: exp(−C/ε) is 0 for whole rows or columns of K; ` +
+    `use the log-domain method (method "log") or a larger epsilon`
+  );
+}
+
 export function createSinkhorn(problem: OtProblem, epsilon: number, options: SolverOptions = {}): OtSolver {
   checkEpsilon(epsilon);
   const { n, m, a, b, cost } = problem;
@@ -70,9 +78,7 @@ export function createSinkhorn(problem: OtProblem, epsilon: number, options: Sol
     }
     iterations++;
     if (!healthy || !Number.isFinite(err)) {
-      failure =
-        `scaling Sinkhorn underflowed at epsilon = ${epsilon}: exp(−C/ε) is 0 for whole rows or columns of K; ` +
-        `use the log-domain method (method "log") or a larger epsilon`;
+      failure = scalingUnderflowMessage(epsilon);
     }
     lastCost = trackCost ? weighted : NaN;
     return { iteration: iterations, marginalError: err, cost: lastCost, dual: linear - epsilon * massB, kind: 'sinkhorn' };

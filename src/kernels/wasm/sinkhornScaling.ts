@@ -15,6 +15,7 @@
  */
 import { checkEpsilon, type OtProblem } from '../../geometry/ot/problem';
 import type { IterationRecord, OtSolver } from '../../geometry/ot/solver';
+import { scalingUnderflowMessage } from '../../geometry/ot/sinkhorn';
 import type { WasmKernels } from './wasm';
 
 /** The solver, plus `finalPlan()`: the plan formed over K in place (no second n×m buffer), copied out once; the solver is spent after it. */
@@ -63,9 +64,7 @@ export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, eps
       if (b[j] > 0) linear += b[j] * epsilon * Math.log(v[j]);
     }
     if (!healthy) {
-      failure =
-        `scaling Sinkhorn underflowed at epsilon = ${epsilon}: exp(−C/ε) is 0 for whole rows or columns of K; ` +
-        `use the log-domain method (method "log") or a larger epsilon`;
+      failure = scalingUnderflowMessage(epsilon);
     }
     return { iteration: iterations, marginalError: err, cost: NaN, dual: linear - epsilon * massB, kind: 'sinkhorn' };
   };
