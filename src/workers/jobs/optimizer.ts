@@ -40,16 +40,8 @@ export interface SensingRaceParams {
   seed: number;
 }
 
-export interface SensingRaceResult {
-  n: number;
-  r: number;
-  k: number;
-  m: number;
-  kappa: number;
-  alpha: number;
-  eta: number;
-  iterations: number;
-  modifyAt: number;
+/** The run's settings (every parameter but the seed) and what it produced. */
+export interface SensingRaceResult extends Omit<SensingRaceParams, 'seed'> {
   /** Iterations completed (= iterations in the final result). */
   done: number;
   problem: SensingProblem;
