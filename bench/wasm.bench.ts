@@ -22,7 +22,7 @@ import { createSinkhorn } from '../src/geometry/ot/sinkhorn';
 import { mulberry32 } from '../src/geometry/random';
 import { loadKernelsNode } from '../src/kernels/wasm/loadNode';
 import type { SinkhornParams } from '../src/workers/jobs/sinkhorn';
-import type { JobContext } from '../src/workers/job';
+import { standaloneContext, type JobContext } from '../src/workers/job';
 import type { WasmKernelModule } from '../src/kernels/wasm/wasm';
 import { median, runPython, timeIt } from './lib';
 
@@ -74,7 +74,7 @@ const params: SinkhornParams = { n: JOB_N, epsilon: SINKHORN_EPSILON, cost: 'sqe
 const data = { a: jobA, b: jobA, x: jobX, y: jobY, dim: 2 };
 
 function context(wasm: WasmKernelModule | null): JobContext<unknown> {
-  return { backend: 'cpu', gpu: null, wasm, cancelled: false, progress: () => {}, checkpoint: () => Promise.resolve() };
+  return standaloneContext({ wasm });
 }
 
 async function timeJob(wasm: WasmKernelModule | null, runs: number): Promise<{ ms: number; iterations: number; loop: number }> {

@@ -14,15 +14,39 @@ interface Props {
   /** Names of parameters whose controls are hidden (teaching mode). */
   hidden?: readonly string[];
   disabled?: boolean;
+  /**
+   * Told when the pointer grabs a slider (true) and lets it go (false): while it is held, the
+   * cell computes previews only (app/engine/useJob.ts).
+   */
+  onDrag?(active: boolean): void;
 }
 
-export function ParamControls({ table, values, onChange, hidden = [], disabled }: Props) {
+/** Calls `onDrag(true)` now and `onDrag(false)` once when the pointer is released anywhere. */
+function holdUntilRelease(onDrag: (active: boolean) => void): void {
+  onDrag(true);
+  const release = () => {
+    window.removeEventListener('pointerup', release);
+    window.removeEventListener('pointercancel', release);
+    onDrag(false);
+  };
+  window.addEventListener('pointerup', release);
+  window.addEventListener('pointercancel', release);
+}
+
+export function ParamControls({ table, values, onChange, hidden = [], disabled, onDrag }: Props) {
   return (
     <div className="param-controls">
       {table
         .filter((spec) => !hidden.includes(spec.name))
         .map((spec) => (
-          <ParamControl key={spec.name} spec={spec} value={values[spec.name] ?? spec.default} onChange={onChange} disabled={disabled} />
+          <ParamControl
+            key={spec.name}
+            spec={spec}
+            value={values[spec.name] ?? spec.default}
+            onChange={onChange}
+            disabled={disabled}
+            onDrag={onDrag}
+          />
         ))}
     </div>
   );
@@ -33,11 +57,13 @@ function ParamControl({
   value,
   onChange,
   disabled,
+  onDrag,
 }: {
   spec: ParamSpec;
   value: ParamValue;
   onChange(name: string, value: ParamValue): void;
   disabled?: boolean;
+  onDrag?(active: boolean): void;
 }) {
   const id = useId();
   const title = spec.description;
@@ -63,7 +89,7 @@ function ParamControl({
       </label>
     );
   }
-  return <NumberControl spec={spec} value={Number(value)} onChange={onChange} disabled={disabled} />;
+  return <NumberControl spec={spec} value={Number(value)} onChange={onChange} disabled={disabled} onDrag={onDrag} />;
 }
 
 const LOG_STEPS_PER_DECADE = 50;
@@ -83,11 +109,13 @@ function NumberControl({
   value,
   onChange,
   disabled,
+  onDrag,
 }: {
   spec: NumberSpec;
   value: number;
   onChange(name: string, value: ParamValue): void;
   disabled?: boolean;
+  onDrag?(active: boolean): void;
 }) {
   const id = useId();
   const [text, setText] = useState(String(value));
@@ -121,6 +149,7 @@ function NumberControl({
         value={toSlider(spec, value)}
         disabled={disabled}
         aria-valuetext={valueText}
+        onPointerDown={onDrag ? () => holdUntilRelease(onDrag) : undefined}
         onChange={(e) => onChange(spec.name, fromSlider(spec, Number(e.target.value)))}
       />
       <input

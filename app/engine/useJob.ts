@@ -3,13 +3,20 @@
  * one live job per cell: a new run supersedes (cancels) the stale one rather
  * than queueing behind it. `result` keeps the last good result when a run fails
  * or is running, so the figure never goes blank.
+ *
+ * Progressive results: a job's preview (its cheaper first pass, or a partial result it
+ * sends) replaces `result` at once with `preview: true`, until the final result arrives.
+ * While the cell's slider is held by the pointer (store `draggingCells`) the engine runs
+ * the preview alone; on release, the full job, unless the final result for these inputs
+ * is already shown.
  */
 import * as Comlink from 'comlink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackendKind } from '../../src/workers/job';
 import type { DataOf, JobName, ParamsOf, ProgressOf, ResultOf } from '../../src/workers/jobs';
 import { engine } from './client';
-import { appStore } from '../store/store';
+import { recordEvent, recordFrame } from './frameLog';
+import { appStore, useAppStore } from '../store/store';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -22,6 +29,8 @@ export interface JobState<Result, Progress> {
   /** Set when the job was meant for the GPU and reran on the CPU. */
   fallback: string | null;
   seconds: number | null;
+  /** True while `result` is a preview (a coarse first pass or a drag's cheap run), not the final figure. */
+  preview: boolean;
 }
 
 export interface UseJob<Result, Progress> extends JobState<Result, Progress> {
@@ -43,7 +52,11 @@ export function useJob<K extends JobName>(
   jobName: K,
   params: ParamsOf<K>,
   data: DataOf<K> | null = null,
-  options: { enabled?: boolean } = {},
+  options: {
+    enabled?: boolean;
+    /** The job streams its figure in its progress reports (training and race cells): each report is a frame. */
+    streams?: boolean;
+  } = {},
 ): UseJob<ResultOf<K>, ProgressOf<K>> {
   type Result = ResultOf<K>;
   type Progress = ProgressOf<K>;
@@ -56,23 +69,41 @@ export function useJob<K extends JobName>(
     backend: null,
     fallback: null,
     seconds: null,
+    preview: false,
   });
   const token = useRef(0);
   const [nonce, setNonce] = useState(0);
   const paramsKey = keyOf(params);
+  const dragging = useAppStore((s) => s.draggingCells[cellId] ?? false);
+  /** The inputs whose final (not preview) result is on the figure: a release without a move reruns nothing. */
+  const finalFor = useRef<{ key: string; data: unknown } | null>(null);
+  const streams = options.streams ?? false;
 
   useEffect(() => {
     if (!enabled) return;
+    const runKey = `${paramsKey}|${nonce}`;
+    if (finalFor.current && finalFor.current.key === runKey && finalFor.current.data === data) return;
+    const mode = dragging ? 'preview' : 'full';
     const mine = ++token.current;
     setState((s) => ({ ...s, status: 'running', progress: null, error: null }));
     appStore.getState().setJobRunning(cellId, true);
+    recordEvent(cellId, jobName, 'start');
     const onProgress = Comlink.proxy((report: unknown) => {
-      if (token.current === mine) setState((s) => ({ ...s, progress: report as Progress }));
+      if (token.current !== mine) return;
+      setState((s) => ({ ...s, progress: report as Progress }));
+      if (streams) recordFrame(cellId, jobName, 'progress');
+    });
+    const onPreview = Comlink.proxy((result: unknown) => {
+      if (token.current !== mine) return;
+      setState((s) => ({ ...s, result: result as Result, preview: true }));
+      recordFrame(cellId, jobName, 'preview');
     });
     engine()
-      .run(cellId, jobName, params, data, onProgress)
+      .run(cellId, jobName, params, data, onProgress, mode, onPreview)
       .then((outcome) => {
         if (token.current !== mine) return;
+        const preview = outcome.preview ?? false;
+        finalFor.current = preview ? null : { key: runKey, data };
         setState((s) => ({
           ...s,
           status: 'done',
@@ -81,7 +112,9 @@ export function useJob<K extends JobName>(
           fallback: outcome.fallback ?? null,
           seconds: outcome.seconds,
           error: null,
+          preview,
         }));
+        recordFrame(cellId, jobName, preview ? 'preview' : 'final');
         appStore.getState().setJobRunning(cellId, false);
       })
       .catch((error: unknown) => {
@@ -94,7 +127,9 @@ export function useJob<K extends JobName>(
           return;
         }
         setState((s) => ({ ...s, status: 'error', error: message }));
-      });
+        recordFrame(cellId, jobName, 'error');
+      })
+      .finally(() => recordEvent(cellId, jobName, 'settled'));
     return () => {
       // Unmount or new inputs: a later run supersedes this one inside the engine. Reading the ref
       // at cleanup time is the point: only a still-current run needs invalidating.
@@ -102,7 +137,7 @@ export function useJob<K extends JobName>(
       if (token.current === mine) token.current++;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [cellId, jobName, paramsKey, data, nonce, enabled]);
+  }, [cellId, jobName, paramsKey, data, nonce, enabled, dragging]);
 
   useEffect(() => () => void engine().cancel(cellId), [cellId]);
 

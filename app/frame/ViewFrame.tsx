@@ -35,7 +35,7 @@ interface Props {
   table: ParamTable;
   params: ParamValues;
   setParam(name: string, value: ParamValue): void;
-  job?: Pick<UseJob<unknown, unknown>, 'status' | 'error' | 'backend' | 'fallback' | 'seconds' | 'cancel'>;
+  job?: Pick<UseJob<unknown, unknown>, 'status' | 'error' | 'backend' | 'fallback' | 'seconds' | 'cancel'> & { preview?: boolean };
   progress?: ProgressInfo;
   /** The result object written under "result" by Export JSON; null disables the button. */
   exportResult?: () => unknown;
@@ -101,7 +101,13 @@ export function ViewFrame(props: Props) {
       </header>
       <div className="view-body">
         <div className="view-controls">
-          <ParamControls table={props.table} values={props.params} onChange={props.setParam} hidden={[...hidden, ...locked]} />
+          <ParamControls
+            table={props.table}
+            values={props.params}
+            onChange={props.setParam}
+            hidden={[...hidden, ...locked]}
+            onDrag={(active) => appStore.getState().setDragging(props.cellId, active)}
+          />
           {lockedShown.length > 0 ? (
             <div className="locked-params" role="group" aria-label="Locked settings">
               <ParamControls
@@ -153,6 +159,11 @@ export function ViewFrame(props: Props) {
               </p>
             ) : null}
           </div>
+          {job?.preview ? (
+            <p className="preview-label" data-testid="preview-label" role="status">
+              {job.status === 'running' ? 'Preview — refining…' : 'Preview — release the slider for the full figure'}
+            </p>
+          ) : null}
           {props.children}
           <p className="figure-description" id={descriptionId} data-testid="figure-description">
             {description}

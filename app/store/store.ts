@@ -56,8 +56,11 @@ interface ParamsSlice {
 interface ComputeSlice {
   backend: BackendStatus | null;
   runningCells: Record<string, boolean>;
+  /** Cells whose slider is held by the pointer: their jobs run previews only until release. */
+  draggingCells: Record<string, boolean>;
   setBackend(status: BackendStatus): void;
   setJobRunning(cellId: string, running: boolean): void;
+  setDragging(cellId: string, dragging: boolean): void;
 }
 
 interface NoticeSlice {
@@ -175,6 +178,9 @@ const computeSlice = (set: Set): ComputeSlice => ({
   runningCells: {},
   setBackend: (status) => set({ backend: status }),
   setJobRunning: (cellId, running) => set((s) => ({ runningCells: { ...s.runningCells, [cellId]: running } })),
+  draggingCells: {},
+  setDragging: (cellId, dragging) =>
+    set((s) => ((s.draggingCells[cellId] ?? false) === dragging ? s : { draggingCells: { ...s.draggingCells, [cellId]: dragging } })),
 });
 
 let noticeCounter = 0;

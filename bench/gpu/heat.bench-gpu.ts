@@ -8,7 +8,7 @@
 import type { BenchCase } from '../../tests/harness/main';
 import { embeddingQuality, makeDataset } from '../../src/geometry/heat';
 import { mulberry32 } from '../../src/geometry/random';
-import type { JobContext } from '../../src/workers/job';
+import { standaloneContext } from '../../src/workers/job';
 import { embedJob, type HeatProgress } from '../../src/workers/jobs/heat';
 import { heatBenchParams } from '../setup/heatParams';
 
@@ -22,7 +22,7 @@ export const benches: BenchCase[] = [
   {
     name: 'heat-embed',
     async run(gpu, n) {
-      const ctx: JobContext<HeatProgress> = { backend: 'webgpu', gpu, cancelled: false, progress: () => {}, checkpoint: async () => {} };
+      const ctx = standaloneContext<HeatProgress>({ backend: 'webgpu', gpu });
       const params = heatBenchParams(n);
       const result = await embedJob.gpu!(ctx, params, null);
       const data = makeDataset('swissroll', n, params.noise, mulberry32(params.seed));

@@ -12,6 +12,7 @@ import { DeviceLimitError } from '../kernels/context';
 import type { WasmKernelModule } from '../kernels/wasm/wasm';
 import { selectBackend, type BackendPreference, type BackendStatus, type CpuPath } from './backend';
 import { JobCancelled, type AnyJob, type BackendKind, type JobContext } from './job';
+import { StageCache } from './stageCache';
 import { registry as defaultRegistry, type DataOf, type JobName, type ParamsOf, type ResultOf } from './jobs';
 
 export interface RunOutcome<Result> {
@@ -20,9 +21,16 @@ export interface RunOutcome<Result> {
   /** Set when the job was meant for the GPU and reran on the CPU. */
   fallback?: string;
   seconds: number;
+  /** True when this is a preview (the run was asked for `mode: 'preview'`). */
+  preview?: boolean;
 }
 
+/** `full`: the preview first (where the job declares one), then the full result. `preview`: the preview alone (while dragging). */
+export type RunMode = 'full' | 'preview';
+
 export type ProgressCallback = (report: unknown) => void;
+/** Receives result-shaped previews: the engine's first pass and a job's own `ctx.partial`. */
+export type PreviewCallback = (result: unknown) => void;
 export type StatusCallback = (status: BackendStatus) => void;
 
 /** How long a job may compute before `checkpoint()` yields to the event loop. */
@@ -64,6 +72,8 @@ export class Engine {
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
   private wasm: WasmKernelModule | null = null;
+  /** Pipeline stages per cell, bounded (see stageCache.ts for the bound and the eviction). */
+  readonly stages = new StageCache();
   private cpuPath: CpuPath = 'JavaScript';
 
   /**
@@ -117,14 +127,26 @@ export class Engine {
     params: ParamsOf<K>,
     data: DataOf<K> | null,
     onProgress?: ProgressCallback,
+    mode?: RunMode,
+    onPreview?: PreviewCallback,
   ): Promise<RunOutcome<ResultOf<K>>>;
-  run<Result>(view: string, jobName: string, params: unknown, data: unknown, onProgress?: ProgressCallback): Promise<RunOutcome<Result>>;
+  run<Result>(
+    view: string,
+    jobName: string,
+    params: unknown,
+    data: unknown,
+    onProgress?: ProgressCallback,
+    mode?: RunMode,
+    onPreview?: PreviewCallback,
+  ): Promise<RunOutcome<Result>>;
   async run<Result>(
     view: string,
     jobName: string,
     params: unknown,
     data: unknown,
     onProgress?: ProgressCallback,
+    mode: RunMode = 'full',
+    onPreview?: PreviewCallback,
   ): Promise<RunOutcome<Result>> {
     const job = this.registry.get(jobName);
     if (!job) throw new Error(`unknown job "${jobName}"; known jobs: ${this.jobNames().join(', ')}`);
@@ -134,7 +156,8 @@ export class Engine {
     const isCurrent = () => this.generations.get(view) === generation;
     const start = performance.now();
 
-    const makeContext = (backend: BackendKind): JobContext<unknown> => {
+    const stages = this.stages.forCell(view);
+    const makeContext = (backend: BackendKind, preview: boolean): JobContext<unknown> => {
       let sliceStart = performance.now();
       let lastProgress = -Infinity;
       let pending: unknown = undefined;
@@ -143,8 +166,13 @@ export class Engine {
         backend,
         gpu: backend === 'webgpu' ? this.gpu : null,
         wasm: this.wasm,
+        preview,
+        stages,
         get cancelled() {
           return !isCurrent();
+        },
+        partial(result) {
+          if (isCurrent() && onPreview) onPreview(result);
         },
         progress(report, force = false) {
           if (!isCurrent() || !onProgress) return;
@@ -174,23 +202,35 @@ export class Engine {
       };
     };
 
-    const useGpu = this.status.kind === 'webgpu' && this.gpu !== null && job.gpu !== undefined && this.gpuBroken === null;
-    if (useGpu) {
-      try {
-        const result = (await job.gpu!(makeContext('webgpu'), params, data)) as Result;
-        if (this.gpuBroken) throw new Error(this.gpuBroken);
-        return { result, backend: 'webgpu', seconds: (performance.now() - start) / 1000 };
-      } catch (error) {
-        if (error instanceof JobCancelled || (error as Error)?.name === 'JobCancelled') throw error;
-        if (!isGpuFailure(error) && !this.gpuBroken) throw error;
-        const detail = this.gpuBroken ?? `${(error as Error).name}: ${(error as Error).message}`;
-        if (!(error instanceof DeviceLimitError)) this.loseGpu(detail);
-        const result = (await job.cpu(makeContext('cpu'), params, data)) as Result;
-        return { result, backend: 'cpu', fallback: detail, seconds: (performance.now() - start) / 1000 };
+    const execute = async (runParams: unknown, preview: boolean): Promise<Omit<RunOutcome<Result>, 'seconds'>> => {
+      const useGpu = this.status.kind === 'webgpu' && this.gpu !== null && job.gpu !== undefined && this.gpuBroken === null;
+      if (useGpu) {
+        try {
+          const result = (await job.gpu!(makeContext('webgpu', preview), runParams, data)) as Result;
+          if (this.gpuBroken) throw new Error(this.gpuBroken);
+          return { result, backend: 'webgpu' };
+        } catch (error) {
+          if (error instanceof JobCancelled || (error as Error)?.name === 'JobCancelled') throw error;
+          if (!isGpuFailure(error) && !this.gpuBroken) throw error;
+          const detail = this.gpuBroken ?? `${(error as Error).name}: ${(error as Error).message}`;
+          if (!(error instanceof DeviceLimitError)) this.loseGpu(detail);
+          const result = (await job.cpu(makeContext('cpu', preview), runParams, data)) as Result;
+          return { result, backend: 'cpu', fallback: detail };
+        }
       }
+      const result = (await job.cpu(makeContext('cpu', preview), runParams, data)) as Result;
+      return { result, backend: 'cpu' };
+    };
+
+    const previewParams = job.preview ? job.preview(params) : null;
+    if (previewParams !== null) {
+      const first = await execute(previewParams, true);
+      if (mode === 'preview') return { ...first, preview: true, seconds: (performance.now() - start) / 1000 };
+      if (!isCurrent()) throw new JobCancelled();
+      onPreview?.(first.result);
     }
-    const result = (await job.cpu(makeContext('cpu'), params, data)) as Result;
-    return { result, backend: 'cpu', seconds: (performance.now() - start) / 1000 };
+    const outcome = await execute(params, mode === 'preview');
+    return { ...outcome, ...(mode === 'preview' ? { preview: true } : {}), seconds: (performance.now() - start) / 1000 };
   }
 
   /** Test hook: behave as if the GPU device were lost. */

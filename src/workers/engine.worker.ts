@@ -3,7 +3,7 @@
  * Large typed arrays in results are transferred, not copied.
  */
 import * as Comlink from 'comlink';
-import { Engine, type ProgressCallback, type StatusCallback } from './engine';
+import { Engine, type PreviewCallback, type ProgressCallback, type RunMode, type StatusCallback } from './engine';
 import type { BackendPreference } from './backend';
 import { registry } from './jobs';
 import { compileKernels } from '../kernels/wasm/wasm';
@@ -22,8 +22,16 @@ const api = {
   jobNames: () => engine.jobNames(),
   cancel: (view: string) => engine.cancel(view),
   simulateDeviceLoss: () => engine.simulateDeviceLoss(),
-  async run(view: string, jobName: string, params: unknown, data: unknown, onProgress?: ProgressCallback) {
-    const outcome = await engine.run(view, jobName, params, data, onProgress);
+  async run(
+    view: string,
+    jobName: string,
+    params: unknown,
+    data: unknown,
+    onProgress?: ProgressCallback,
+    mode?: RunMode,
+    onPreview?: PreviewCallback,
+  ) {
+    const outcome = await engine.run(view, jobName, params, data, onProgress, mode, onPreview);
     return Comlink.transfer(outcome, transferables(jobName, outcome.result));
   },
 };

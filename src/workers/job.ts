@@ -10,6 +10,7 @@
  */
 import type { KernelContext } from '../kernels/context';
 import type { WasmKernelModule } from '../kernels/wasm/wasm';
+import type { StageMemo } from './stageCache';
 
 export type BackendKind = 'webgpu' | 'cpu';
 
@@ -28,6 +29,18 @@ export interface JobContext<Progress> {
   checkpoint(): Promise<void>;
   /** True once a newer job for the same view has started or the view cancelled this one. */
   readonly cancelled: boolean;
+  /**
+   * True when this run is a preview: the cheap first pass of a progressive job, or the only
+   * pass while the user drags a slider. A job may cut its own work when it sees it.
+   */
+  readonly preview: boolean;
+  /** This cell's memo of pipeline stages (src/workers/stageCache.ts): reuse and warm starts. */
+  readonly stages: StageMemo;
+  /**
+   * Hands a complete, result-shaped preview to the figure now (labelled "preview" until the
+   * final result replaces it). Sent at once, not throttled.
+   */
+  partial(result: unknown): void;
 }
 
 export interface JobDefinition<Params, Data, Result, Progress = unknown> {
@@ -37,6 +50,13 @@ export interface JobDefinition<Params, Data, Result, Progress = unknown> {
   gpu?(ctx: JobContext<Progress>, params: Params, data: Data): Promise<Result>;
   /** Buffers inside the result to transfer (not copy) back to the main thread. */
   transfer?(result: Result): Transferable[];
+  /**
+   * Progressive results: cheaper params whose result is a fair first look at the figure
+   * (fewer points, a lower order, the first iterations), or null where the params are
+   * already cheap. The engine runs this first and shows it as a preview, then the full
+   * params; while a slider is dragged it runs the preview alone.
+   */
+  preview?(params: Params): Params | null;
 }
 
 /** A job that the engine may call with any params/data (the registry's element type). */
@@ -61,4 +81,46 @@ export class JobCancelled extends Error {
 /** Thrown for bad input: the message names the bad value and what was expected, and is shown next to the figure. */
 export class InputError extends Error {
   override name = 'InputError';
+}
+
+export interface StandaloneOptions<Progress> {
+  backend?: BackendKind;
+  gpu?: KernelContext | null;
+  wasm?: WasmKernelModule | null;
+  onProgress?: (report: Progress) => void;
+  /** Throw JobCancelled at checkpoint number `cancelAfter + 1` (tests of cancellation). */
+  cancelAfter?: number;
+  preview?: boolean;
+  /** A memo to share between runs (warm-start tests); a fresh, unbounded one otherwise. */
+  stages?: StageMemo;
+  onPartial?: (result: unknown) => void;
+}
+
+/** A stage memo that never hits: each standalone run computes every stage (a cold run). */
+export const coldStages: StageMemo = {
+  run: async (_name, _key, compute) => compute(),
+  last: () => undefined,
+  has: () => false,
+};
+
+/**
+ * A context for running a job outside the engine (unit tests, benchmarks): no throttling,
+ * no yielding, progress passed straight through.
+ */
+export function standaloneContext<Progress = unknown>(options: StandaloneOptions<Progress> = {}): JobContext<Progress> {
+  let checkpoints = 0;
+  const cancelAfter = options.cancelAfter ?? Infinity;
+  return {
+    backend: options.backend ?? 'cpu',
+    gpu: options.gpu ?? null,
+    wasm: options.wasm ?? null,
+    preview: options.preview ?? false,
+    stages: options.stages ?? coldStages,
+    cancelled: false,
+    progress: (report) => options.onProgress?.(report),
+    partial: (result) => options.onPartial?.(result),
+    checkpoint: async () => {
+      if (++checkpoints > cancelAfter) throw new JobCancelled();
+    },
+  };
 }

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fan, spdPaths, SPD_METRICS, type SpdPathsData } from '../../../src/workers/jobs/geodesics';
-import { InputError, JobCancelled, type JobContext } from '../../../src/workers/job';
+import { InputError, JobCancelled, standaloneContext, type JobContext } from '../../../src/workers/job';
 import { geodesicFan, surfaceByName } from '../../../src/geometry/surfaces';
 import { expectClose, F64_EXACT, F64_ITERATIVE } from '../../../src/geometry/tolerance';
 
 function context(cancelAfter = Infinity): JobContext<unknown> & { reports: unknown[] } {
-  let checkpoints = 0;
   const reports: unknown[] = [];
-  return {
-    backend: 'cpu',
-    gpu: null,
-    reports,
-    progress: (r: unknown) => void reports.push(r),
-    checkpoint: async () => {
-      if (++checkpoints > cancelAfter) throw new JobCancelled();
-    },
-    cancelled: false,
-  };
+  return { ...standaloneContext({ cancelAfter, onProgress: (r) => void reports.push(r) }), reports };
 }
 
 const c = Math.cos(0.4);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fan, type FanParams } from '../../../src/workers/jobs/geodesics';
-import type { JobContext } from '../../../src/workers/job';
+import { standaloneContext, type JobContext } from '../../../src/workers/job';
 import { DeviceLimitError } from '../../../src/kernels/context';
 import { buildLossSlice, gaussianCurvature } from '../../../src/geometry/surfaces';
 import { expectClose, F32_ELEMENTWISE } from '../../../src/geometry/tolerance';
 
 function context(): JobContext<unknown> {
-  return { backend: 'cpu', gpu: null, progress: () => undefined, checkpoint: async () => undefined, cancelled: false };
+  return standaloneContext();
 }
 
 const params: FanParams = { surface: 'lossSlice', x0: 0.1, y0: -0.2, count: 12, length: 0.8, steps: 80, gridSize: 20, lossSteps: 50, lossSeed: 3 };

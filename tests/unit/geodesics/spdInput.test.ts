@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dataFromJson, leadingBlock, spdFromSliders } from '../../../app/views/geodesics/spdInput';
 import { spdExportResult } from '../../../app/views/geodesics/spdExport';
 import { spdPaths } from '../../../src/workers/jobs/geodesics';
+import { standaloneContext } from '../../../src/workers/job';
 import { symmetricEigen } from '../../../src/geometry/spd';
 import { expectClose, F64_EXACT } from '../../../src/geometry/tolerance';
 
@@ -28,7 +29,7 @@ describe('SPD view inputs', () => {
   });
   it('the export keeps t = 0, 0.1, …, 1 with γ(0) = A, γ(1) = B and BW distance of commuting matrices', async () => {
     const data = dataFromJson({ matrices: [[[4, 0], [0, 1]], [[1, 0], [0, 9]]] });
-    const ctx = { backend: 'cpu' as const, gpu: null, progress() {}, checkpoint: async () => {}, cancelled: false };
+    const ctx = standaloneContext();
     const result = await spdPaths.cpu(ctx, { samples: 101, theta: 1, means: true }, data);
     const doc = spdExportResult(result, data) as unknown as Record<string, { distance: number; geodesic: { t: number; matrix: number[][] }[] }>;
     const bw = doc.buresWasserstein;

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/geometry/random';
 import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
-import { InputError, type JobContext } from '../../../src/workers/job';
+import { InputError, standaloneContext, type JobContext } from '../../../src/workers/job';
 import { DEFAULT_LANDMARKS } from '../../../src/geometry/heat';
 import { compareJob, embedJob, LANDMARK_AUTO_ROWS, landmarkCount, type HeatParams, type HeatProgress } from '../../../src/workers/jobs/heat';
 
 function cpuContext(reports: HeatProgress[]): JobContext<HeatProgress> {
-  return {
-    backend: 'cpu',
-    gpu: null,
-    cancelled: false,
-    progress: (r) => reports.push(r),
-    checkpoint: async () => {},
-  };
+  return standaloneContext<HeatProgress>({ onProgress: (r) => void reports.push(r) });
 }
 
 const base: HeatParams = {

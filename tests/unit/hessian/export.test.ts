@@ -11,14 +11,14 @@ import { buildExport, type HessianExport } from '../../../app/views/hessian/expo
 import { toJobParams, trainingParams } from '../../../app/views/hessian/params';
 import { defaults } from '../../../app/params/spec';
 import { hessianTrain } from '../../../src/workers/jobs/hessian';
-import type { JobContext } from '../../../src/workers/job';
+import { standaloneContext } from '../../../src/workers/job';
 import { expectClose, F64_EXACT, F64_ITERATIVE, F64_PEER } from '../../../src/geometry/tolerance';
 
 const sampleUrl = new URL('../../fixtures/hessian/export_sample.json', import.meta.url);
 const checkUrl = new URL('../../fixtures/hessian/export_check.json', import.meta.url);
 
 const params = { ...defaults(trainingParams), classes: 3, dimension: 3, n: 40, hidden: 6, depth: 1, steps: 30, spectrumEvery: 15, topK: 4, weightDecay: 0.001, activation: 'gelu', slqSteps: 20, hutchinsonProbes: 50 };
-const ctx: JobContext<unknown> = { backend: 'cpu', gpu: null, cancelled: false, progress: () => {}, checkpoint: async () => {} };
+const ctx = standaloneContext();
 
 describe('Hessian export', () => {
   it('the exporter writes the committed sample for the seeded run', async () => {

@@ -1,6 +1,6 @@
 /** The `hessian/train` job on the CPU path, run in Node with a minimal job context. */
 import { describe, expect, it } from 'vitest';
-import { JobCancelled, type JobContext } from '../../../src/workers/job';
+import { JobCancelled, standaloneContext, type JobContext } from '../../../src/workers/job';
 import { hessianTrain, type HessianTrainParams, type HessianTrainProgress } from '../../../src/workers/jobs/hessian';
 import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
 import { datasetFromCsv, networkFromJson } from '../../../app/views/hessian/loadNetwork';
@@ -36,16 +36,7 @@ const base: HessianTrainParams = {
 
 function context(cancelAfter = Infinity): { ctx: JobContext<HessianTrainProgress>; reports: HessianTrainProgress[] } {
   const reports: HessianTrainProgress[] = [];
-  let checkpoints = 0;
-  const ctx: JobContext<HessianTrainProgress> = {
-    backend: 'cpu',
-    gpu: null,
-    cancelled: false,
-    progress: (r) => reports.push(r),
-    checkpoint: async () => {
-      if (++checkpoints > cancelAfter) throw new JobCancelled();
-    },
-  };
+  const ctx = standaloneContext<HessianTrainProgress>({ cancelAfter, onProgress: (r) => void reports.push(r) });
   return { ctx, reports };
 }
 

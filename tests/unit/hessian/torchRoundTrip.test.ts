@@ -12,7 +12,7 @@ import { buildExport } from '../../../app/views/hessian/exportResult';
 import { toJobParams, trainingParams } from '../../../app/views/hessian/params';
 import { defaults } from '../../../app/params/spec';
 import { hessianTrain } from '../../../src/workers/jobs/hessian';
-import type { JobContext } from '../../../src/workers/job';
+import { standaloneContext } from '../../../src/workers/job';
 import { createMlp, curvatureOperator } from '../../../src/geometry/nn';
 import { mulberry32 } from '../../../src/geometry/random';
 import { stochasticLanczosQuadrature } from '../../../src/geometry/spectral';
@@ -27,7 +27,7 @@ const torch = JSON.parse(readFileSync(new URL('../../fixtures/hessian/torch_spec
   firstMoment: number;
   secondMoment: number;
 };
-const ctx: JobContext<unknown> = { backend: 'cpu', gpu: null, cancelled: false, progress: () => {}, checkpoint: async () => {} };
+const ctx = standaloneContext();
 
 async function analyse(overrides: Record<string, number | string | boolean>) {
   const loaded = networkFromJson(modelJson, 'torch_model.json');

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { JobContext } from '../../../src/workers/job';
-import { InputError } from '../../../src/workers/job';
+import { InputError, standaloneContext } from '../../../src/workers/job';
 import { sampleRadiiJob, type SampleRadiiParams, type SampleRadiiProgress } from '../../../src/workers/jobs/radii';
 import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
 
-const ctx: JobContext<SampleRadiiProgress> = {
-  backend: 'cpu',
-  gpu: null,
-  progress: () => {},
-  checkpoint: async () => {},
-  cancelled: false,
-};
+const ctx = standaloneContext<SampleRadiiProgress>();
 
 const params: SampleRadiiParams = { samples: 40, classes: 4, logitScale: 2, slopeScale: 1, seed: 3, sample: 2, order: 30, percentile: 0.95 };
 

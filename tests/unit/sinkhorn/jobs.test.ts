@@ -2,17 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { marginalError, makeProblem, transportCost } from '../../../src/geometry/ot';
 import { DeviceLimitError } from '../../../src/kernels/context';
-import { InputError, type JobContext } from '../../../src/workers/job';
+import { InputError, standaloneContext, type JobContext } from '../../../src/workers/job';
 import { race, solve, type SinkhornParams } from '../../../src/workers/jobs/sinkhorn';
 
 function context<P>(reports: P[] = []): JobContext<P> {
-  return {
-    backend: 'cpu',
-    gpu: null,
-    cancelled: false,
-    progress: (r: P) => void reports.push(r),
-    checkpoint: async () => {},
-  };
+  return standaloneContext<P>({ onProgress: (r) => void reports.push(r) });
 }
 
 const base: SinkhornParams = {

@@ -4,11 +4,11 @@ import { marginalError } from '../../../src/geometry/ot';
 import { F64_EXACT, expectClose } from '../../../src/geometry/tolerance';
 import { loadKernelsNode } from '../../../src/kernels/wasm/loadNode';
 import type { WasmKernelModule } from '../../../src/kernels/wasm/wasm';
-import type { JobContext } from '../../../src/workers/job';
+import { standaloneContext, type JobContext } from '../../../src/workers/job';
 import { solve, type SinkhornParams } from '../../../src/workers/jobs/sinkhorn';
 
 function context(wasm: WasmKernelModule | null): JobContext<unknown> {
-  return { backend: 'cpu', gpu: null, wasm, cancelled: false, progress: () => {}, checkpoint: () => Promise.resolve() };
+  return standaloneContext({ wasm });
 }
 
 const params: SinkhornParams = { n: 80, epsilon: 0.05, cost: 'sqeuclidean', method: 'sinkhorn', dataset: 'moons', seed: 3, tolerance: 1e-9, maxIterations: 5000 };
