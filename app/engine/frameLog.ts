@@ -10,6 +10,8 @@ export type FrameKind = 'start' | 'settled' | 'progress' | 'preview' | 'final' |
 export interface FrameRecord {
   cell: string;
   job: string;
+  /** Which run of the page this belongs to (one per `engine.run` call), so stale runs can be told apart. */
+  run: number;
   kind: FrameKind;
   t: number;
 }
@@ -30,12 +32,18 @@ function push(record: FrameRecord): void {
 }
 
 /** Records now (job bookkeeping: start, settled). */
-export function recordEvent(cell: string, job: string, kind: FrameKind): void {
-  push({ cell, job, kind, t: performance.now() });
+export function recordEvent(cell: string, job: string, run: number, kind: FrameKind): void {
+  push({ cell, job, run, kind, t: performance.now() });
+}
+
+let runs = 0;
+/** A new run number for `start`. */
+export function nextRun(): number {
+  return ++runs;
 }
 
 /** Records at the next animation frame, when what React just committed is painted. */
-export function recordFrame(cell: string, job: string, kind: FrameKind): void {
-  if (typeof requestAnimationFrame === 'undefined') return recordEvent(cell, job, kind);
-  requestAnimationFrame(() => recordEvent(cell, job, kind));
+export function recordFrame(cell: string, job: string, run: number, kind: FrameKind): void {
+  if (typeof requestAnimationFrame === 'undefined') return recordEvent(cell, job, run, kind);
+  requestAnimationFrame(() => recordEvent(cell, job, run, kind));
 }

@@ -15,7 +15,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackendKind } from '../../src/workers/job';
 import type { DataOf, JobName, ParamsOf, ProgressOf, ResultOf } from '../../src/workers/jobs';
 import { engine } from './client';
-import { recordEvent, recordFrame } from './frameLog';
+import { nextRun, recordEvent, recordFrame } from './frameLog';
 import { appStore, useAppStore } from '../store/store';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -87,16 +87,17 @@ export function useJob<K extends JobName>(
     const mine = ++token.current;
     setState((s) => ({ ...s, status: 'running', progress: null, error: null }));
     appStore.getState().setJobRunning(cellId, true);
-    recordEvent(cellId, jobName, 'start');
+    const run = nextRun();
+    recordEvent(cellId, jobName, run, 'start');
     const onProgress = Comlink.proxy((report: unknown) => {
       if (token.current !== mine) return;
       setState((s) => ({ ...s, progress: report as Progress }));
-      if (streams) recordFrame(cellId, jobName, 'progress');
+      if (streams) recordFrame(cellId, jobName, run, 'progress');
     });
     const onPreview = Comlink.proxy((result: unknown) => {
       if (token.current !== mine) return;
       setState((s) => ({ ...s, result: result as Result, preview: true }));
-      recordFrame(cellId, jobName, 'preview');
+      recordFrame(cellId, jobName, run, 'preview');
     });
     engine()
       .run(cellId, jobName, params, data, onProgress, mode, onPreview)
@@ -114,7 +115,7 @@ export function useJob<K extends JobName>(
           error: null,
           preview,
         }));
-        recordFrame(cellId, jobName, preview ? 'preview' : 'final');
+        recordFrame(cellId, jobName, run, preview ? 'preview' : 'final');
         appStore.getState().setJobRunning(cellId, false);
       })
       .catch((error: unknown) => {
@@ -127,9 +128,9 @@ export function useJob<K extends JobName>(
           return;
         }
         setState((s) => ({ ...s, status: 'error', error: message }));
-        recordFrame(cellId, jobName, 'error');
+        recordFrame(cellId, jobName, run, 'error');
       })
-      .finally(() => recordEvent(cellId, jobName, 'settled'));
+      .finally(() => recordEvent(cellId, jobName, run, 'settled'));
     return () => {
       // Unmount or new inputs: a later run supersedes this one inside the engine. Reading the ref
       // at cleanup time is the point: only a still-current run needs invalidating.
