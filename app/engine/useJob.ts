@@ -31,6 +31,8 @@ export interface JobState<Result, Progress> {
   seconds: number | null;
   /** True while `result` is a preview (a coarse first pass or a drag's cheap run), not the final figure. */
   preview: boolean;
+  /** While running: the seconds the engine expects this run to take, when over a second (else null). */
+  expectedSeconds: number | null;
 }
 
 export interface UseJob<Result, Progress> extends JobState<Result, Progress> {
@@ -70,6 +72,7 @@ export function useJob<K extends JobName>(
     fallback: null,
     seconds: null,
     preview: false,
+    expectedSeconds: null,
   });
   const token = useRef(0);
   const [nonce, setNonce] = useState(0);
@@ -85,7 +88,7 @@ export function useJob<K extends JobName>(
     if (finalFor.current && finalFor.current.key === runKey && finalFor.current.data === data) return;
     const mode = dragging ? 'preview' : 'full';
     const mine = ++token.current;
-    setState((s) => ({ ...s, status: 'running', progress: null, error: null }));
+    setState((s) => ({ ...s, status: 'running', progress: null, error: null, expectedSeconds: null }));
     appStore.getState().setJobRunning(cellId, true);
     const run = nextRun();
     recordEvent(cellId, jobName, run, 'start');
@@ -99,8 +102,11 @@ export function useJob<K extends JobName>(
       setState((s) => ({ ...s, result: result as Result, preview: true }));
       recordFrame(cellId, jobName, run, 'preview');
     });
+    const onEstimate = Comlink.proxy((seconds: number) => {
+      if (token.current === mine) setState((s) => ({ ...s, expectedSeconds: seconds }));
+    });
     engine()
-      .run(cellId, jobName, params, data, onProgress, mode, onPreview)
+      .run(cellId, jobName, params, data, onProgress, mode, onPreview, onEstimate)
       .then((outcome) => {
         if (token.current !== mine) return;
         const preview = outcome.preview ?? false;

@@ -35,7 +35,10 @@ interface Props {
   table: ParamTable;
   params: ParamValues;
   setParam(name: string, value: ParamValue): void;
-  job?: Pick<UseJob<unknown, unknown>, 'status' | 'error' | 'backend' | 'fallback' | 'seconds' | 'cancel'> & { preview?: boolean };
+  job?: Pick<UseJob<unknown, unknown>, 'status' | 'error' | 'backend' | 'fallback' | 'seconds' | 'cancel'> & {
+    preview?: boolean;
+    expectedSeconds?: number | null;
+  };
   progress?: ProgressInfo;
   /** The result object written under "result" by Export JSON; null disables the button. */
   exportResult?: () => unknown;
@@ -53,6 +56,12 @@ interface Props {
   /** The figure's data as a table for Export CSV; without it, CSV is derived from numeric arrays in `exportResult`. */
   exportCsv?: () => CsvTable;
   children: ReactNode;
+}
+
+/** "4 s", "1.5 s", "2 min". */
+function formatSeconds(seconds: number): string {
+  if (seconds >= 90) return `${Math.round(seconds / 60)} min`;
+  return seconds >= 10 ? `${Math.round(seconds)} s` : `${seconds.toPrecision(2)} s`;
 }
 
 function presetActive(table: ParamTable, params: ParamValues, preset: CellPreset): boolean {
@@ -145,7 +154,10 @@ export function ViewFrame(props: Props) {
                   value={progress?.fraction ?? undefined}
                   aria-label={`${props.title} progress`}
                 />
-                <span className="progress-text">{progress?.text ?? 'computing…'}</span>
+                <span className="progress-text">
+                  {progress?.text ?? 'computing…'}
+                  {job?.expectedSeconds ? ` · expected to take about ${formatSeconds(job.expectedSeconds)}` : ''}
+                </span>
                 <button type="button" onClick={() => job?.cancel()}>
                   Cancel
                 </button>

@@ -31,6 +31,11 @@ export type RunMode = 'full' | 'preview';
 export type ProgressCallback = (report: unknown) => void;
 /** Receives result-shaped previews: the engine's first pass and a job's own `ctx.partial`. */
 export type PreviewCallback = (result: unknown) => void;
+/** Told, as a run starts, how many seconds it is expected to take (only when over a second). */
+export type EstimateCallback = (seconds: number) => void;
+
+/** Runs expected to take longer than this are announced to the figure. */
+const ANNOUNCE_SECONDS = 1;
 export type StatusCallback = (status: BackendStatus) => void;
 
 /** How long a job may compute before `checkpoint()` yields to the event loop. */
@@ -74,6 +79,8 @@ export class Engine {
   private wasm: WasmKernelModule | null = null;
   /** Pipeline stages per cell, bounded (see stageCache.ts for the bound and the eviction). */
   readonly stages = new StageCache();
+  /** Seconds per unit of `job.cost`, per job and backend, learned from finished full runs. */
+  private readonly rates = new Map<string, number>();
   private cpuPath: CpuPath = 'JavaScript';
 
   /**
@@ -129,6 +136,7 @@ export class Engine {
     onProgress?: ProgressCallback,
     mode?: RunMode,
     onPreview?: PreviewCallback,
+    onEstimate?: EstimateCallback,
   ): Promise<RunOutcome<ResultOf<K>>>;
   run<Result>(
     view: string,
@@ -138,6 +146,7 @@ export class Engine {
     onProgress?: ProgressCallback,
     mode?: RunMode,
     onPreview?: PreviewCallback,
+    onEstimate?: EstimateCallback,
   ): Promise<RunOutcome<Result>>;
   async run<Result>(
     view: string,
@@ -147,6 +156,7 @@ export class Engine {
     onProgress?: ProgressCallback,
     mode: RunMode = 'full',
     onPreview?: PreviewCallback,
+    onEstimate?: EstimateCallback,
   ): Promise<RunOutcome<Result>> {
     const job = this.registry.get(jobName);
     if (!job) throw new Error(`unknown job "${jobName}"; known jobs: ${this.jobNames().join(', ')}`);
@@ -222,6 +232,11 @@ export class Engine {
       return { result, backend: 'cpu' };
     };
 
+    const cost = mode === 'full' && job.cost ? job.cost(params) : null;
+    const rateKey = `${jobName}|${this.status.kind}`;
+    const rate = this.rates.get(rateKey);
+    if (cost !== null && rate !== undefined && Number.isFinite(cost) && cost * rate > ANNOUNCE_SECONDS) onEstimate?.(cost * rate);
+
     const previewParams = job.preview ? job.preview(params) : null;
     if (previewParams !== null) {
       const first = await execute(previewParams, true);
@@ -229,7 +244,13 @@ export class Engine {
       if (!isCurrent()) throw new JobCancelled();
       onPreview?.(first.result);
     }
+    const fullStart = performance.now();
     const outcome = await execute(params, mode === 'preview');
+    if (cost !== null && cost > 0 && Number.isFinite(cost)) {
+      // Exponential average, so the estimate follows the machine's load but one odd run does not rule it.
+      const observed = (performance.now() - fullStart) / 1000 / cost;
+      this.rates.set(rateKey, rate === undefined ? observed : 0.5 * rate + 0.5 * observed);
+    }
     return { ...outcome, ...(mode === 'preview' ? { preview: true } : {}), seconds: (performance.now() - start) / 1000 };
   }
 

@@ -3,7 +3,7 @@
  * Large typed arrays in results are transferred, not copied.
  */
 import * as Comlink from 'comlink';
-import { Engine, type PreviewCallback, type ProgressCallback, type RunMode, type StatusCallback } from './engine';
+import { Engine, type EstimateCallback, type PreviewCallback, type ProgressCallback, type RunMode, type StatusCallback } from './engine';
 import type { BackendPreference } from './backend';
 import { registry } from './jobs';
 import { compileKernels } from '../kernels/wasm/wasm';
@@ -30,8 +30,9 @@ const api = {
     onProgress?: ProgressCallback,
     mode?: RunMode,
     onPreview?: PreviewCallback,
+    onEstimate?: EstimateCallback,
   ) {
-    const outcome = await engine.run(view, jobName, params, data, onProgress, mode, onPreview);
+    const outcome = await engine.run(view, jobName, params, data, onProgress, mode, onPreview, onEstimate);
     return Comlink.transfer(outcome, transferables(jobName, outcome.result));
   },
 };

@@ -57,6 +57,12 @@ export interface JobDefinition<Params, Data, Result, Progress = unknown> {
    * params; while a slider is dragged it runs the preview alone.
    */
   preview?(params: Params): Params | null;
+  /**
+   * The work of a run in arbitrary units that scale with its time (e.g. n² · iterations). The
+   * engine learns seconds per unit from this session's finished runs and, when a run is
+   * expected to take over a second, tells the figure how long ("about 4 s").
+   */
+  cost?(params: Params): number;
 }
 
 /** A job that the engine may call with any params/data (the registry's element type). */

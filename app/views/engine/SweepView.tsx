@@ -21,7 +21,7 @@ const params: ParamTable = [
 function SweepView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const jobParams: SweepParams = { n: Number(values.n), repeats: Number(values.repeats), seed: Number(values.seed) };
-  const job = useJob(cellId, 'foundation/lse-sweep', jobParams);
+  const job = useJob(cellId, 'foundation/lse-sweep', jobParams, null, { streams: true });
   const times = job.status === 'running' && job.progress ? job.progress.times : job.result ? Array.from(job.result.times) : [];
   const median = times.length ? [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] : NaN;
   return (

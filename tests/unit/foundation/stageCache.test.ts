@@ -93,3 +93,36 @@ describe('engine previews', () => {
     ]);
   });
 });
+
+/** Busy-waits `units` × 5 ms: a run can only be slower than that, never faster, so the bound below holds under load. */
+const costly = defineJob<{ units: number }, null, { units: number }>({
+  name: 'test/costly',
+  async cpu(ctx, params) {
+    for (let i = 0; i < params.units; i++) {
+      const until = performance.now() + 5;
+      while (performance.now() < until) {
+        // work
+      }
+      await ctx.checkpoint();
+    }
+    return { units: params.units };
+  },
+  cost: (params) => params.units,
+});
+
+describe('engine estimates', () => {
+  it('announces a long run from the rate of the last one; the first run of a job has nothing to go on', async () => {
+    const e = new Engine(new Map<string, AnyJob>([[costly.name, costly]]));
+    await e.init('cpu');
+    const heard: number[] = [];
+    await e.run('v', 'test/costly', { units: 20 }, null, undefined, 'full', undefined, (s) => heard.push(s));
+    expect(heard).toEqual([]); // nothing learned yet
+    const long = e.run('v', 'test/costly', { units: 400 }, null, undefined, 'full', undefined, (s) => {
+      heard.push(s);
+      e.cancel('v');
+    });
+    await expect(long).rejects.toThrow(/cancelled/);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toBeGreaterThanOrEqual(400 * 0.005);
+  });
+});
