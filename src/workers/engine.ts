@@ -164,6 +164,10 @@ export class Engine {
     const generation = this.generations.get(view)!;
     await this.ready;
     const isCurrent = () => this.generations.get(view) === generation;
+    // A drag sends a run per input event. Let the ones already queued behind this one supersede
+    // it before it starts, so only the newest does any work (no queue of stale slices).
+    await yieldToEventLoop();
+    if (!isCurrent()) throw new JobCancelled();
     const start = performance.now();
 
     const stages = this.stages.forCell(view);

@@ -70,6 +70,25 @@ describe('compute engine', () => {
     expect((await fresh).result.count).toBe(3);
   });
 
+  it('runs issued together for one view (a drag) start only the newest: the stale ones do no work', async () => {
+    const started: number[] = [];
+    const recording = defineJob<{ steps: number }, null, { steps: number }>({
+      name: 'test/recording',
+      async cpu(ctx, params) {
+        started.push(params.steps);
+        await ctx.checkpoint();
+        return { steps: params.steps };
+      },
+    });
+    const e = new Engine(new Map<string, AnyJob>([[recording.name, recording]]));
+    await e.init('auto');
+    const runs = [1, 2, 3].map((steps) => e.run<{ steps: number }>('view', 'test/recording', { steps }, null));
+    await expect(runs[0]).rejects.toMatchObject({ name: 'JobCancelled' });
+    await expect(runs[1]).rejects.toMatchObject({ name: 'JobCancelled' });
+    expect((await runs[2]!).result.steps).toBe(3);
+    expect(started).toEqual([3]);
+  });
+
   it('jobs for different views run independently', async () => {
     const e = engine();
     await e.init('auto');
