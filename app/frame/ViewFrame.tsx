@@ -172,7 +172,7 @@ export function ViewFrame(props: Props) {
             ) : null}
           </div>
           {job?.preview ? (
-            <p className="preview-label" data-testid="preview-label" role="status">
+            <p className="preview-label" data-testid="preview-label">
               {job.status === 'running' ? 'Preview — refining…' : 'Preview — release the slider for the full figure'}
             </p>
           ) : null}
