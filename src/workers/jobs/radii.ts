@@ -37,7 +37,6 @@ import {
 } from '../../geometry/ghosts';
 
 export type { SelectedSample };
-import type { Activation } from '../../geometry/nn/activations';
 import { mulberry32 } from '../../geometry/random';
 import { slopeSpreadGpu } from '../../kernels/slopeSpread/slopeSpread';
 import { logitJvpGpu } from '../../kernels/logitJvp/logitJvp';
@@ -185,25 +184,14 @@ export const sampleRadiiJob = defineJob<SampleRadiiParams, unknown, SampleRadiiR
   transfer: (r) => [r.perSample.deltaA.buffer, r.perSample.rhoA.buffer, r.perSample.rhoExact.buffer, r.perSample.zeroRe.buffer, r.perSample.zeroIm.buffer],
 });
 
-export interface SpikeRaceParams {
-  seed: number;
-  classes: number;
-  dimension: number;
-  separation: number;
-  trainSize: number;
-  testSize: number;
+/**
+ * The race's options as the view sets them: `SpikeRaceOptions` with the hidden widths as text
+ * ("32,32"); the radius set is the whole training set and λ_max takes 20 power-iteration products.
+ */
+export type SpikeRaceParams = Omit<SpikeRaceOptions, 'hidden' | 'radiusSamples' | 'powerIterations' | 'curvatureProductsPerStep' | 'data'> & {
   /** Hidden widths, e.g. "32,32". */
   hidden: string;
-  activation: Activation;
-  lr: number;
-  batchSize: number;
-  steps: number;
-  spikeFactor: number;
-  spikeStep: number;
-  spikeDuration: number;
-  clipNorm: number;
-  curvatureEvery: number;
-}
+};
 
 export interface SpikeRaceResult {
   steps: number;
@@ -226,26 +214,7 @@ export function parseHidden(hidden: string): number[] {
 }
 
 export function raceOptions(params: SpikeRaceParams): SpikeRaceOptions {
-  return {
-    seed: params.seed,
-    classes: params.classes,
-    dimension: params.dimension,
-    separation: params.separation,
-    trainSize: params.trainSize,
-    testSize: params.testSize,
-    hidden: parseHidden(params.hidden),
-    activation: params.activation,
-    lr: params.lr,
-    batchSize: params.batchSize,
-    steps: params.steps,
-    spikeFactor: params.spikeFactor,
-    spikeStep: params.spikeStep,
-    spikeDuration: params.spikeDuration,
-    clipNorm: params.clipNorm,
-    radiusSamples: 0,
-    curvatureEvery: params.curvatureEvery,
-    powerIterations: 20,
-  };
+  return { ...params, hidden: parseHidden(params.hidden), radiusSamples: 0, powerIterations: 20 };
 }
 
 function snapshot(race: ReturnType<typeof createSpikeRace>, classes: number, copy: boolean): SpikeRaceResult {
