@@ -17,6 +17,8 @@ test.describe('Safe step-size radii chapter', () => {
     await page.mouse.up();
     await expect(plane.locator('.figure-description')).toContainText('outside the disk of convergence');
     await expect(plane.getByLabel('Step τ').first()).not.toHaveValue('0.5');
+    // the preview (Δ_a and ρ_a without every sample's nearest zero) has been replaced by the full analysis
+    await expect(plane.getByTestId('preview-label')).toHaveCount(0, { timeout: 60_000 });
     const { name, doc } = await exportJson(page, plane);
     expect(name).toBe('radii.json');
     expect(doc.format).toBe('curvature/radii@1');
@@ -70,6 +72,7 @@ test.describe('Safe step-size radii chapter', () => {
     const mlpPlane = page.locator('[data-view="radii-plane"]').nth(1);
     await expect(mlpPlane.locator('.figure-description')).toContainText('JVP of the MLP on WebGPU (f32)', { timeout: 90_000 });
     await expect(mlpPlane.getByTestId('view-meta')).toContainText('WebGPU');
+    await expect(mlpPlane.getByTestId('preview-label')).toHaveCount(0, { timeout: 90_000 });
     const { doc } = await exportJson(page, mlpPlane);
     const result = doc.result as { perSample: { rhoA: number; rhoExact: number }[] };
     expect(result.perSample).toHaveLength(200);

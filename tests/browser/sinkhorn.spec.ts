@@ -25,6 +25,8 @@ test('the plan view exports a plan whose marginals match a and b; a keyboard ε 
   await openChapter(page, 'sinkhorn', SMALL);
   const view = page.locator('[data-view="sinkhorn-plan"]');
   await expect(view.locator('.figure-description')).toContainText('marginal error', { timeout: 30_000 });
+  // the loose preview solve comes first; export the full one
+  await expect(view.getByTestId('preview-label')).toHaveCount(0, { timeout: 30_000 });
   const { name, doc } = await exportJson(page, view);
   expect(name).toBe('sinkhorn.json');
   expect(doc.format).toBe('curvature/sinkhorn@1');
@@ -48,7 +50,11 @@ test('the plan view exports a plan whose marginals match a and b; a keyboard ε 
   await page.keyboard.press('ArrowRight');
   await expect(page).not.toHaveURL(/plan\.epsilon=0\.01(&|$)/);
   await expect(view.locator('.figure-description')).not.toContainText('ε = 0.01)', { timeout: 30_000 });
+  await expect(view.getByTestId('preview-label')).toHaveCount(0, { timeout: 30_000 });
   const after = (await exportJson(page, view)).doc;
+  // same problem and method: the new solve started from the last one's potentials
+  expect((after.result as { warmStart: { fromEpsilon: number } | null }).warmStart).not.toBeNull();
+  expect((after.result as SolveExport).converged).toBe(true);
   expect((after.params as Record<string, unknown>).epsilon).not.toBe(0.01);
   expect((after.result as SolveExport).epsilon).toBe((after.params as Record<string, unknown>).epsilon);
   expect(errors).toEqual([]);

@@ -78,7 +78,7 @@ function RaceView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     clipNorm: Number(v.clipNorm),
     curvatureEvery: Number(v.curvatureEvery),
   };
-  const job = useJob(cellId, 'radii/spike-race', jobParams);
+  const job = useJob(cellId, 'radii/spike-race', jobParams, null, { streams: true });
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const spike = [{ value: jobParams.spikeStep, label: `×${formatNumber(jobParams.spikeFactor)}`, color: '#666' }];
   const steps = run ? Float64Array.from({ length: run.steps }, (_, t) => t) : new Float64Array(0);

@@ -10,7 +10,7 @@ import { ViewFrame } from '../../frame/ViewFrame';
 import { DataTools } from './DataTools';
 import { planParams } from './params';
 import { blockSums, floorRelative, marginals, orderPlan } from './planData';
-import { exportResult, historyCsv, useSolve } from './useSolve';
+import { exportResult, historyCsv, useSolve, warmNote } from './useSolve';
 
 function PlanView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -38,7 +38,7 @@ function PlanView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const description = r
     ? `Entropic transport plan (${r.method}, ε = ${r.epsilon}) between ${r.n} sources and ${r.m} targets: ` +
       `⟨C, P⟩ = ${formatNumber(r.cost)}, marginal error ${r.marginalError.toExponential(2)} after ${r.iterations} iterations` +
-      `${r.converged ? '' : ' (not converged)'}${r.failure ? `; ${r.failure}` : ''}.`
+      `${r.converged ? '' : ' (not converged)'}${warmNote(r)}${r.failure ? `; ${r.failure}` : ''}.`
     : undefined;
   return (
     <ViewFrame

@@ -18,7 +18,7 @@ const COLORS: Record<string, string> = { sinkhorn: '#4e79a7', log: '#f28e2b', sn
 function RaceView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [loaded, setLoaded] = useState<LoadedProblem | null>(null);
-  const job = useJob(cellId, 'sinkhorn/race', jobParams(values, 'log'), loaded?.data ?? null);
+  const job = useJob(cellId, 'sinkhorn/race', jobParams(values, 'log'), loaded?.data ?? null, { streams: true });
   const race = job.status === 'running' && job.progress ? job.progress : job.result;
   const bySeconds = values.xAxis !== 'iteration';
   const series: Series[] = (race?.entries ?? []).map((e) => ({

@@ -43,6 +43,14 @@ export function useSolve(cellId: string, values: ParamValues) {
   };
 }
 
+/** "; warm start from ε = …" when the solve began at the potentials of the cell's previous solve. */
+export function warmNote(r: SinkhornSolveResult): string {
+  const w = r.warmStart;
+  if (!w) return '';
+  const levels = w.levels.length > 0 ? ` through ${w.levels.length} intermediate ε (${w.levelIterations} iterations)` : '';
+  return `, warm-started from the potentials at ε = ${w.fromEpsilon}${levels}`;
+}
+
 /** The `result` of Export JSON (fields documented in docs/formats.md, "Sinkhorn plans"). */
 export function exportResult(r: SinkhornSolveResult, backend: string | null) {
   const plan: number[][] = [];
@@ -72,6 +80,7 @@ export function exportResult(r: SinkhornSolveResult, backend: string | null) {
     seconds: r.seconds,
     backend,
     failure: r.failure,
+    warmStart: r.warmStart,
     history,
   };
 }

@@ -20,9 +20,18 @@
  *
  * `step()` advances all three by one step, so a worker job can interleave progress and
  * cancellation and a unit test can run it synchronously with the same result.
+ *
+ * The power iterations do not hold up the steps: a measurement snapshots θ_t and its products
+ * are spread over the following steps, at most `curvatureProductsPerStep` per step (default
+ * ⌈3 · powerIterations / curvatureEvery⌉, the rate at which measurements arrive), first in,
+ * first out; the rest run in the last step. So each step costs about the same and a streamed
+ * figure keeps its frame rate, and 2/λ_max at step t fills in a few steps later. The value is
+ * the same whatever the budget (the same products at the same θ_t from the same seeded start).
  */
 import { mulberry32 } from '../random';
-import { powerIterationTop } from '../spectral/power';
+import { powerIterationProcess } from '../spectral/power';
+import type { Eigenpairs } from '../spectral/lanczos';
+import type { Process, ProductRequest } from '../spectral/process';
 import type { ClassificationData } from '../nn/data';
 import { selectRows } from '../nn/data';
 import { gaussianMixture } from '../nn/datasets';
@@ -60,6 +69,8 @@ export interface SpikeRaceOptions {
   curvatureEvery: number;
   /** Power-iteration steps for λ_max. */
   powerIterations: number;
+  /** Hessian-vector products of pending λ_max measurements run per step (see the header). */
+  curvatureProductsPerStep?: number;
   /** Optional data instead of the mixture (e.g. digits): train and test sets. */
   data?: { train: ClassificationData; test: ClassificationData };
 }
@@ -98,6 +109,8 @@ export interface SpikeRace {
   learningRate(t: number): number;
   /** The rows ρ_a is measured on. */
   readonly radiusSet: ClassificationData;
+  /** λ_max measurements whose products have not all run yet (their 2/λ_max is still NaN). */
+  readonly curvaturePending: number;
   /** Advances every variant by one step (ρ_a by the f64 JVP); false when finished. */
   step(): boolean;
   /**
@@ -182,11 +195,44 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
 
   const learningRate = (t: number) => (t >= o.spikeStep && t < o.spikeStep + o.spikeDuration ? o.lr * o.spikeFactor : o.lr);
 
-  /** λ_max of the training-set Hessian by power iteration (spectral/power.ts) from a seeded start, a fixed number of products. */
-  function lambdaMax(theta: Float64Array, t: number): number {
-    const hessian = { size: P, apply: (x: Float64Array, out: Float64Array) => mlpHessianVector(mlp, theta, radiusSet, 0, x, out, ws) };
-    const r = mulberry32(o.seed + 7919 * (t + 1));
-    return powerIterationTop(hessian, 1, r, { maxIterations: o.powerIterations, tolerance: -1, residuals: false }).values[0];
+  /**
+   * Pending λ_max measurements of the training-set Hessian at a snapshot of θ_t: power
+   * iteration (spectral/power.ts) from a seeded start, a fixed number of products.
+   */
+  interface Measurement {
+    record: VariantRecord;
+    t: number;
+    theta: Float64Array;
+    process: Process<Eigenpairs>;
+    request: IteratorResult<ProductRequest, Eigenpairs> | null;
+  }
+  const measurements: Measurement[] = [];
+  const productsPerStep = o.curvatureProductsPerStep ?? (o.curvatureEvery > 0 ? Math.ceil((RACE_VARIANTS.length * o.powerIterations) / o.curvatureEvery) : 0);
+  if (!(productsPerStep >= 1 || o.curvatureEvery === 0)) throw new Error(`invalid curvatureProductsPerStep: ${productsPerStep} (expected ≥ 1)`);
+
+  function measureCurvature(record: VariantRecord, theta: Float64Array, t: number): void {
+    const process = powerIterationProcess(P, 1, mulberry32(o.seed + 7919 * (t + 1)), { maxIterations: o.powerIterations, tolerance: -1, residuals: false });
+    measurements.push({ record, t, theta: Float64Array.from(theta), process, request: null });
+  }
+
+  /** Runs up to `budget` products of the pending measurements, oldest first, recording those that finish. */
+  function advanceCurvature(budget: number): void {
+    while (budget > 0 && measurements.length > 0) {
+      const m = measurements[0];
+      let request = m.request ?? m.process.next();
+      while (!request.done && budget > 0) {
+        mlpHessianVector(mlp, m.theta, radiusSet, 0, request.value.x, request.value.out, ws);
+        budget--;
+        request = m.process.next();
+      }
+      if (!request.done) {
+        m.request = request;
+        return;
+      }
+      const lambda = request.value.values[0];
+      m.record.twoOverLambda[m.t] = lambda > 0 ? 2 / lambda : Infinity;
+      measurements.shift();
+    }
   }
 
   let done = 0;
@@ -247,13 +293,11 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
       }
       rec.loss[t] = loss;
       rec.accuracy[t] = mlpAccuracy(mlp, v.theta, test, ws);
-      if (o.curvatureEvery > 0 && t % o.curvatureEvery === 0) {
-        const lambda = lambdaMax(v.theta, t);
-        rec.twoOverLambda[t] = lambda > 0 ? 2 / lambda : Infinity;
-      }
+      if (o.curvatureEvery > 0 && t % o.curvatureEvery === 0) measureCurvature(rec, v.theta, t);
     }
     pending = null;
     done++;
+    advanceCurvature(done < o.steps ? productsPerStep : Infinity);
     return done < o.steps;
   }
 
@@ -279,6 +323,9 @@ export function createSpikeRace(o: SpikeRaceOptions): SpikeRace {
     mlp,
     variants: Object.fromEntries(variants.map((v) => [v.name, v.record])) as Record<RaceVariant, VariantRecord>,
     radiusSet,
+    get curvaturePending() {
+      return measurements.length;
+    },
     learningRate,
     step,
     proposeStep,

@@ -7,3 +7,4 @@ export * from './sinkhornLog';
 export * from './sns';
 export * from './datasets';
 export * from './solve';
+export * from './epsilonScaling';

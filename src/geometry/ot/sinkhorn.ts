@@ -12,6 +12,7 @@
 import { checkEpsilon, type OtProblem } from './problem';
 import { multiplyColumns, multiplyRows, multiplyRowsWeighted } from './products';
 import type { IterationRecord, OtSolver, SolverOptions } from './solver';
+import { startingG } from './sinkhornLog';
 
 /** The failure of the scaling form when exp(−C/ε) underflows; shared by the JS reference and the WASM solver. */
 export function scalingUnderflowMessage(epsilon: number): string {
@@ -19,6 +20,21 @@ export function scalingUnderflowMessage(epsilon: number): string {
     `scaling Sinkhorn underflowed at epsilon = ${epsilon}: exp(−C/ε) is 0 for whole rows or columns of K; ` +
     `use the log-domain method (method "log") or a larger epsilon`
   );
+}
+
+/**
+ * v = exp((g − max g)/ε) for a warm start: shifting g by a constant leaves the plan
+ * unchanged (u absorbs it in the first update) and keeps v in (0, 1]. Entries far below
+ * the largest may underflow to 0; if a row of K v then vanishes, the first step reports
+ * the scaling failure and the caller may start cold instead.
+ */
+export function scalingStart(g: ArrayLike<number>, epsilon: number, m: number): Float64Array {
+  const start = startingG(g, m);
+  let top = -Infinity;
+  for (let j = 0; j < m; j++) if (start[j] > top) top = start[j];
+  if (!Number.isFinite(top)) return start.fill(1);
+  for (let j = 0; j < m; j++) start[j] = Math.exp((start[j] - top) / epsilon);
+  return start;
 }
 
 export function createSinkhorn(problem: OtProblem, epsilon: number, options: SolverOptions = {}): OtSolver {
@@ -35,7 +51,7 @@ export function createSinkhorn(problem: OtProblem, epsilon: number, options: Sol
     kernel[k] = e < 2.2250738585072014e-308 ? 0 : e;
   }
   const u = new Float64Array(n);
-  const v = new Float64Array(m).fill(1);
+  const v = options.initial ? scalingStart(options.initial.g, epsilon, m) : new Float64Array(m).fill(1);
   const kv = new Float64Array(n);
   const ktu = new Float64Array(m);
   let massB = 0;

@@ -32,6 +32,12 @@ const SUM_HIGH = 1e280;
 const ABSORB_AT = 30;
 const SMALLEST_NORMAL = 2.2250738585072014e-308;
 
+/** A copy of a warm start's g, checked for length (a start from another problem is a caller's bug). */
+export function startingG(g: ArrayLike<number>, m: number): Float64Array {
+  if (g.length !== m) throw new Error(`warm start has ${g.length} target potentials but the problem has m = ${m}`);
+  return Float64Array.from(g);
+}
+
 export interface LogSinkhornState {
   f: Float64Array;
   g: Float64Array;
@@ -40,7 +46,7 @@ export interface LogSinkhornState {
 export function createSinkhornLog(
   problem: OtProblem,
   epsilon: number,
-  options: SolverOptions & { initial?: LogSinkhornState } = {},
+  options: SolverOptions = {},
 ): OtSolver & { readonly state: LogSinkhornState; refresh(): void; readonly absorptions: number } {
   checkEpsilon(epsilon);
   const { n, m, a, b, cost } = problem;
@@ -49,7 +55,7 @@ export function createSinkhornLog(
   const logA = a.map(Math.log);
   const logB = b.map(Math.log);
   const f = new Float64Array(n);
-  const g = options.initial ? Float64Array.from(options.initial.g) : new Float64Array(m);
+  const g = options.initial ? startingG(options.initial.g, m) : new Float64Array(m);
   const fNext = new Float64Array(n);
   const fRef = new Float64Array(n);
   const gRef = new Float64Array(m);

@@ -97,7 +97,7 @@ export function createSns(problem: OtProblem, epsilon: number, options: SnsOptio
     throw new Error(`invalid newtonAfter: ${options.newtonAfter} (need a non-negative integer)`);
   }
   const inv = 1 / epsilon;
-  const sinkhorn = createSinkhornLog(problem, epsilon, { trackCost: options.trackCost });
+  const sinkhorn = createSinkhornLog(problem, epsilon, { trackCost: options.trackCost, initial: options.initial });
   const { f, g } = sinkhorn.state;
   let iterations = 0;
   let switchedAt = 0;

@@ -55,9 +55,22 @@ export interface OtSolver {
   readonly failure: string | null;
 }
 
+/**
+ * Dual potentials to start from (a warm start), in the convention above: typically the
+ * fixed point of the same problem at a nearby ε. Only g is read (the first f-update is
+ * exact from it), so a start is any point of the dual; the fixed point reached is the
+ * one of a cold start, up to the usual additive constant (f + t, g − t).
+ */
+export interface WarmStart {
+  f: ArrayLike<number>;
+  g: ArrayLike<number>;
+}
+
 export interface SolverOptions {
   /** Track ⟨C, P⟩ every iteration (costs one extra multiply-add per entry; the scaling form reads C too). */
   trackCost?: boolean;
+  /** Start from these potentials instead of g = 0 (see WarmStart). */
+  initial?: WarmStart;
 }
 
 export interface SolveOptions {

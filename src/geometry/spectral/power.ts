@@ -11,6 +11,7 @@
 import { gaussian, type Random } from '../random';
 import type { Eigenpairs } from './lanczos';
 import { dot, type LinearOperator, normalizeInPlace, orthogonalizeAgainst } from './operator';
+import { runProcess, type Process } from './process';
 
 export interface PowerOptions {
   maxIterations?: number;
@@ -21,7 +22,15 @@ export interface PowerOptions {
 }
 
 export function powerIterationTop(op: LinearOperator, count: number, random: Random, options: PowerOptions = {}): Eigenpairs {
-  const n = op.size;
+  return runProcess(powerIterationProcess(op.size, count, random, options), op);
+}
+
+/**
+ * `powerIterationTop` as a process (process.ts): it yields each product A v instead of calling
+ * the operator, so a caller can spread the products over time (the spike race interleaves
+ * them with training steps) or run them on an asynchronous operator.
+ */
+export function* powerIterationProcess(n: number, count: number, random: Random, options: PowerOptions = {}): Process<Eigenpairs> {
   if (!Number.isInteger(count) || count < 1 || count > n) throw new Error(`eigenpair count ${count}; expected an integer in [1, ${n}]`);
   const maxIterations = options.maxIterations ?? 1000;
   const tolerance = options.tolerance ?? 1e-10;
@@ -37,7 +46,7 @@ export function powerIterationTop(op: LinearOperator, count: number, random: Ran
     normalizeInPlace(v);
     let lambda = 0;
     for (let it = 0; it < maxIterations; it++) {
-      op.apply(v, w);
+      yield { x: v, out: w };
       products++;
       const next = dot(w, v);
       const converged = it > 0 && Math.abs(next - lambda) <= tolerance * (Math.abs(lambda) + 1e-300);
@@ -50,7 +59,7 @@ export function powerIterationTop(op: LinearOperator, count: number, random: Ran
     values[e] = lambda;
     if (options.residuals !== false) {
       // Residual ‖A v − λ v‖ of the final iterate (one more product).
-      op.apply(v, w);
+      yield { x: v, out: w };
       products++;
       let r = 0;
       for (let i = 0; i < n; i++) r += (w[i] - lambda * v[i]) ** 2;

@@ -14,8 +14,8 @@
  *   final plan): tracking it reads C as well as K every iteration.
  */
 import { checkEpsilon, type OtProblem } from '../../geometry/ot/problem';
-import type { IterationRecord, OtSolver } from '../../geometry/ot/solver';
-import { scalingUnderflowMessage } from '../../geometry/ot/sinkhorn';
+import type { IterationRecord, OtSolver, WarmStart } from '../../geometry/ot/solver';
+import { scalingStart, scalingUnderflowMessage } from '../../geometry/ot/sinkhorn';
 import type { WasmKernels } from './wasm';
 
 /** The solver, plus `finalPlan()`: the plan formed over K in place (no second n×m buffer), copied out once; the solver is spent after it. */
@@ -23,7 +23,8 @@ export interface SinkhornWasmSolver extends OtSolver {
   finalPlan(): Float64Array;
 }
 
-export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, epsilon: number): SinkhornWasmSolver {
+/** `initial`: a warm start, v = exp((g − max g)/ε) as in the reference (`scalingStart`). */
+export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, epsilon: number, initial?: WarmStart): SinkhornWasmSolver {
   checkEpsilon(epsilon);
   const { n, m, a, b, cost } = problem;
   const k = kernels.put(cost);
@@ -37,7 +38,8 @@ export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, eps
   const x = kernels.exports;
   x.gibbsKernel(k, k, n * m, epsilon);
   kernels.f64(uCur, n).fill(0);
-  kernels.f64(vCur, m).fill(1);
+  if (initial) kernels.f64(vCur, m).set(scalingStart(initial.g, epsilon, m));
+  else kernels.f64(vCur, m).fill(1);
   // pass 1: iterate 1 into (uNext, vNext); its error (of the undefined iterate 0) is dropped
   x.sinkhornScalingPass(k, pa, pb, uCur, vCur, uNext, vNext, ktu, n, m);
   let massB = 0;

@@ -36,7 +36,7 @@ import {
 } from '../../geometry/surfaces';
 import { DeviceLimitError } from '../../kernels/context';
 import { geodesicFanGpu } from '../../kernels/geodesicFan/geodesicFan';
-import { defineJob, InputError } from '../job';
+import { defineJob, InputError, type JobContext } from '../job';
 
 
 export interface SpdPathsParams {
@@ -212,23 +212,21 @@ export interface FanProgress {
   stage: string;
 }
 
-// The last loss slice built, reused while only the fan's parameters change (building takes ~0.2 s).
-let cachedSlice: { key: string; slice: LossSlice } | null = null;
-
-function lossSliceFor(params: FanParams): LossSlice {
-  const steps = params.lossSteps ?? LOSS_SLICE_DEFAULTS.steps;
-  const seed = params.lossSeed ?? LOSS_SLICE_DEFAULTS.seed;
-  const key = `${steps}/${seed}`;
-  if (cachedSlice?.key !== key) cachedSlice = { key, slice: buildLossSlice({ steps, seed }) };
-  return cachedSlice.slice;
+function lossSliceSettings(params: FanParams): { steps: number; seed: number } {
+  return { steps: params.lossSteps ?? LOSS_SLICE_DEFAULTS.steps, seed: params.lossSeed ?? LOSS_SLICE_DEFAULTS.seed };
 }
 
-function lossSliceInfo(params: FanParams): LossSliceInfo | undefined {
-  if (params.surface !== 'lossSlice') return undefined;
-  const s = lossSliceFor(params);
+/** The loss slice as a cached stage (building it trains the network: ~0.2–0.6 s), reused while only the fan's parameters change. */
+async function lossSliceStage(ctx: JobContext<FanProgress>, params: FanParams): Promise<LossSlice | null> {
+  if (params.surface !== 'lossSlice') return null;
+  const settings = lossSliceSettings(params);
+  return ctx.stages.run('loss-slice', settings, () => buildLossSlice(settings));
+}
+
+function lossSliceInfo(params: FanParams, s: LossSlice | null): LossSliceInfo | undefined {
+  if (!s) return undefined;
   return {
-    steps: params.lossSteps ?? LOSS_SLICE_DEFAULTS.steps,
-    seed: params.lossSeed ?? LOSS_SLICE_DEFAULTS.seed,
+    ...lossSliceSettings(params),
     sampleGrid: s.interpolant.size,
     radius: s.surface.domain[1],
     layers: [...s.mlp.layers],
@@ -238,14 +236,10 @@ function lossSliceInfo(params: FanParams): LossSliceInfo | undefined {
   };
 }
 
-function resolveSurface(params: FanParams): GraphSurface {
-  return params.surface === 'lossSlice' ? lossSliceFor(params).surface : surfaceByName(params.surface);
-}
-
-function validateFan(params: FanParams) {
+function validateFan(params: FanParams, slice: LossSlice | null): GraphSurface {
   let surface;
   try {
-    surface = resolveSurface(params);
+    surface = slice ? slice.surface : surfaceByName(params.surface);
     validateFanOptions(surface, params);
   } catch (error) {
     toInputError(error);
@@ -274,8 +268,10 @@ function surfaceGrid(params: FanParams, surface: GraphSurface) {
 export const fan = defineJob<FanParams, null, FanResult, FanProgress>({
   name: 'geodesics/fan',
   async cpu(ctx, params) {
-    const surface = validateFan(params);
-    const grid = surfaceGrid(params, surface);
+    const slice = await lossSliceStage(ctx, params);
+    const surface = validateFan(params, slice);
+    // the mesh (heights and curvature) does not depend on the fan: a moved start point reuses it
+    const grid = await ctx.stages.run('grid', { surface: params.surface, gridSize: params.gridSize, ...(slice ? lossSliceSettings(params) : {}) }, () => surfaceGrid(params, surface));
     await ctx.checkpoint();
     // In chunks of geodesics so a slider move can cancel a large fan.
     const stride = (params.steps + 1) * 3;
@@ -290,12 +286,14 @@ export const fan = defineJob<FanParams, null, FanResult, FanProgress>({
       ctx.progress({ stage: `${start + size} of ${params.count} geodesics` });
       await ctx.checkpoint();
     }
-    return { surface: params.surface, count: params.count, steps: params.steps, points, lengths, gridSize: params.gridSize, ...grid, lossSlice: lossSliceInfo(params) };
+    // copies of the cached mesh: the result's buffers are transferred
+    const mesh = { domain: grid.domain.slice(), heights: grid.heights.slice(), curvature: grid.curvature.slice() };
+    return { surface: params.surface, count: params.count, steps: params.steps, points, lengths, gridSize: params.gridSize, ...mesh, lossSlice: lossSliceInfo(params, slice) };
   },
   async gpu(ctx, params) {
     // The WGSL kernel mirrors the analytic test surfaces by id; the loss slice is data, so the engine reruns it on the CPU.
     if (params.surface === 'lossSlice') throw new DeviceLimitError('the GPU fan kernel has no case for the network loss slice (a sampled grid); computed on the CPU');
-    const surface = validateFan(params);
+    const surface = validateFan(params, null);
     const out = await geodesicFanGpu(ctx.gpu!, surface, params);
     await ctx.checkpoint();
     return { surface: params.surface, count: params.count, steps: params.steps, points: out.points, lengths: out.lengths, gridSize: params.gridSize, ...surfaceGrid(params, surface) };

@@ -7,7 +7,8 @@
  */
 import type { AnyJob, JobDefinition } from '../job';
 import { lseSweep } from './foundation';
-import { race, solve } from './sinkhorn';
+import { solve } from './sinkhorn';
+import { race } from './sinkhornRace';
 import { compareJob, embedJob } from './heat';
 import { hessianTrain } from './hessian';
 import { sampleRadiiJob, spikeRaceJob } from './radii';

@@ -37,7 +37,6 @@ import {
 } from '../../geometry/ghosts';
 
 export type { SelectedSample };
-import type { Activation } from '../../geometry/nn/activations';
 import { mulberry32 } from '../../geometry/random';
 import { slopeSpreadGpu } from '../../kernels/slopeSpread/slopeSpread';
 import { logitJvpGpu } from '../../kernels/logitJvp/logitJvp';
@@ -134,32 +133,63 @@ async function resolveSet(
   return { set: syntheticRadiiSet(samples, classes, logitScale, slopeScale, mulberry32(seed)), source: 'generated', slopesFrom: 'random (seeded)' };
 }
 
+/**
+ * What the sample set is built from (stage "set"): the loaded file, or the synthetic or MLP
+ * parameters, and whether the GPU made the slopes. The selected sample, the Taylor order and
+ * the percentile are not in it: they only read the analysed set.
+ */
+function setKey(params: SampleRadiiParams, data: unknown, gpu: boolean): unknown {
+  if (data !== null && data !== undefined) return { loaded: data };
+  const { samples, classes, seed } = params;
+  if (params.source === 'mlp') return { mlp: mlpOptions(params), gpu };
+  return { synthetic: { samples, classes, seed, logitScale: params.logitScale, slopeScale: params.slopeScale } };
+}
+
+type ResolvedSet = Awaited<ReturnType<typeof resolveSet>>;
+
+/** Copies of the per-sample arrays: the cached ones stay in the stage cache, the result's are transferred. */
+function copySampleRadii(r: SampleRadii): SampleRadii {
+  return { deltaA: r.deltaA.slice(), rhoA: r.rhoA.slice(), rhoExact: r.rhoExact.slice(), zeroRe: r.zeroRe.slice(), zeroIm: r.zeroIm.slice(), certified: r.certified.slice() };
+}
+
+/**
+ * Stages: "set" (build or load the samples) → "per-sample" (Δ_a, ρ_a and, with `withZeros`,
+ * every sample's nearest zero: the costly part; "per-sample-spreads" without zeros, the preview)
+ * → the set's bounds at the percentile and the selected sample's zeros and Taylor series
+ * (cheap, recomputed each run). So choosing another sample or percentile reruns only the last.
+ */
 async function run(
   ctx: JobContext<SampleRadiiProgress>,
   params: SampleRadiiParams,
   data: unknown,
   spreadsFromGpu: boolean,
 ): Promise<SampleRadiiResult> {
-  const { set, source, slopesFrom } = await resolveSet(params, data, spreadsFromGpu ? ctx.gpu : null);
   if (!(params.percentile >= 0 && params.percentile <= 1)) throw new InputError(`invalid percentile: ${params.percentile} (expected 0 ≤ q ≤ 1)`);
+  const gpu = spreadsFromGpu && ctx.gpu !== null;
+  const key = setKey(params, data, gpu);
+  const { set, source, slopesFrom } = await ctx.stages.run<ResolvedSet>('set', key, () => resolveSet(params, data, gpu ? ctx.gpu : null));
   const n = set.samples;
   const K = set.classes;
-  const out = emptySampleRadii(n);
   const withZeros = params.withZeros ?? true;
-  for (let i = 0; i < n; i++) {
-    analyseSampleRadius(set, i, out, withZeros);
-    if (i % 25 === 24) {
-      ctx.progress({ done: i + 1, total: n });
-      await ctx.checkpoint();
+  // one stage per withZeros, so the preview (without zeros) does not evict the full analysis
+  const perSample = await ctx.stages.run(withZeros ? 'per-sample' : 'per-sample-spreads', { set: key }, async () => {
+    const out = emptySampleRadii(n);
+    for (let i = 0; i < n; i++) {
+      analyseSampleRadius(set, i, out, withZeros);
+      if (i % 25 === 24) {
+        ctx.progress({ done: i + 1, total: n });
+        await ctx.checkpoint();
+      }
     }
-  }
-  if (spreadsFromGpu && ctx.gpu) {
-    const gpu = await slopeSpreadGpu(ctx.gpu, set.slopes, n, K);
-    out.deltaA.set(gpu.spreads);
-    out.rhoA.set(gpu.radii);
-  }
-  const bounds = setBounds(out.deltaA, params.percentile);
-  const notes = sampleRadiiNotes(bounds, out, withZeros);
+    if (gpu) {
+      const spreads = await slopeSpreadGpu(ctx.gpu!, set.slopes, n, K);
+      out.deltaA.set(spreads.spreads);
+      out.rhoA.set(spreads.radii);
+    }
+    return out;
+  });
+  const bounds = setBounds(perSample.deltaA, params.percentile);
+  const notes = sampleRadiiNotes(bounds, perSample, withZeros);
 
   const selected = analyseSelectedSample(set, params.sample, params.order);
   return {
@@ -172,7 +202,7 @@ async function run(
     percentile: params.percentile,
     maxSpread: bounds.maxSpread,
     flatSamples: bounds.flatSamples,
-    perSample: out,
+    perSample: copySampleRadii(perSample),
     selected,
     notes,
   };
@@ -183,27 +213,18 @@ export const sampleRadiiJob = defineJob<SampleRadiiParams, unknown, SampleRadiiR
   cpu: (ctx, params, data) => run(ctx, params, data, false),
   gpu: (ctx, params, data) => run(ctx, params, data, true),
   transfer: (r) => [r.perSample.deltaA.buffer, r.perSample.rhoA.buffer, r.perSample.rhoExact.buffer, r.perSample.zeroRe.buffer, r.perSample.zeroIm.buffer],
+  // First look: Δ_a and ρ_a of every sample and the selected sample's zeros, without every sample's nearest zero.
+  preview: (p) => ((p.withZeros ?? true) ? { ...p, withZeros: false } : null),
 });
 
-export interface SpikeRaceParams {
-  seed: number;
-  classes: number;
-  dimension: number;
-  separation: number;
-  trainSize: number;
-  testSize: number;
+/**
+ * The race's options as the view sets them: `SpikeRaceOptions` with the hidden widths as text
+ * ("32,32"); the radius set is the whole training set and λ_max takes 20 power-iteration products.
+ */
+export type SpikeRaceParams = Omit<SpikeRaceOptions, 'hidden' | 'radiusSamples' | 'powerIterations' | 'curvatureProductsPerStep' | 'data'> & {
   /** Hidden widths, e.g. "32,32". */
   hidden: string;
-  activation: Activation;
-  lr: number;
-  batchSize: number;
-  steps: number;
-  spikeFactor: number;
-  spikeStep: number;
-  spikeDuration: number;
-  clipNorm: number;
-  curvatureEvery: number;
-}
+};
 
 export interface SpikeRaceResult {
   steps: number;
@@ -226,26 +247,7 @@ export function parseHidden(hidden: string): number[] {
 }
 
 export function raceOptions(params: SpikeRaceParams): SpikeRaceOptions {
-  return {
-    seed: params.seed,
-    classes: params.classes,
-    dimension: params.dimension,
-    separation: params.separation,
-    trainSize: params.trainSize,
-    testSize: params.testSize,
-    hidden: parseHidden(params.hidden),
-    activation: params.activation,
-    lr: params.lr,
-    batchSize: params.batchSize,
-    steps: params.steps,
-    spikeFactor: params.spikeFactor,
-    spikeStep: params.spikeStep,
-    spikeDuration: params.spikeDuration,
-    clipNorm: params.clipNorm,
-    radiusSamples: 0,
-    curvatureEvery: params.curvatureEvery,
-    powerIterations: 20,
-  };
+  return { ...params, hidden: parseHidden(params.hidden), radiusSamples: 0, powerIterations: 20 };
 }
 
 function snapshot(race: ReturnType<typeof createSpikeRace>, classes: number, copy: boolean): SpikeRaceResult {

@@ -6,62 +6,36 @@
  *   current plan. CPU path: f64 (src/geometry/ot). GPU path: log-domain Sinkhorn in WGSL
  *   (src/kernels/sinkhorn) for method "log"; the other methods have no GPU path and
  *   raise DeviceLimitError, so the engine reruns them on the CPU and says so.
- * - `sinkhorn/race`: Sinkhorn, log-domain and SNS on the same problem, interleaved so the
- *   one that has used the least time steps next (a fair race in wall time), streaming
- *   the three histories. CPU only (the race compares the f64 algorithms).
+ *   The problem is a cached stage (sinkhornProblem.ts). When only ε, the tolerance or the
+ *   budget changed since this cell's last solve (same problem and method), the solve starts
+ *   from that solve's potentials, through a few intermediate ε values when ε shrank
+ *   (geometry/ot/epsilonScaling.ts); it reaches the cold start's fixed point, since only the
+ *   tolerance decides when it stops. Its preview is the same solve to a loose tolerance and
+ *   a few iterations, whose potentials then start the full solve.
+ * - `sinkhorn/race` lives in sinkhornRace.ts.
  */
-import { costMatrix, normalizeByMax, COST_KINDS, type CostKind } from '../../geometry/ot/costs';
-import { makeDataset, DATASETS, type DatasetName } from '../../geometry/ot/datasets';
+import { epsilonSchedule, LEVEL_MAX_ITERATIONS, LEVEL_TOLERANCE } from '../../geometry/ot/epsilonScaling';
 import { marginalError, planFromPotentials, transportCost } from '../../geometry/ot/metrics';
-import { makeProblem, maxCost, type OtProblem } from '../../geometry/ot/problem';
+import { createSinkhornLog } from '../../geometry/ot/sinkhornLog';
 import { createSolver } from '../../geometry/ot/solve';
-import { OT_METHODS, type IterationRecord, type OtMethod, type OtSolver } from '../../geometry/ot/solver';
-import { mulberry32 } from '../../geometry/random';
+import type { OtMethod, OtSolver, WarmStart } from '../../geometry/ot/solver';
+import type { OtProblem } from '../../geometry/ot/problem';
 import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
 import { createSinkhornWasm, type SinkhornWasmSolver } from '../../kernels/wasm/sinkhornScaling';
 import { defineJob, InputError, type JobContext } from '../job';
+import { HistoryBuffer, preparedStage, problemKey, type Prepared, type SinkhornData, type SinkhornHistory, type SinkhornParams } from './sinkhornProblem';
 
-export interface SinkhornParams {
-  /** Points per side for built-in data (images use the nearest square). */
-  n: number;
-  /** ε, POT's `reg`, applied to the cost as used (built-in costs are divided by their max). */
-  epsilon: number;
-  cost: CostKind;
-  method: OtMethod;
-  dataset: DatasetName;
-  seed: number;
-  /** Stop once ‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁ ≤ tolerance. */
-  tolerance: number;
-  maxIterations: number;
-}
+export { HistoryBuffer, prepareProblem, validateParams, type Prepared, type SinkhornData, type SinkhornHistory, type SinkhornParams } from './sinkhornProblem';
 
-/**
- * Loaded data: either a cost matrix with masses, or two point clouds (the cost is then
- * computed with `params.cost`, not rescaled). `normalize` rescales both masses to 1.
- */
-export interface SinkhornData {
-  a: ArrayLike<number>;
-  b: ArrayLike<number>;
-  /** Row-major n×m; omitted when points are given. */
-  cost?: ArrayLike<number>;
-  /** Source and target points, row-major n×dim and m×dim. */
-  x?: ArrayLike<number>;
-  y?: ArrayLike<number>;
-  dim?: number;
-  normalize?: boolean;
-}
-
-/** Per-iteration history as parallel arrays (structured-clonable, cheap to plot). */
-export interface SinkhornHistory {
-  iteration: Float64Array;
-  marginalError: Float64Array;
-  seconds: Float64Array;
-  /** ⟨C, P⟩ per iteration (NaN where not tracked: scaling form, GPU path). */
-  cost: Float64Array;
-  dual: Float64Array;
-  /** 1 where SNS took a Newton step, 0 for a Sinkhorn step. */
-  newton: Uint8Array;
+/** Where a warm-started solve began (SinkhornSolveResult.warmStart). */
+export interface WarmStartInfo {
+  /** ε of the earlier solve of this cell whose potentials were the start. */
+  fromEpsilon: number;
+  /** Intermediate ε values solved loosely on the way down (ε-scaling; empty when ε did not shrink). */
+  levels: number[];
+  /** Log-domain iterations spent on those levels (not in `iterations` or the history). */
+  levelIterations: number;
 }
 
 export interface SinkhornSolveResult {
@@ -90,6 +64,8 @@ export interface SinkhornSolveResult {
   tolerance: number;
   /** Set when the solver broke down (scaling underflow); the plan is the last finite one. */
   failure: string | null;
+  /** Set when the solve started from the potentials of this cell's previous solve (same problem and method). */
+  warmStart: WarmStartInfo | null;
 }
 
 export interface SinkhornSolveProgress {
@@ -105,101 +81,48 @@ export interface SinkhornSolveProgress {
 
 const PLAN_INTERVAL_MS = 250;
 const PROGRESS_INTERVAL_MS = 60;
+/** The preview pass: a loose marginal error and a few iterations, a fair first look at the plan. */
+export const PREVIEW_TOLERANCE = 1e-3;
+export const PREVIEW_ITERATIONS = 50;
 
-interface Prepared {
-  problem: OtProblem;
-  dim: number;
-  x: Float64Array;
-  y: Float64Array;
-  costScale: number;
+/** The final potentials of a cell's last solve, the warm start of its next one (stage "potentials"). */
+interface StoredPotentials {
+  problem: string;
+  method: OtMethod;
+  epsilon: number;
+  f: Float64Array;
+  g: Float64Array;
 }
 
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new InputError(message);
-}
-
-export function validateParams(p: SinkhornParams, loaded: boolean): void {
-  check(typeof p.epsilon === 'number' && Number.isFinite(p.epsilon) && p.epsilon > 0, `invalid epsilon: ${p.epsilon} (need a positive number)`);
-  check(COST_KINDS.includes(p.cost), `unknown cost "${p.cost}" (expected ${COST_KINDS.join(', ')})`);
-  check(OT_METHODS.includes(p.method), `unknown method "${p.method}" (expected ${OT_METHODS.join(', ')})`);
-  check(typeof p.tolerance === 'number' && p.tolerance > 0, `invalid tolerance: ${p.tolerance} (need a positive number)`);
-  check(Number.isInteger(p.maxIterations) && p.maxIterations >= 1 && p.maxIterations <= 1_000_000, `invalid maxIterations: ${p.maxIterations} (need an integer in 1…1000000)`);
-  if (!loaded) {
-    check(DATASETS.includes(p.dataset), `unknown dataset "${p.dataset}" (expected ${DATASETS.join(', ')})`);
-    check(Number.isInteger(p.n) && p.n >= 2 && p.n <= 4096, `invalid n: ${p.n} (need an integer in 2…4096)`);
-  }
-}
-
-/** Builds the problem from params (built-in data, cost normalized by its max) or loaded data (cost as given). */
-export function prepareProblem(params: SinkhornParams, data: SinkhornData | null): Prepared {
-  validateParams(params, data !== null && data !== undefined);
-  try {
-    if (data) {
-      if (data.cost) {
-        return { problem: makeProblem(data.a, data.b, data.cost, { normalize: data.normalize }), dim: 0, x: new Float64Array(0), y: new Float64Array(0), costScale: 1 };
-      }
-      if (!data.x || !data.y || !data.dim) throw new Error('loaded data needs either a cost matrix or source and target points');
-      const x = Float64Array.from(data.x);
-      const y = Float64Array.from(data.y);
-      const n = x.length / data.dim;
-      const m = y.length / data.dim;
-      const cost = costMatrix(x, y, n, m, data.dim, params.cost);
-      return { problem: makeProblem(data.a, data.b, cost, { normalize: data.normalize }), dim: data.dim, x, y, costScale: 1 };
+/**
+ * The start of a solve: the potentials of this cell's previous solve when it had the same
+ * problem and method (only ε, the tolerance or the budget changed), taken down to the new
+ * ε through the ε-scaling levels when ε shrank; null for a cold start.
+ */
+async function warmStart(ctx: JobContext<SinkhornSolveProgress>, problem: OtProblem, params: SinkhornParams, key: string): Promise<{ start: WarmStart; info: WarmStartInfo } | null> {
+  const last = ctx.stages.last<StoredPotentials>('potentials');
+  if (!last || last.problem !== key || last.method !== params.method) return null;
+  let { f, g } = last;
+  const levels = epsilonSchedule(last.epsilon, params.epsilon);
+  let levelIterations = 0;
+  for (const epsilon of levels) {
+    const solver = createSinkhornLog(problem, epsilon, { trackCost: false, initial: { f, g } });
+    while (solver.iterations < LEVEL_MAX_ITERATIONS) {
+      const record = solver.step();
+      levelIterations++;
+      if (record.marginalError <= Math.max(LEVEL_TOLERANCE, params.tolerance)) break;
+      await ctx.checkpoint();
     }
-    const d = makeDataset(params.dataset, params.n, mulberry32(params.seed));
-    const cost = costMatrix(d.x, d.y, d.n, d.m, d.dim, params.cost);
-    const costScale = normalizeByMax(cost) || 1;
-    return { problem: makeProblem(d.a, d.b, cost), dim: d.dim, x: d.x, y: d.y, costScale };
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError((error as Error).message);
+    ({ f, g } = solver.potentials());
   }
+  return { start: { f, g }, info: { fromEpsilon: last.epsilon, levels, levelIterations } };
 }
 
-/** A growing history with preallocated typed arrays (doubled when full). */
-export class HistoryBuffer {
-  length = 0;
-  private iteration = new Float64Array(256);
-  private error = new Float64Array(256);
-  private seconds = new Float64Array(256);
-  private cost = new Float64Array(256);
-  private dual = new Float64Array(256);
-  private newton = new Uint8Array(256);
-
-  push(record: IterationRecord, seconds: number): void {
-    if (this.length === this.iteration.length) {
-      const grow = <T extends Float64Array | Uint8Array>(x: T): T => {
-        const y = new (x.constructor as new (n: number) => T)(2 * x.length);
-        y.set(x);
-        return y;
-      };
-      this.iteration = grow(this.iteration);
-      this.error = grow(this.error);
-      this.seconds = grow(this.seconds);
-      this.cost = grow(this.cost);
-      this.dual = grow(this.dual);
-      this.newton = grow(this.newton);
-    }
-    const k = this.length++;
-    this.iteration[k] = record.iteration;
-    this.error[k] = record.marginalError;
-    this.seconds[k] = seconds;
-    this.cost[k] = record.cost;
-    this.dual[k] = record.dual;
-    this.newton[k] = record.kind === 'newton' ? 1 : 0;
-  }
-
-  /** Copies of the filled part. */
-  snapshot(): SinkhornHistory {
-    return {
-      iteration: this.iteration.slice(0, this.length),
-      marginalError: this.error.slice(0, this.length),
-      seconds: this.seconds.slice(0, this.length),
-      cost: this.cost.slice(0, this.length),
-      dual: this.dual.slice(0, this.length),
-      newton: this.newton.slice(0, this.length),
-    };
-  }
+function createCpuSolver(ctx: JobContext<SinkhornSolveProgress>, problem: OtProblem, params: SinkhornParams, initial: WarmStart | undefined): OtSolver {
+  // The scaling method runs on the WebAssembly SIMD kernels where the engine has them
+  // (one fused pass over K per iteration; ⟨C, P⟩ is then not tracked per iteration).
+  const wasm = params.method === 'sinkhorn' && ctx.wasm ? ctx.wasm.instantiate() : null;
+  return wasm ? createSinkhornWasm(wasm, problem, params.epsilon, initial) : createSolver(problem, params.epsilon, params.method, { initial });
 }
 
 function finish(
@@ -211,6 +134,7 @@ function finish(
   seconds: number,
   tolerance: number,
   failure: string | null,
+  warm: WarmStartInfo | null,
 ): SinkhornSolveResult {
   const { problem } = prepared;
   const error = marginalError(plan, problem);
@@ -220,10 +144,11 @@ function finish(
     n: problem.n,
     m: problem.m,
     dim: prepared.dim,
-    x: prepared.x,
-    y: prepared.y,
-    a: problem.a,
-    b: problem.b,
+    // copies: the prepared problem stays in the stage cache, and the result's buffers are transferred
+    x: prepared.x.slice(),
+    y: prepared.y.slice(),
+    a: problem.a.slice(),
+    b: problem.b.slice(),
     costScale: prepared.costScale,
     plan,
     cost: transportCost(plan, problem.cost),
@@ -234,18 +159,18 @@ function finish(
     history: history.snapshot(),
     tolerance,
     failure,
+    warmStart: warm,
   };
 }
 
 async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: SinkhornParams, data: SinkhornData | null): Promise<SinkhornSolveResult> {
-  const prepared = prepareProblem(params, data);
+  const key = problemKey(params, data);
+  const prepared = await preparedStage(ctx, params, data, key);
   const { problem } = prepared;
-  // The scaling method runs on the WebAssembly SIMD kernels where the engine has them
-  // (one fused pass over K per iteration; ⟨C, P⟩ is then not tracked per iteration).
-  const wasm = params.method === 'sinkhorn' && ctx.wasm ? ctx.wasm.instantiate() : null;
-  const solver = wasm ? createSinkhornWasm(wasm, problem, params.epsilon) : createSolver(problem, params.epsilon, params.method);
-  const history = new HistoryBuffer();
   const start = performance.now();
+  let warm = await warmStart(ctx, problem, params, key);
+  let solver = createCpuSolver(ctx, problem, params, warm?.start);
+  const history = new HistoryBuffer();
   let lastProgress = -Infinity;
   // The first progress plan waits one interval: a solve shorter than that returns its plan
   // with the result, and an n×m plan computed and copied at iteration 1 cost a short job
@@ -256,6 +181,12 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
   while (solver.iterations < params.maxIterations) {
     const record = solver.step();
     if (solver.failure) {
+      if (warm && solver.iterations === 1) {
+        // the scaling form underflowed from the warm start's v = exp((g − max g)/ε): start cold
+        warm = null;
+        solver = createCpuSolver(ctx, problem, params, undefined);
+        continue;
+      }
       failure = solver.failure;
       break;
     }
@@ -278,14 +209,19 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
   }
   const seconds = (performance.now() - start) / 1000;
   if (failure && history.length === 0 && !goodPlan) throw new InputError(failure);
+  if (!failure) {
+    const { f, g } = solver.potentials();
+    const stored: StoredPotentials = { problem: key, method: params.method, epsilon: params.epsilon, f, g };
+    await ctx.stages.run('potentials', { problem: key, method: params.method, epsilon: params.epsilon, tolerance: params.tolerance, maxIterations: params.maxIterations }, () => stored);
+  }
   // the WASM solver forms the final plan over K in place (one n×m copy out, no second buffer)
   const last = (): Float64Array => ('finalPlan' in solver ? (solver as SinkhornWasmSolver).finalPlan() : solver.plan());
   const plan = failure ? (goodPlan ?? last()) : last();
-  return finish(prepared, params, plan, history, solver.iterations, seconds, params.tolerance, failure);
+  return finish(prepared, params, plan, history, solver.iterations, seconds, params.tolerance, failure, warm?.info ?? null);
 }
 
 async function solveGpu(ctx: JobContext<SinkhornSolveProgress>, params: SinkhornParams, data: SinkhornData | null): Promise<SinkhornSolveResult> {
-  const prepared = prepareProblem(params, data);
+  const prepared = await preparedStage(ctx, params, data, problemKey(params, data));
   if (params.method !== 'log') {
     throw new DeviceLimitError(`method "${params.method}" has no GPU path (only the log-domain Sinkhorn runs in WGSL)`);
   }
@@ -328,7 +264,7 @@ async function solveGpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
     const { f, g } = await run.readPotentials();
     const plan = planFromPotentials(f, g, problem, params.epsilon);
     const seconds = (performance.now() - start) / 1000;
-    return finish(prepared, { ...params }, plan, history, run.iterations, seconds, tolerance, null);
+    return finish(prepared, { ...params }, plan, history, run.iterations, seconds, tolerance, null, null);
   } finally {
     run.destroy();
   }
@@ -339,88 +275,9 @@ export const solve = defineJob<SinkhornParams, SinkhornData | null, SinkhornSolv
   cpu: solveCpu,
   gpu: solveGpu,
   transfer: (r) => [r.plan.buffer, r.x.buffer, r.y.buffer, r.a.buffer, r.b.buffer] as Transferable[],
+  preview: (p) =>
+    p.tolerance >= PREVIEW_TOLERANCE && p.maxIterations <= PREVIEW_ITERATIONS
+      ? null
+      : { ...p, tolerance: Math.max(p.tolerance, PREVIEW_TOLERANCE), maxIterations: Math.min(p.maxIterations, PREVIEW_ITERATIONS) },
 });
-
-export interface RaceEntry {
-  method: OtMethod;
-  iterations: number;
-  seconds: number;
-  converged: boolean;
-  failure: string | null;
-  marginalError: number;
-  history: SinkhornHistory;
-}
-
-export interface SinkhornRaceResult {
-  epsilon: number;
-  n: number;
-  m: number;
-  entries: RaceEntry[];
-}
-
-export type SinkhornRaceProgress = SinkhornRaceResult;
-
-/** Runs the three methods on one problem; the one that has used the least time steps next. */
-async function raceCpu(ctx: JobContext<SinkhornRaceProgress>, params: SinkhornParams, data: SinkhornData | null): Promise<SinkhornRaceResult> {
-  const { problem } = prepareProblem({ ...params, method: 'log' }, data);
-  const lanes = OT_METHODS.map((method) => ({
-    method,
-    solver: createSolver(problem, params.epsilon, method, { trackCost: true }) as OtSolver,
-    history: new HistoryBuffer(),
-    seconds: 0,
-    done: false,
-    converged: false,
-    failure: null as string | null,
-    error: NaN,
-  }));
-  const snapshot = (): SinkhornRaceResult => ({
-    epsilon: params.epsilon,
-    n: problem.n,
-    m: problem.m,
-    entries: lanes.map((l) => ({
-      method: l.method,
-      iterations: l.solver.iterations,
-      seconds: l.seconds,
-      converged: l.converged,
-      failure: l.failure,
-      marginalError: l.error,
-      history: l.history.snapshot(),
-    })),
-  });
-  let lastProgress = -Infinity;
-  for (;;) {
-    const running = lanes.filter((l) => !l.done);
-    if (running.length === 0) break;
-    const lane = running.reduce((p, q) => (q.seconds < p.seconds ? q : p));
-    const t0 = performance.now();
-    const record = lane.solver.step();
-    lane.seconds += (performance.now() - t0) / 1000;
-    if (lane.solver.failure) {
-      lane.failure = lane.solver.failure;
-      lane.done = true;
-    } else {
-      lane.history.push(record, lane.seconds);
-      lane.error = record.marginalError;
-      if (record.marginalError <= params.tolerance) {
-        lane.converged = true;
-        lane.done = true;
-      } else if (lane.solver.iterations >= params.maxIterations) lane.done = true;
-    }
-    const now = performance.now();
-    if (now - lastProgress >= PROGRESS_INTERVAL_MS) {
-      lastProgress = now;
-      ctx.progress(snapshot());
-    }
-    await ctx.checkpoint();
-  }
-  return snapshot();
-}
-
-export const race = defineJob<SinkhornParams, SinkhornData | null, SinkhornRaceResult, SinkhornRaceProgress>({
-  name: 'sinkhorn/race',
-  cpu: raceCpu,
-});
-
-/** Largest cost of a problem, re-exported for views that label the ε scale. */
-export { maxCost };
 

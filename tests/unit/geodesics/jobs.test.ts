@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fan, spdPaths, SPD_METRICS, type SpdPathsData } from '../../../src/workers/jobs/geodesics';
 import { InputError, JobCancelled, standaloneContext, type JobContext } from '../../../src/workers/job';
+import { StageCache } from '../../../src/workers/stageCache';
 import { geodesicFan, surfaceByName } from '../../../src/geometry/surfaces';
 import { expectClose, F64_EXACT, F64_ITERATIVE } from '../../../src/geometry/tolerance';
 
@@ -59,6 +60,19 @@ describe('geodesics/fan', () => {
     expect(ctx.reports.length).toBe(3);
     // At the bump's top (grid centre) K = f_xx f_yy = (1/s²)² = 16.
     expectClose(result.curvature[4 * 9 + 4], 16, { absolute: 0, relative: 1e-6 });
+  });
+  it('a moved start point reuses the cached mesh (stage hit) and equals a cold run', async () => {
+    const cache = new StageCache();
+    const memo = cache.forCell('fan');
+    await fan.cpu(standaloneContext({ stages: memo }), params, null);
+    const moved = { ...params, x0: 0.2, count: 20 };
+    const warm = await fan.cpu(standaloneContext({ stages: memo }), moved, null);
+    expect(cache.hits).toBe(1);
+    const cold = await fan.cpu(context(), moved, null);
+    expect(Array.from(warm.curvature)).toEqual(Array.from(cold.curvature));
+    expect(Array.from(warm.points)).toEqual(Array.from(cold.points));
+    expect(warm.heights.buffer).not.toBe(memo.last<{ heights: Float32Array }>('grid')!.heights.buffer);
+    expect(memo.has('grid', { surface: 'saddle', gridSize: 9 })).toBe(false);
   });
   it('names the bad value and is cancellable', async () => {
     await expect(fan.cpu(context(), { ...params, surface: 'torus' }, null)).rejects.toThrow(/unknown surface: torus/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError, standaloneContext } from '../../../src/workers/job';
 import { sampleRadiiJob, type SampleRadiiParams, type SampleRadiiProgress } from '../../../src/workers/jobs/radii';
 import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
+import { StageCache } from '../../../src/workers/stageCache';
 
 const ctx = standaloneContext<SampleRadiiProgress>();
 
@@ -39,5 +40,46 @@ describe('radii/sample-radii job (CPU path)', () => {
         expect(r.perSample.rhoA[i]).toBeLessThanOrEqual(r.perSample.rhoExact[i] * (1 + 1e-12));
       }
     }
+  });
+});
+
+describe('radii/sample-radii stages', () => {
+  it('another sample or percentile reuses the analysed set (stage hits) and equals a cold run', async () => {
+    const cache = new StageCache();
+    const memo = cache.forCell('plane');
+    const run = (p: SampleRadiiParams) => sampleRadiiJob.cpu(standaloneContext<SampleRadiiProgress>({ stages: memo }), p, null);
+    await run(params);
+    expect(cache.misses).toBe(2); // the set and the per-sample analysis
+    const moved = { ...params, sample: 7, percentile: 0.8 };
+    const warm = await run(moved);
+    expect(cache.misses).toBe(2);
+    expect(cache.hits).toBe(2);
+    const cold = await sampleRadiiJob.cpu(ctx, moved, null);
+    expect(Array.from(warm.perSample.rhoExact)).toEqual(Array.from(cold.perSample.rhoExact));
+    expect(warm.rhoAPercentile).toBe(cold.rhoAPercentile);
+    expect(warm.selected.index).toBe(7);
+    expect(Array.from(warm.selected.coefficients)).toEqual(Array.from(cold.selected.coefficients));
+    // the result's arrays are copies: transferring them leaves the cached analysis intact
+    expect(warm.perSample.rhoExact.buffer).not.toBe(memo.last<{ rhoExact: Float64Array }>('per-sample')!.rhoExact.buffer);
+    // a parameter of the set itself recomputes both stages; the MLP's settings do not touch a synthetic set
+    await run({ ...moved, trainSteps: 10, direction: 'random' });
+    expect(cache.misses).toBe(2);
+    await run({ ...moved, seed: 4 });
+    expect(cache.misses).toBe(4);
+  });
+
+  it('the preview skips the nearest zeros and shares the built set with the full run', async () => {
+    const preview = sampleRadiiJob.preview!(params)!;
+    expect(preview.withZeros).toBe(false);
+    expect(sampleRadiiJob.preview!(preview)).toBeNull();
+    const cache = new StageCache();
+    const memo = cache.forCell('plane');
+    const first = await sampleRadiiJob.cpu(standaloneContext<SampleRadiiProgress>({ stages: memo, preview: true }), preview, null);
+    expect(Number.isNaN(first.perSample.rhoExact[0])).toBe(true);
+    const full = await sampleRadiiJob.cpu(standaloneContext<SampleRadiiProgress>({ stages: memo }), params, null);
+    expect(cache.hits).toBe(1); // the set
+    const cold = await sampleRadiiJob.cpu(ctx, params, null);
+    expect(Array.from(full.perSample.rhoExact)).toEqual(Array.from(cold.perSample.rhoExact));
+    expect(Array.from(first.perSample.rhoA)).toEqual(Array.from(cold.perSample.rhoA));
   });
 });

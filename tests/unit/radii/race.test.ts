@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMlp, initMlp, mlpLogits, mlpLogitsJvp } from '../../../src/geometry/nn';
 import { gaussianVector, mulberry32 } from '../../../src/geometry/random';
-import { runSpikeRace, type SpikeRaceParams } from '../../../src/workers/jobs/radii';
+import { createSpikeRace, RACE_VARIANTS } from '../../../src/geometry/ghosts';
+import { standaloneContext } from '../../../src/workers/job';
+import { raceOptions, runSpikeRace, spikeRaceJob, type SpikeRaceParams, type SpikeRaceResult } from '../../../src/workers/jobs/radii';
 
 /** The seeded scenario of the chapter, small enough for a unit test (~0.3 s). */
 const scenario: SpikeRaceParams = {
@@ -77,5 +79,44 @@ describe('logit slopes a_k = ∇z_k·v of the shared MLP', () => {
         expect(Math.abs(slopes[i] - fd)).toBeLessThan(1e-7 * (1 + Math.abs(fd)));
       }
     }
+  });
+});
+
+describe('2/λ_max spread over the steps, and the streamed race', () => {
+  const curved: SpikeRaceParams = { ...scenario, steps: 14, spikeStep: 6, curvatureEvery: 3 };
+
+  it('the λ_max products run a few per step, yet give the same values as running them all at once', () => {
+    const run = (curvatureProductsPerStep: number) => {
+      const race = createSpikeRace({ ...raceOptions(curved), curvatureProductsPerStep });
+      const pendingAfterStep: number[] = [];
+      while (race.step()) pendingAfterStep.push(race.curvaturePending);
+      expect(race.curvaturePending).toBe(0);
+      return { variants: race.variants, pendingAfterStep };
+    };
+    const spread = run(1);
+    const atOnce = run(1_000_000);
+    // with one product per step the measurements are still pending after the steps that queued them
+    expect(Math.max(...spread.pendingAfterStep)).toBeGreaterThan(0);
+    expect(Math.max(...atOnce.pendingAfterStep)).toBe(0);
+    for (const name of RACE_VARIANTS) {
+      const measured = Array.from(spread.variants[name].twoOverLambda).filter(Number.isFinite);
+      expect(measured.length).toBeGreaterThanOrEqual(4); // t = 0, 3, 6, 9, 12 unless diverged
+      expect(Array.from(spread.variants[name].twoOverLambda)).toEqual(Array.from(atOnce.variants[name].twoOverLambda));
+      expect(Array.from(spread.variants[name].loss)).toEqual(Array.from(atOnce.variants[name].loss));
+    }
+  });
+
+  it('each progress report of the job carries the figure so far: one more step, a prefix of the final records', async () => {
+    const reports: SpikeRaceResult[] = [];
+    const result = await spikeRaceJob.cpu(standaloneContext<SpikeRaceResult>({ onProgress: (r) => reports.push(r) }), curved, null);
+    expect(reports.map((r) => r.done)).toEqual(Array.from({ length: curved.steps }, (_, t) => t + 1));
+    for (const report of reports) {
+      for (const name of RACE_VARIANTS) {
+        const final = result.variants[name];
+        expect(Array.from(report.variants[name].loss.subarray(0, report.done))).toEqual(Array.from(final.loss.subarray(0, report.done)));
+        expect(Array.from(report.variants[name].accuracy.subarray(0, report.done))).toEqual(Array.from(final.accuracy.subarray(0, report.done)));
+      }
+    }
+    expect(Number.isFinite(reports[0].variants.controller.loss[0])).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { marginalError, makeProblem, transportCost } from '../../../src/geometry/ot';
 import { DeviceLimitError } from '../../../src/kernels/context';
 import { InputError, standaloneContext, type JobContext } from '../../../src/workers/job';
-import { race, solve, type SinkhornParams } from '../../../src/workers/jobs/sinkhorn';
+import { solve, type SinkhornParams } from '../../../src/workers/jobs/sinkhorn';
+import { race } from '../../../src/workers/jobs/sinkhornRace';
 
 function context<P>(reports: P[] = []): JobContext<P> {
   return standaloneContext<P>({ onProgress: (r) => void reports.push(r) });
