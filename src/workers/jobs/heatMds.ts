@@ -4,8 +4,10 @@
  * iterates. Warm start: when the previous embedding of this stage was of the same points (same
  * data stage key) and dimension, SMACOF starts from it instead of classical MDS — a new t or σ
  * moves the layout instead of redrawing it, and needs fewer iterations. Warm and cold runs reach
- * the same stress minimum within the tolerance (tests/unit/heat/stages.test.ts); the layout they
- * reach may differ by a rotation or reflection (stress is invariant to both).
+ * the same stress minimum within the tolerance on the Swiss roll (tests/unit/heat/stages.test.ts);
+ * the layouts may differ by a rotation or reflection (stress is invariant to both). SMACOF is a
+ * local method: where the stress has several minima a warm start may settle in another one (on a
+ * 150-point circle it found a 2.6e-4 lower stress than the cold start), which the status says.
  */
 import { classicalMds, smacof } from '../../geometry/heat';
 import { mulberry32 } from '../../geometry/random';
