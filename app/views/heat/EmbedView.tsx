@@ -31,6 +31,7 @@ function columnsOf(embedding: ArrayLike<number>, n: number, dims: number): { x: 
 export function heatRouteText(r: Pick<HeatResult, 'route' | 'eigenpairs' | 'truncationBound' | 'order'>): string {
   switch (r.route) {
     case 'eigen':
+      if (r.truncationBound === 0) return `heat kernel from all ${r.eigenpairs} Laplacian eigenpairs (cached per graph; nothing truncated at this t)`;
       return `heat kernel from ${r.eigenpairs} Laplacian eigenpairs (cached per graph), entrywise error ≤ ${r.truncationBound.toExponential(1)}`;
     case 'chebyshev':
       return `Chebyshev heat kernel of order ${r.order}, error ≤ ${r.truncationBound.toExponential(1)}`;
