@@ -30,6 +30,13 @@ export interface CompareResult {
   warnings: string[];
 }
 
+/**
+ * The methods in order of cost (diffusion map ≪ shortest paths < PHATE-like potential < heat
+ * geodesic at the defaults), so the first panels reach the figure early; the result lists them in
+ * HEAT_METHODS order.
+ */
+const COMPUTE_ORDER: readonly HeatMethod[] = ['diffusion', 'shortest', 'phate', 'heatgeo'];
+
 /** Every method from the same graph (CPU, f64; the heat step uses the GPU when present). */
 async function runCompare(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<CompareResult> {
   const pipe = new HeatPipeline(ctx, p, data, HEAT_COMPARE_MAX_ROWS);
@@ -42,7 +49,23 @@ async function runCompare(ctx: JobContext<HeatProgress>, p: HeatParams, data: He
   const route = pipe.route(x.n);
   let eigenpairs = 0;
   let truncationBound = 0;
-  for (const [index, method] of HEAT_METHODS.entries()) {
+  const partial = (): CompareResult => ({ ...frame(), methods: [...methods].sort((a, b) => HEAT_METHODS.indexOf(a.method) - HEAT_METHODS.indexOf(b.method)) });
+  const frame = () => ({
+    n: x.n,
+    dims: p.dims,
+    input: x.input.slice(),
+    color: x.color.slice(),
+    labels: x.labels ? x.labels.slice() : null,
+    methods,
+    t,
+    route,
+    eigenpairs,
+    truncationBound,
+    cached: pipe.cached,
+    subsampledFrom: x.subsampledFrom,
+    warnings,
+  });
+  for (const [index, method] of COMPUTE_ORDER.entries()) {
     const t0 = performance.now();
     ctx.progress({ stage: HEAT_METHOD_LABELS[method], fraction: index / HEAT_METHODS.length }, true);
     let embedding: Float64Array;
@@ -79,22 +102,10 @@ async function runCompare(ctx: JobContext<HeatProgress>, p: HeatParams, data: He
     await ctx.checkpoint();
     const quality = await pipe.stage(`quality/${method}`, { embedding: embeddingKey }, () => qualityOf(embedding, x, p.dims));
     methods.push({ method, label: HEAT_METHOD_LABELS[method], embedding: embedding.slice(), quality, seconds: (performance.now() - t0) / 1000 });
+    // each finished panel goes to the figure at once (labelled a preview until the last one)
+    if (methods.length < HEAT_METHODS.length) ctx.partial(partial());
   }
-  return {
-    n: x.n,
-    dims: p.dims,
-    input: x.input.slice(),
-    color: x.color.slice(),
-    labels: x.labels ? x.labels.slice() : null,
-    methods,
-    t,
-    route,
-    eigenpairs,
-    truncationBound,
-    cached: pipe.cached,
-    subsampledFrom: x.subsampledFrom,
-    warnings,
-  };
+  return partial();
 }
 
 export const compareJob = defineJob<HeatParams, HeatData | null, CompareResult, HeatProgress>({

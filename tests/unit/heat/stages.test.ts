@@ -141,4 +141,11 @@ describe('heat previews', () => {
       expectClose(moved.methods[i]!.embedding, m.embedding, F64_EXACT, m.method);
     }
   });
+
+  it('heat/compare hands each finished panel to the figure (cheapest first), listed in the methods’ order', async () => {
+    const partials: { methods: { method: string }[] }[] = [];
+    const r = await compareJob.cpu(standaloneContext({ onPartial: (x) => void partials.push(x as (typeof partials)[number]) }), { ...base, n: 150, mdsIterations: 5 }, null);
+    expect(partials.map((x) => x.methods.map((m) => m.method))).toEqual([['diffusion'], ['diffusion', 'shortest'], ['phate', 'diffusion', 'shortest']]);
+    expect(r.methods.map((m) => m.method)).toEqual(['heatgeo', 'phate', 'diffusion', 'shortest']);
+  });
 });
