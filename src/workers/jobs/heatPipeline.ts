@@ -34,6 +34,7 @@ import { knnBruteForce, type NeighbourLists } from '../../geometry/linalg/distan
 import type { SymmetricEigen } from '../../geometry/linalg/symmetricEigen';
 import { mulberry32 } from '../../geometry/random';
 import { KNN_MAX_K, knnGpu } from '../../kernels/knn/knn';
+import { stageKey } from '../stageCache';
 import { InputError, type JobContext } from '../job';
 import type { HeatMethod } from '../../catalogue/heat';
 import { HEAT_EXACT_MAX_ROWS, stepsOf, validateParams, type HeatData, type HeatParams, type HeatProgress, type Prepared } from './heatStages';
@@ -81,20 +82,21 @@ export class HeatPipeline {
     return this.ctx.stages.last<T>(this.prefix + name);
   }
 
+  private dataKeyMemo: Keyed | null = null;
+
+  /** The data stage's key: the synthetic data set's parameters, or the loaded arrays (hashed once per run). */
   get dataKey(): Keyed {
+    this.dataKeyMemo ??= this.makeDataKey();
+    return this.dataKeyMemo;
+  }
+
+  private makeDataKey(): Keyed {
     const { p, data } = this;
     if (p.dataset !== 'data') return { dataset: p.dataset, n: p.n, noise: p.noise, seed: p.seed, subsample: p.subsample ?? 0 };
     if (!data) throw new InputError('dataset is "data" but no data was loaded');
-    return {
-      points: data.points,
-      n: data.n,
-      d: data.d,
-      labels: data.labels ?? null,
-      groundTruth: data.groundTruth ?? null,
-      groundTruthDim: data.groundTruthDim ?? 0,
-      color: data.color ?? null,
-      subsample: p.subsample ?? 0,
-    };
+    // every later key nests this one: hash the arrays here once, not at each stage
+    const loaded = stageKey([data.points, data.n, data.d, data.labels ?? null, data.groundTruth ?? null, data.groundTruthDim ?? 0, data.color ?? null]);
+    return { loaded, subsample: p.subsample ?? 0 };
   }
 
   get graphKey(): Keyed {

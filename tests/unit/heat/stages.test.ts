@@ -85,6 +85,22 @@ describe('heat/embed stage memo', () => {
   });
 });
 
+describe('heat/embed stage memo on loaded data', () => {
+  it('the same numbers hit the data and graph stages; one changed number misses them', async () => {
+    const made = makeDataset('swissroll', 150, 0.05, mulberry32(4));
+    const data = { points: made.points, n: 150, d: 3 };
+    const p = { ...base, dataset: 'data' as const, mdsIterations: 0 };
+    const stages = new StageCache().forCell('embed');
+    await embedJob.cpu(standaloneContext({ stages }), p, data);
+    const same = await embedJob.cpu(standaloneContext({ stages }), { ...p, t: 30 }, { ...data, points: made.points.slice() });
+    expect(same.cached).toEqual(expect.arrayContaining(['data', 'graph', 'eigen']));
+    const points = made.points.slice();
+    points[10] += 1e-3;
+    const changed = await embedJob.cpu(standaloneContext({ stages }), { ...p, t: 30 }, { ...data, points });
+    expect(changed.cached).toEqual([]);
+  });
+});
+
 describe('heat/embed warm-started SMACOF', () => {
   it('from the previous layout of the same points it reaches the cold run’s stress minimum', async () => {
     const p: HeatParams = { ...base, n: 200, t: 40, mdsIterations: 5000, mdsTolerance: 1e-10 };
