@@ -7,7 +7,7 @@ import { capComponentDistances, classicalMds, LANDMARK_POINT_ITERATIONS, landmar
 import { mulberry32 } from '../../geometry/random';
 import { smacofGpu } from '../../kernels/smacof/smacof';
 import { defineJob, type JobContext } from '../job';
-import { HEAT_MAX_ROWS } from '../../catalogue/heat';
+import { HEAT_MAX_ROWS, HEAT_METHOD_LABELS } from '../../catalogue/heat';
 import { HeatPipeline, type Keyed } from './heatPipeline';
 import { embeddingStage } from './heatMds';
 import { heatPreview } from './heatPreview';
@@ -91,7 +91,7 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
       result = await embed(pipe, 'embedding/heatgeo', distances, key, x);
     }
   } else {
-    ctx.progress({ stage: `${p.method} distances`, fraction: 0.3 }, true);
+    ctx.progress({ stage: `${HEAT_METHOD_LABELS[p.method]} distances`, fraction: 0.3 }, true);
     const { distances, key } = await pipe.comparatorDistances(p.method, g, x);
     await ctx.checkpoint();
     result = await embed(pipe, `embedding/${p.method}`, distances, key, x);
