@@ -56,3 +56,27 @@ test('heat chapter: loading a CSV with NaN says which cell; a CSV with gt_ colum
   await expect(view.getByText(/No ground truth for this data set/)).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('heat chapter: a held t slider shows the labelled preview (200 of 400 points); on release the full figure replaces it', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await openChapter(page, 'heat', 'heat-embed.mdsIterations=10&heat-compare.n=100&heat-compare.mdsIterations=5', '?backend=cpu');
+  const view = page.locator('[data-view="heat-embed"]');
+  const description = view.getByTestId('figure-description');
+  await expect(description).toContainText('embedding of 400 points', { timeout: 60_000 });
+  await expect(description).toContainText(/Laplacian eigenpairs/);
+  await expect(view.getByTestId('preview-label')).toHaveCount(0);
+  const slider = view.getByRole('slider', { name: 'Diffusion time t' });
+  await slider.scrollIntoViewIfNeeded();
+  const box = (await slider.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 12, box.y + box.height / 2, { steps: 3 });
+  await expect(view.getByTestId('preview-label')).toBeVisible({ timeout: 60_000 });
+  await expect(description).toContainText('Preview on 200 of 400 points', { timeout: 60_000 });
+  await view.screenshot({ path: testInfo.outputPath('heat-preview.png') });
+  await page.mouse.up();
+  await expect(view.getByTestId('preview-label')).toHaveCount(0, { timeout: 60_000 });
+  await expect(description).toContainText('embedding of 400 points');
+  await expect(description).toContainText('from the previous layout');
+  expect(errors).toEqual([]);
+});

@@ -10,7 +10,7 @@ import { ScatterPlot } from '../../plots';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { heatDataFromFile, type LoadedHeatData } from './data';
-import { nested } from './EmbedView';
+import { heatRouteText, nested } from './EmbedView';
 import { compareParams } from './params';
 import { useHeatInput } from './useHeatData';
 
@@ -50,6 +50,9 @@ function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps)
           ? () => ({
               methods: result.methods.map((m) => ({ method: m.method, embedding: nested(m.embedding, result.n, result.dims), quality: m.quality, seconds: m.seconds })),
               t: result.t,
+              route: result.route,
+              eigenpairs: result.eigenpairs,
+              truncationBound: result.truncationBound,
               warnings: result.warnings,
             })
           : undefined
@@ -68,7 +71,9 @@ function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps)
       }
       description={
         result
-          ? result.methods.map((m) => `${m.label}: ${m.quality ? `Spearman ${m.quality.spearman.toFixed(3)}` : 'no ground truth'}`).join('; ')
+          ? (result.subsampledFrom ? `Preview on ${result.n} of ${result.subsampledFrom} points. ` : '') +
+            result.methods.map((m) => `${m.label}: ${m.quality ? `Spearman ${m.quality.spearman.toFixed(3)}` : 'no ground truth'}`).join('; ') +
+            `. Heat geodesic: ${heatRouteText({ ...result, order: Number(values.order) })}.`
           : undefined
       }
     >

@@ -27,6 +27,31 @@ function columnsOf(embedding: ArrayLike<number>, n: number, dims: number): { x: 
   return { x, y };
 }
 
+/** How the heat kernel was computed, with its error bound ('' for methods without one). */
+export function heatRouteText(r: Pick<HeatResult, 'route' | 'eigenpairs' | 'truncationBound' | 'order'>): string {
+  switch (r.route) {
+    case 'eigen':
+      if (r.truncationBound === 0) return `heat kernel from all ${r.eigenpairs} Laplacian eigenpairs (cached per graph; nothing truncated at this t)`;
+      return `heat kernel from ${r.eigenpairs} Laplacian eigenpairs (cached per graph), entrywise error ≤ ${r.truncationBound.toExponential(1)}`;
+    case 'chebyshev':
+      return `Chebyshev heat kernel of order ${r.order}, error ≤ ${r.truncationBound.toExponential(1)}`;
+    case 'exact':
+      return 'exact heat kernel (every eigenpair)';
+    default:
+      return '';
+  }
+}
+
+function describeEmbedding(r: HeatResult): string {
+  const route = heatRouteText(r);
+  const head = r.subsampledFrom
+    ? `Preview on ${r.n} of ${r.subsampledFrom} points (t scaled to ${r.t.toPrecision(3)}): ${HEAT_METHOD_LABELS[r.method]} embedding`
+    : `${HEAT_METHOD_LABELS[r.method]} embedding of ${r.n} points (t = ${r.t.toPrecision(3)})`;
+  const mds = `${r.iterations} MDS iterations${r.warmStart ? ' from the previous layout' : ''}`;
+  const quality = r.quality ? `; row-averaged Spearman ${r.quality.spearman.toFixed(3)}, Pearson ${r.quality.pearson.toFixed(3)} against ground-truth geodesics.` : '.';
+  return `${head}; ${route ? `${route}; ` : ''}${mds}${quality}`;
+}
+
 export function nested(flat: ArrayLike<number>, n: number, dims: number): number[][] {
   return Array.from({ length: n }, (_, i) => Array.from({ length: dims }, (_, c) => flat[i * dims + c]));
 }
@@ -90,7 +115,10 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
               stress: result.stress,
               t: result.t,
               order: result.order,
+              route: result.route,
+              eigenpairs: result.eigenpairs,
               truncationBound: result.truncationBound,
+              warmStart: result.warmStart,
               components: result.components,
               landmarks: result.landmarks,
               warnings: result.warnings,
@@ -110,12 +138,7 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
             })
           : undefined
       }
-      description={
-        result
-          ? `${HEAT_METHOD_LABELS[result.method]} embedding of ${result.n} points (t = ${result.t.toPrecision(3)}, ${result.iterations} MDS iterations)` +
-            (result.quality ? `; row-averaged Spearman ${result.quality.spearman.toFixed(3)}, Pearson ${result.quality.pearson.toFixed(3)} against ground-truth geodesics.` : '.')
-          : undefined
-      }
+      description={result ? describeEmbedding(result) : undefined}
     >
       <div className="heat-linked" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: '1rem' }}>
         <div>

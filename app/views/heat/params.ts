@@ -22,7 +22,7 @@ export const METHOD_OPTIONS = [
 
 const common: ParamSpec[] = [
   { name: 'dataset', label: 'Dataset', type: 'enum', default: 'swissroll', options: DATASET_OPTIONS },
-  { name: 'n', label: 'Points n', type: 'integer', default: 800, min: 50, max: 5000, step: 50, description: 'Number of points (the first n rows of loaded data).' },
+  { name: 'n', label: 'Points n', type: 'integer', default: 400, min: 50, max: 5000, step: 50, description: 'Number of points (the first n rows of loaded data).' },
   { name: 'noise', label: 'Noise', type: 'number', default: 0.1, min: 0, max: 2, step: 0.01, description: 'Standard deviation of Gaussian noise added to every coordinate.' },
   { name: 'k', label: 'Neighbours k', type: 'integer', default: 10, min: 2, max: 60, step: 1, description: 'The adaptive bandwidth is the distance to the k-th neighbour.' },
   { name: 'alpha', label: 'Decay α', type: 'number', default: 40, min: 2, max: 100, step: 1, description: 'Kernel exp(−(d/σ_i)^α); α = 2 is a Gaussian.' },
@@ -36,12 +36,12 @@ const common: ParamSpec[] = [
       { value: 'combinatorial', label: 'combinatorial (D − W)' },
     ],
   },
-  { name: 't', label: 'Diffusion time t', type: 'number', default: 150, min: 0.1, max: 1000, step: 0.1, scale: 'log', description: 'Heat kernel time; grows with n (≈ n/5 works for 2-D manifolds).' },
+  { name: 't', label: 'Diffusion time t', type: 'number', default: 80, min: 0.1, max: 1000, step: 0.1, scale: 'log', description: 'Heat kernel time; grows with n (≈ n/5 works for 2-D manifolds).' },
   { name: 'autoT', label: 'Choose t by entropy knee', type: 'boolean', default: false },
-  { name: 'order', label: 'Chebyshev order K', type: 'integer', default: 90, min: 2, max: 400, step: 1 },
+  { name: 'order', label: 'Chebyshev order K', type: 'integer', default: 60, min: 2, max: 400, step: 1, description: 'Used by the Chebyshev route (n above 400); smaller n takes the eigendecomposition route, which has no order.' },
   { name: 'sigma', label: 'Harnack σ', type: 'number', default: 1, min: 0, max: 2, step: 0.05, description: 'Volume regularization in Varadhan’s formula; σ = 1 is exact for Euclidean space.' },
   { name: 'steps', label: 'Comparator steps', type: 'integer', default: 20, min: 1, max: 200, step: 1, description: 'Random-walk steps for the PHATE-like potential (P^steps) and the diffusion map (λ^steps).' },
-  { name: 'mdsIterations', label: 'MDS iterations', type: 'integer', default: 60, min: 0, max: 500, step: 5 },
+  { name: 'mdsIterations', label: 'MDS iterations', type: 'integer', default: 20, min: 0, max: 500, step: 5, description: 'Most SMACOF iterations after classical MDS (it stops earlier once the stress settles); a new t or σ starts from the previous layout.' },
   { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
 ];
 
@@ -63,7 +63,7 @@ export const embedParams: ParamTable = [
 
 export const compareParams: ParamTable = common.map((s): ParamSpec => {
   if (s.type !== 'integer') return s;
-  if (s.name === 'n') return { ...s, default: 500, max: 2000 };
-  if (s.name === 'mdsIterations') return { ...s, default: 40 };
+  if (s.name === 'n') return { ...s, default: 300, max: 2000 };
+  if (s.name === 't') return { ...s, default: 60 };
   return s;
 });

@@ -33,7 +33,7 @@ export function useHeatInput(values: ParamValues, loaded: LoadedHeatData | null)
     autoT: Boolean(values.autoT),
     order: Number(values.order),
     sigma: Number(values.sigma),
-    heat: 'chebyshev',
+    heat: 'auto',
     method: (values.method ?? 'heatgeo') as HeatMethod,
     mdsIterations: Number(values.mdsIterations),
     dims: 2,

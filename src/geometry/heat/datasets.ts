@@ -260,3 +260,32 @@ export function groundTruthRow(gt: GroundTruth, n: number, i: number, out: Float
       return out;
   }
 }
+
+/** Evenly spaced rows ⌊j·n/m⌋, j = 0…m−1, of n (a fair subsample of a data set in its own order). */
+export function evenRows(n: number, m: number): Int32Array {
+  if (!Number.isInteger(m) || m < 1 || m > n) throw new Error(`invalid subsample: ${m} of ${n} rows (need 1 ≤ m ≤ n)`);
+  return Int32Array.from({ length: m }, (_, j) => Math.floor((j * n) / m));
+}
+
+/** The ground truth restricted to `rows` (of n). */
+export function groundTruthSubset(gt: GroundTruth, n: number, rows: Int32Array): GroundTruth {
+  const m = rows.length;
+  const pick = (a: Float64Array, width: number) => {
+    const out = new Float64Array(m * width);
+    for (let q = 0; q < m; q++) out.set(a.subarray(rows[q] * width, (rows[q] + 1) * width), q * width);
+    return out;
+  };
+  switch (gt.kind) {
+    case 'intrinsic':
+      return { kind: 'intrinsic', coords: pick(gt.coords, gt.dim), dim: gt.dim };
+    case 'sphere':
+      return { kind: 'sphere', coords: pick(gt.coords, 3) };
+    case 'circle':
+      return { kind: 'circle', angles: pick(gt.angles, 1) };
+    case 'matrix': {
+      const out = new Float64Array(m * m);
+      for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) out[a * m + b] = gt.distances[rows[a] * n + rows[b]];
+      return { kind: 'matrix', distances: out };
+    }
+  }
+}

@@ -1,6 +1,12 @@
 /**
  * The heat-geodesic pipeline on the CPU (Huguet et al. 2023, Alg. 1): affinity graph →
- * Laplacian → heat kernel (Chebyshev, or exact for small n) → Varadhan distances.
+ * Laplacian → heat kernel → Varadhan distances, as three stage functions
+ * (`graphStage`, `heatKernelStage`, `heatDistanceStage`) that the heat/embed job calls one by
+ * one (caching each) and `heatGeodesicDistances` calls in a row. The heat kernel has three routes:
+ *  - 'chebyshev': the Chebyshev expansion of order K (any n; bound Σ_{k>K}|c_k|);
+ *  - 'eigen': the truncated eigendecomposition V_m e^{−tΛ_m} V_mᵀ (heatEigen.ts; the dense
+ *    eigendecomposition is O(n³) once per graph, then n²m per t);
+ *  - 'exact': every eigenpair (the reference).
  * Disconnected graphs: the heat kernel between components is 0, so their distances hit
  * the log floor; `capComponentDistances` replaces every cross-component distance by
  * 1.5× the largest within-component distance so MDS places the components side by side.
@@ -8,7 +14,9 @@
 import type { NeighbourLists } from '../linalg/distances';
 import { chebyshevTruncationBound, heatKernelChebyshevDense } from './chebyshev';
 import { affinityGraph, connectedComponents, type AffinityGraph } from './graph';
+import { heatKernelTruncated } from './heatEigen';
 import { heatKernelExact, laplacianEigen } from './heatExact';
+import type { SymmetricEigen } from '../linalg/symmetricEigen';
 import { laplacian, laplacianSpectralBound, type LaplacianKind } from './laplacian';
 import type { CsrMatrix } from './sparse';
 import { varadhanDistances } from './varadhan';
@@ -20,8 +28,8 @@ export interface HeatGeodesicOptions {
   t: number;
   order: number;
   sigma: number;
-  /** 'exact' uses the dense eigendecomposition (O(n³)). */
-  heat: 'chebyshev' | 'exact';
+  /** The heat kernel's route ('exact' and 'eigen' use the dense eigendecomposition, O(n³)). */
+  heat: HeatRoute;
   neighbours?: NeighbourLists;
 }
 
@@ -43,26 +51,62 @@ export function graphStage(x: ArrayLike<number>, n: number, d: number, options: 
   };
 }
 
-export interface HeatGeodesicResult extends GraphStage {
+export type HeatRoute = 'chebyshev' | 'eigen' | 'exact';
+
+export interface HeatKernelStage {
+  /** n×n row-major H_t (or its approximation). */
   heat: Float64Array;
-  distances: Float64Array;
-  /** Spectral-norm bound on the Chebyshev truncation error (0 for the exact path). */
+  route: HeatRoute;
+  /**
+   * Bound on the approximation error: Chebyshev, ‖H_t − p_K(L)‖₂ ≤ Σ_{k>K}|c_k|; eigen,
+   * max_ij |H_ij − H̃_ij| ≤ e^{−tλ_{m+1}} max_i r_i (heatEigen.ts); exact, 0.
+   */
   truncationBound: number;
+  /** Eigenpairs used (m for 'eigen', n for 'exact', 0 for 'chebyshev'). */
+  eigenpairs: number;
 }
 
+/**
+ * H_t by the chosen route. `eigen` (the decomposition of `stage.laplacian`, from `laplacianEigen`)
+ * is required for 'eigen' and 'exact'; `onBlock` reports the Chebyshev route's column blocks.
+ */
+export function heatKernelStage(
+  stage: GraphStage,
+  eigen: SymmetricEigen | null,
+  options: { route: HeatRoute; t: number; order: number },
+  onBlock?: (done: number, total: number) => void,
+): HeatKernelStage {
+  const { route, t, order } = options;
+  if (route === 'chebyshev') {
+    const heat = heatKernelChebyshevDense(stage.laplacian, stage.lambdaMax, t, order, 64, onBlock);
+    return { heat, route, truncationBound: chebyshevTruncationBound(t, stage.lambdaMax, order), eigenpairs: 0 };
+  }
+  if (!eigen) throw new Error(`the ${route} heat kernel needs the Laplacian's eigendecomposition`);
+  if (eigen.n !== stage.laplacian.rows) throw new Error(`eigendecomposition is ${eigen.n}×${eigen.n} but the Laplacian has ${stage.laplacian.rows} rows`);
+  if (route === 'exact') return { heat: heatKernelExact(eigen, t), route, truncationBound: 0, eigenpairs: eigen.n };
+  const r = heatKernelTruncated(eigen, t);
+  return { heat: r.heat, route, truncationBound: r.bound, eigenpairs: r.kept };
+}
+
+/** Varadhan distances from H_t, with cross-component distances capped (a new array; `heat` is not changed). */
+export function heatDistanceStage(heat: Float64Array, n: number, t: number, sigma: number, components: GraphStage['components']): Float64Array {
+  const distances = varadhanDistances(heat, n, t, sigma);
+  if (components.count > 1) capComponentDistances(distances, n, components.labels);
+  return distances;
+}
+
+export interface HeatGeodesicResult extends GraphStage, Omit<HeatKernelStage, 'heat'> {
+  heat: Float64Array;
+  distances: Float64Array;
+}
+
+/** The whole pipeline in a row: the stage functions the heat/embed job calls one by one. */
 export function heatGeodesicDistances(x: ArrayLike<number>, n: number, d: number, options: HeatGeodesicOptions): HeatGeodesicResult {
   const stage = graphStage(x, n, d, options);
-  let heat: Float64Array;
-  let truncationBound = 0;
-  if (options.heat === 'exact') {
-    heat = heatKernelExact(laplacianEigen(stage.laplacian), options.t);
-  } else {
-    heat = heatKernelChebyshevDense(stage.laplacian, stage.lambdaMax, options.t, options.order);
-    truncationBound = chebyshevTruncationBound(options.t, stage.lambdaMax, options.order);
-  }
-  const distances = varadhanDistances(heat, n, options.t, options.sigma);
-  if (stage.components.count > 1) capComponentDistances(distances, n, stage.components.labels);
-  return { ...stage, heat, distances, truncationBound };
+  const eigen = options.heat === 'chebyshev' ? null : laplacianEigen(stage.laplacian);
+  const kernel = heatKernelStage(stage, eigen, { route: options.heat, t: options.t, order: options.order });
+  const distances = heatDistanceStage(kernel.heat, n, options.t, options.sigma, stage.components);
+  return { ...stage, ...kernel, distances };
 }
 
 /** Cross-component (or non-finite) distances ← 1.5 × the largest finite within-component distance. */

@@ -11,6 +11,7 @@ export {
   heatKernelColumns,
 } from './chebyshev';
 export { heatKernelExact, laplacianEigen } from './heatExact';
+export { heatKernelTruncated, heatEigenCount, HEAT_EIGEN_CUTOFF, type TruncatedHeat } from './heatEigen';
 export { varadhanDistances, HEAT_LOG_FLOOR } from './varadhan';
 export { lanczosTop, type TopEigen } from '../spectral/lanczos';
 export { classicalMds, smacof, stress, normalizedStress, guttmanTransform, CLASSICAL_MDS_DENSE_LIMIT } from './mds';
@@ -20,6 +21,8 @@ export { kneedle, heatEntropyCurve, entropyTimes, diffusionTimeCurve, type Entro
 export {
   makeDataset,
   groundTruthRow,
+  groundTruthSubset,
+  evenRows,
   spiralArcLength,
   DATASET_NAMES,
   TREE_GROUND_TRUTH_LIMIT,
@@ -31,7 +34,11 @@ export { pearson, spearman, ranks, rowAveragedCorrelations, embeddingRow, embedd
 export { checkPointCloud, type PointCloudCheck } from './validate';
 export {
   graphStage,
+  heatKernelStage,
+  heatDistanceStage,
   heatGeodesicDistances,
+  type HeatRoute,
+  type HeatKernelStage,
   capComponentDistances,
   type GraphStage,
   type HeatGeodesicOptions,

@@ -36,18 +36,33 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
 }
 
-/** Ranks 1..n with ties given their average rank. */
+/**
+ * Ranks 1..n with ties given their average rank. A native numeric sort of a copy, then each value's
+ * tie group [first index ≥ v, first index > v) by binary search: the same ranks as sorting indices
+ * with a comparator, several times faster (no boxed array, no comparator calls). Values must not be NaN.
+ */
 export function ranks(a: ArrayLike<number>): Float64Array {
   const n = a.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => a[x] - a[y]);
+  const sorted = Float64Array.from(a).sort();
   const out = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && a[order[j + 1]] === a[order[i]]) j++;
-    const r = (i + j) / 2 + 1;
-    for (let p = i; p <= j; p++) out[order[p]] = r;
-    i = j + 1;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    hi = n;
+    while (end < hi) {
+      const mid = (end + hi) >>> 1;
+      if (sorted[mid] <= v) end = mid + 1;
+      else hi = mid;
+    }
+    // positions lo … end − 1 (0-based) hold v: average rank (lo + end − 1)/2 + 1
+    out[i] = (lo + end + 1) / 2;
   }
   return out;
 }

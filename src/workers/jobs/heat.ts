@@ -4,8 +4,8 @@
  *    MDS iterates as progress; CPU (f64) and GPU (Chebyshev by spmm, Varadhan transform
  *    and SMACOF on WebGPU, f32) paths.
  *  - `heat/compare`: every method on the same graph with its quality figures.
- * The pipeline stages live in src/geometry/heat; this file wires them, validates input
- * and reports progress.
+ * The math lives in src/geometry/heat; heatPipeline.ts memoises its stages per cell
+ * (ctx.stages), heatMds.ts warm-starts SMACOF, heatPreview.ts makes the cheap first pass.
  */
 
 export {
@@ -22,6 +22,9 @@ export {
   type HeatProgress,
   type HeatResult,
 } from './heatStages';
+export { HEAT_EIGEN_ROUTE_MAX_ROWS } from './heatPipeline';
+export { SMACOF_TOLERANCE } from './heatMds';
+export { heatPreview, PREVIEW_ROWS, PREVIEW_MDS_ITERATIONS } from './heatPreview';
 export { embedJob } from './heatEmbed';
 export { compareJob, type CompareResult } from './heatCompare';
 

@@ -1,9 +1,15 @@
-/** `heat/compare`: every method on the same graph with its quality figures. */
-import { capComponentDistances, diffusionMap, graphStage, type Quality } from '../../geometry/heat';
-import { mulberry32 } from '../../geometry/random';
+/**
+ * `heat/compare`: every method on the same graph with its quality figures. The CPU path runs the
+ * memoised stages of heatPipeline.ts, so a change of t recomputes only the heat-geodesic panel and
+ * a change of the comparator steps only the PHATE-like and diffusion-map panels.
+ */
+import { capComponentDistances, type HeatRoute, type Quality } from '../../geometry/heat';
 import { defineJob, type JobContext } from '../job';
 import { HEAT_COMPARE_MAX_ROWS, HEAT_METHOD_LABELS, HEAT_METHODS, type HeatMethod } from '../../catalogue/heat';
-import { type HeatData, type HeatParams, type HeatProgress, comparatorDistances, embedCpu, heatDistancesCpu, heatDistancesGpu, neighboursFor, prepare, qualityOf, stepsOf } from './heatStages';
+import { HeatPipeline, type Keyed } from './heatPipeline';
+import { embeddingStage } from './heatMds';
+import { heatPreview } from './heatPreview';
+import { type HeatData, type HeatParams, type HeatProgress, heatDistancesGpu, orderWarning, qualityOf } from './heatStages';
 
 export interface CompareResult {
   n: number;
@@ -13,53 +19,98 @@ export interface CompareResult {
   labels: Int32Array | null;
   methods: { method: HeatMethod; label: string; embedding: Float64Array; quality: Quality | null; seconds: number }[];
   t: number;
+  /** The heat-geodesic panel's heat kernel route, eigenpairs and error bound. */
+  route: HeatRoute;
+  eigenpairs: number;
+  truncationBound: number;
+  /** Stages reused from the memo in this run. */
+  cached: string[];
+  /** The row count before a preview's subsample (0: not subsampled). */
+  subsampledFrom: number;
   warnings: string[];
 }
 
+/**
+ * The methods in order of cost (diffusion map ≪ shortest paths < PHATE-like potential < heat
+ * geodesic at the defaults), so the first panels reach the figure early; the result lists them in
+ * HEAT_METHODS order.
+ */
+const COMPUTE_ORDER: readonly HeatMethod[] = ['diffusion', 'shortest', 'phate', 'heatgeo'];
+
 /** Every method from the same graph (CPU, f64; the heat step uses the GPU when present). */
 async function runCompare(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<CompareResult> {
-  const x = prepare(p, data, HEAT_COMPARE_MAX_ROWS);
+  const pipe = new HeatPipeline(ctx, p, data, HEAT_COMPARE_MAX_ROWS);
+  const x = await pipe.prepared();
   const warnings = [...x.warnings];
-  const timings: Record<string, number> = {};
-  const neighbours = await neighboursFor(ctx, x, p.k, timings);
-  const g = graphStage(x.points, x.n, x.d, { k: p.k, alpha: p.alpha, laplacian: p.laplacian, neighbours });
+  const g = await pipe.graph(x);
   if (g.components.count > 1) warnings.push(`the kNN graph has ${g.components.count} connected components; cross-component distances are capped`);
   const methods: CompareResult['methods'] = [];
-  let t = p.t;
-  for (const [index, method] of HEAT_METHODS.entries()) {
+  const { t } = await pipe.diffusionTime(g, x);
+  const route = pipe.route(x.n);
+  let eigenpairs = 0;
+  let truncationBound = 0;
+  const partial = (): CompareResult => ({ ...frame(), methods: [...methods].sort((a, b) => HEAT_METHODS.indexOf(a.method) - HEAT_METHODS.indexOf(b.method)) });
+  const frame = () => ({
+    n: x.n,
+    dims: p.dims,
+    input: x.input.slice(),
+    color: x.color.slice(),
+    labels: x.labels ? x.labels.slice() : null,
+    methods,
+    t,
+    route,
+    eigenpairs,
+    truncationBound,
+    cached: pipe.cached,
+    subsampledFrom: x.subsampledFrom,
+    warnings,
+  });
+  for (const [index, method] of COMPUTE_ORDER.entries()) {
     const t0 = performance.now();
     ctx.progress({ stage: HEAT_METHOD_LABELS[method], fraction: index / HEAT_METHODS.length }, true);
     let embedding: Float64Array;
+    let embeddingKey: Keyed;
     if (method === 'diffusion') {
-      embedding = diffusionMap(g.graph.weights, p.dims, stepsOf(p), mulberry32(p.seed + 2)).embedding;
+      embedding = await pipe.diffusionMap(g);
+      embeddingKey = { graph: pipe.graphKey, method, dims: p.dims, seed: p.seed, steps: p.steps ?? null };
     } else {
       let distances: Float64Array;
+      let key: Keyed;
       if (method === 'heatgeo') {
-        if (ctx.gpu && p.heat === 'chebyshev') {
-          const r = await heatDistancesGpu(ctx, ctx.gpu, p, g, x.n, warnings);
+        if (ctx.gpu && route === 'chebyshev') {
+          const r = await heatDistancesGpu(ctx, ctx.gpu, p, g, x.n, t, warnings);
           r.buffer.destroy();
-          distances = r.distances;
-          t = r.t;
+          ({ distances, truncationBound } = r);
+          key = { graph: pipe.graphKey, route: 'gpu', t, order: p.order, sigma: p.sigma };
+          if (g.components.count > 1) {
+            capComponentDistances(distances, x.n, g.components.labels);
+          }
         } else {
-          const r = await heatDistancesCpu(ctx, p, g, x.n, warnings);
-          distances = r.distances;
-          t = r.t;
+          const { kernel, key: heatKey } = await pipe.heatKernel(g, route, t);
+          if (route === 'chebyshev') orderWarning(t, g.lambdaMax, p.order, warnings);
+          ({ eigenpairs, truncationBound } = kernel);
+          ({ distances, key } = await pipe.heatDistances(g, x, heatKey, kernel, t));
         }
       } else {
-        distances = comparatorDistances(method, p, g, x.n)!;
+        ({ distances, key } = await pipe.comparatorDistances(method, g, x));
       }
-      if (g.components.count > 1) capComponentDistances(distances, x.n, g.components.labels);
       await ctx.checkpoint();
-      embedding = (await embedCpu(ctx, distances, x, p, false)).embedding;
+      const r = await embeddingStage(pipe, `embedding/${method}`, distances, key, x, false);
+      embedding = r.stage.embedding;
+      embeddingKey = r.key;
     }
     await ctx.checkpoint();
-    methods.push({ method, label: HEAT_METHOD_LABELS[method], embedding, quality: qualityOf(embedding, x, p.dims), seconds: (performance.now() - t0) / 1000 });
+    const quality = await pipe.stage(`quality/${method}`, { embedding: embeddingKey }, () => qualityOf(embedding, x, p.dims));
+    methods.push({ method, label: HEAT_METHOD_LABELS[method], embedding: embedding.slice(), quality, seconds: (performance.now() - t0) / 1000 });
+    // each finished panel goes to the figure at once (labelled a preview until the last one)
+    if (methods.length < HEAT_METHODS.length) ctx.partial(partial());
   }
-  return { n: x.n, dims: p.dims, input: x.input, color: x.color, labels: x.labels, methods, t, warnings };
+  return partial();
 }
 
 export const compareJob = defineJob<HeatParams, HeatData | null, CompareResult, HeatProgress>({
   name: 'heat/compare',
   cpu: (ctx, params, data) => runCompare(ctx, params, data),
   gpu: (ctx, params, data) => runCompare(ctx, params, data),
+  preview: (params) => heatPreview(params),
 });

@@ -1,131 +1,157 @@
-/** `heat/embed`: one method's embedding of a dataset (or loaded data), streaming the MDS iterates as progress. */
-import { capComponentDistances, classicalMds, diffusionMap, graphStage, LANDMARK_POINT_ITERATIONS, landmarkHeatDistances, landmarkMds } from '../../geometry/heat';
+/**
+ * `heat/embed`: one method's embedding of a dataset (or loaded data), streaming the MDS iterates as
+ * progress. The CPU path runs the memoised stages of heatPipeline.ts; the GPU path (Chebyshev by
+ * spmm, Varadhan and SMACOF on WebGPU, f32) shares the data and graph stages.
+ */
+import { capComponentDistances, classicalMds, LANDMARK_POINT_ITERATIONS, landmarkHeatDistances, landmarkMds, type EntropyCurve, type HeatRoute } from '../../geometry/heat';
 import { mulberry32 } from '../../geometry/random';
 import { smacofGpu } from '../../kernels/smacof/smacof';
 import { defineJob, type JobContext } from '../job';
 import { HEAT_MAX_ROWS, HEAT_METHOD_LABELS } from '../../catalogue/heat';
-import { type HeatData, type HeatParams, type HeatProgress, type HeatResult, type HeatStage, LIVE_QUALITY_ROWS, comparatorDistances, embedCpu, diffusionTime, heatDistancesCpu, heatDistancesGpu, landmarkCount, neighboursFor, orderWarning, prepare, qualityOf, setupOf, stepsOf } from './heatStages';
+import { HeatPipeline, type Keyed } from './heatPipeline';
+import { embeddingStage } from './heatMds';
+import { heatPreview } from './heatPreview';
+import { type HeatData, type HeatParams, type HeatProgress, type HeatResult, type Prepared, heatDistancesGpu, landmarkCount, LIVE_QUALITY_ROWS, orderWarning, qualityOf, setupOf } from './heatStages';
+
+interface HeatInfo {
+  t: number;
+  order: number;
+  route: HeatRoute | null;
+  eigenpairs: number;
+  truncationBound: number;
+  entropy: EntropyCurve | null;
+}
+
+interface Embedded {
+  embedding: Float64Array;
+  stress: number;
+  iterations: number;
+  warm: boolean;
+  /** The embedding stage's key (its quality figures are memoised under it), or null when not cached. */
+  key: Keyed | null;
+}
 
 async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<HeatResult> {
-  const timings: Record<string, number> = {};
   const start = performance.now();
-  const x = prepare(p, data, HEAT_MAX_ROWS);
+  const pipe = new HeatPipeline(ctx, p, data, HEAT_MAX_ROWS);
+  const x = await pipe.prepared();
   const warnings = [...x.warnings];
   ctx.progress({ stage: 'k nearest neighbours', fraction: 0.05 }, true);
-  const neighbours = await neighboursFor(ctx, x, p.k, timings);
-  await ctx.checkpoint();
-  let t0 = performance.now();
-  const g = graphStage(x.points, x.n, x.d, { k: p.k, alpha: p.alpha, laplacian: p.laplacian, neighbours });
-  timings.graph = performance.now() - t0;
+  const g = await pipe.graph(x);
   if (g.components.count > 1) {
     warnings.push(
       `the kNN graph has ${g.components.count} connected components: distances between them are undefined, so they are set to 1.5× the largest within-component distance and the components are embedded side by side (raise k to connect them)`,
     );
   }
   await ctx.checkpoint();
-  t0 = performance.now();
-  let heatInfo: Omit<HeatStage, 'distances'> = { t: p.t, order: p.order, truncationBound: 0, entropy: null };
-  let result: { embedding: Float64Array; stress: number; iterations: number };
-  const gpu = ctx.gpu;
+  let info: HeatInfo = { t: p.t, order: p.order, route: null, eigenpairs: 0, truncationBound: 0, entropy: null };
   const landmarks = landmarkCount(p, x.n);
+  let result: Embedded;
   if (landmarks > 0) {
     // landmark path: CPU only (no GPU twin yet)
-    const { t, entropy } = await diffusionTime(ctx, p, g, true);
+    const { t, entropy } = await pipe.diffusionTime(g, x);
     const truncationBound = orderWarning(t, g.lambdaMax, p.order, warnings);
-    ctx.progress({ stage: `Chebyshev heat kernel on ${landmarks} landmarks`, fraction: 0.3 }, true);
-    const r = landmarkHeatDistances(g, x.points, x.n, x.d, { t, order: p.order, sigma: p.sigma, laplacian: p.laplacian, landmarks }, mulberry32(p.seed + 3));
-    heatInfo = { t, order: p.order, truncationBound, entropy };
-    timings.distances = performance.now() - t0;
-    await ctx.checkpoint();
-    t0 = performance.now();
-    ctx.progress({ stage: 'landmark MDS', fraction: 0.7, setup: setupOf(x, p.dims) }, true);
-    const embedding = landmarkMds(r.distances, x.n, r.landmarks, p.dims, mulberry32(p.seed + 1), {
-      iterations: p.mdsIterations,
-      pointIterations: LANDMARK_POINT_ITERATIONS,
+    info = { t, order: p.order, route: 'chebyshev', eigenpairs: 0, truncationBound, entropy };
+    const lmKey = { graph: pipe.graphKey, t, order: p.order, sigma: p.sigma, landmarks, seed: p.seed };
+    const r = await pipe.stage('distances/landmarks', lmKey, () => {
+      ctx.progress({ stage: `Chebyshev heat kernel on ${landmarks} landmarks`, fraction: 0.3 }, true);
+      return landmarkHeatDistances(g, x.points, x.n, x.d, { t, order: p.order, sigma: p.sigma, laplacian: p.laplacian, landmarks }, mulberry32(p.seed + 3));
     });
-    result = { embedding, stress: NaN, iterations: p.mdsIterations };
-    timings.mds = performance.now() - t0;
-  } else if (p.method === 'diffusion') {
-    const dm = diffusionMap(g.graph.weights, p.dims, stepsOf(p), mulberry32(p.seed + 2));
-    result = { embedding: dm.embedding, stress: NaN, iterations: 0 };
-    timings.distances = performance.now() - t0;
-  } else {
-    let distances: Float64Array;
-    let deltaBuffer: GPUBuffer | null = null;
-    if (p.method === 'heatgeo') {
-      if (gpu && p.heat === 'chebyshev') {
-        const r = await heatDistancesGpu(ctx, gpu, p, g, x.n, warnings);
-        ({ distances, buffer: deltaBuffer } = r);
-        heatInfo = { t: r.t, order: r.order, truncationBound: r.truncationBound, entropy: r.entropy };
-      } else {
-        const r = await heatDistancesCpu(ctx, p, g, x.n, warnings);
-        distances = r.distances;
-        heatInfo = { t: r.t, order: r.order, truncationBound: r.truncationBound, entropy: r.entropy };
-      }
-    } else {
-      ctx.progress({ stage: `${HEAT_METHOD_LABELS[p.method]} distances`, fraction: 0.3 }, true);
-      distances = comparatorDistances(p.method, p, g, x.n)!;
-    }
-    if (g.components.count > 1) {
-      capComponentDistances(distances, x.n, g.components.labels);
-      if (deltaBuffer) {
-        deltaBuffer.destroy();
-        deltaBuffer = null;
-      }
-    }
-    timings.distances = performance.now() - t0;
     await ctx.checkpoint();
-    t0 = performance.now();
-    if (gpu) {
-      const init = classicalMds(distances, x.n, p.dims, mulberry32(p.seed + 1));
-      ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims), setup: setupOf(x, p.dims) }, true);
-      const every = Math.max(1, Math.min(10, Math.ceil(p.mdsIterations / 30)));
-      const r =
-        p.mdsIterations > 0
-          ? await smacofGpu(gpu, deltaBuffer ?? distances, x.n, p.dims, init, p.mdsIterations, {
-              every,
-              onIterate: async (k, e, s) => {
-                const embedding = Float64Array.from(e);
-                ctx.progress({
-                  stage: `SMACOF ${k}/${p.mdsIterations} (GPU)`,
-                  fraction: 0.7 + (0.3 * k) / p.mdsIterations,
-                  iteration: k,
-                  embedding,
-                  stress: s,
-                  quality: qualityOf(embedding, x, p.dims, LIVE_QUALITY_ROWS),
-                });
-                await ctx.checkpoint();
-              },
-            })
-          : { embedding: Float32Array.from(init), stress: NaN };
-      result = { embedding: Float64Array.from(r.embedding), stress: r.stress, iterations: p.mdsIterations };
+    const key = { distances: lmKey, dims: p.dims, mdsIterations: p.mdsIterations };
+    const embedding = await pipe.stage('embedding/landmarks', key, () => {
+      ctx.progress({ stage: 'landmark MDS', fraction: 0.7, setup: setupOf(x, p.dims) }, true);
+      return landmarkMds(r.distances, x.n, r.landmarks, p.dims, mulberry32(p.seed + 1), { iterations: p.mdsIterations, pointIterations: LANDMARK_POINT_ITERATIONS });
+    });
+    result = { embedding, stress: NaN, iterations: p.mdsIterations, warm: false, key };
+  } else if (p.method === 'diffusion') {
+    const embedding = await pipe.diffusionMap(g);
+    result = { embedding, stress: NaN, iterations: 0, warm: false, key: null };
+  } else if (p.method === 'heatgeo') {
+    const { t, entropy } = await pipe.diffusionTime(g, x);
+    const route = pipe.route(x.n);
+    if (ctx.gpu && route === 'chebyshev') {
+      const r = await heatDistancesGpu(ctx, ctx.gpu, p, g, x.n, t, warnings);
+      info = { t, order: p.order, route, eigenpairs: 0, truncationBound: r.truncationBound, entropy };
+      if (g.components.count > 1) {
+        // capped on the CPU: the GPU copy of Δ is stale
+        capComponentDistances(r.distances, x.n, g.components.labels);
+        r.buffer.destroy();
+        result = await embedOnGpu(ctx, r.distances, null, x, p);
+      } else {
+        result = await embedOnGpu(ctx, r.distances, r.buffer, x, p);
+        r.buffer.destroy();
+      }
     } else {
-      result = await embedCpu(ctx, distances, x, p, true);
+      const { kernel, key: heatKey } = await pipe.heatKernel(g, route, t);
+      if (route === 'chebyshev') orderWarning(t, g.lambdaMax, p.order, warnings);
+      info = { t, order: p.order, route, eigenpairs: kernel.eigenpairs, truncationBound: kernel.truncationBound, entropy };
+      await ctx.checkpoint();
+      const { distances, key } = await pipe.heatDistances(g, x, heatKey, kernel, t);
+      result = await embed(pipe, 'embedding/heatgeo', distances, key, x);
     }
-    deltaBuffer?.destroy();
-    timings.mds = performance.now() - t0;
+  } else {
+    ctx.progress({ stage: `${HEAT_METHOD_LABELS[p.method]} distances`, fraction: 0.3 }, true);
+    const { distances, key } = await pipe.comparatorDistances(p.method, g, x);
+    await ctx.checkpoint();
+    result = await embed(pipe, `embedding/${p.method}`, distances, key, x);
   }
-  timings.total = performance.now() - start;
-  const quality = qualityOf(result.embedding, x, p.dims);
+  const quality = result.key ? await pipe.stage('quality', { embedding: result.key, method: p.method, landmarks }, () => qualityOf(result.embedding, x, p.dims)) : qualityOf(result.embedding, x, p.dims);
+  pipe.timings.total = performance.now() - start;
+  // cached arrays are shared with later runs: the result (whose buffers are transferred) gets copies
   const out: HeatResult = {
     method: p.method,
     n: x.n,
     dims: p.dims,
-    embedding: result.embedding,
-    input: x.input,
-    color: x.color,
-    labels: x.labels,
+    embedding: result.embedding.slice(),
+    input: x.input.slice(),
+    color: x.color.slice(),
+    labels: x.labels ? x.labels.slice() : null,
     quality,
     stress: result.stress,
     iterations: result.iterations,
-    ...heatInfo,
+    ...info,
     components: g.components.count,
     landmarks,
+    warmStart: result.warm,
+    cached: pipe.cached,
+    subsampledFrom: x.subsampledFrom,
     warnings,
-    timings,
+    timings: pipe.timings,
   };
-  ctx.progress({ stage: 'done', fraction: 1, iteration: result.iterations, embedding: result.embedding, stress: result.stress, quality }, true);
+  ctx.progress({ stage: 'done', fraction: 1, iteration: result.iterations, embedding: out.embedding.slice(), stress: result.stress, quality }, true);
   return out;
+}
+
+async function embed(pipe: HeatPipeline, name: string, distances: Float64Array, key: Keyed, x: Prepared): Promise<Embedded> {
+  if (pipe.ctx.gpu) return embedOnGpu(pipe.ctx, distances, null, x, pipe.p);
+  const r = await embeddingStage(pipe, name, distances, key, x, true);
+  return { embedding: r.stage.embedding, stress: r.stage.stress, iterations: r.stage.iterations, warm: r.stage.warm, key: r.key };
+}
+
+/** Classical MDS on the CPU, then SMACOF on WebGPU (f32), streaming iterates; not memoised. */
+async function embedOnGpu(ctx: JobContext<HeatProgress>, distances: Float64Array, delta: GPUBuffer | null, x: Prepared, p: HeatParams): Promise<Embedded> {
+  const gpu = ctx.gpu!;
+  const init = classicalMds(distances, x.n, p.dims, mulberry32(p.seed + 1));
+  ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims), setup: setupOf(x, p.dims) }, true);
+  if (p.mdsIterations === 0) return { embedding: init, stress: NaN, iterations: 0, warm: false, key: null };
+  const every = Math.max(1, Math.min(10, Math.ceil(p.mdsIterations / 30)));
+  const r = await smacofGpu(gpu, delta ?? distances, x.n, p.dims, init, p.mdsIterations, {
+    every,
+    onIterate: async (k, e, s) => {
+      const embedding = Float64Array.from(e);
+      ctx.progress({
+        stage: `SMACOF ${k}/${p.mdsIterations} (GPU)`,
+        fraction: 0.7 + (0.3 * k) / p.mdsIterations,
+        iteration: k,
+        embedding,
+        stress: s,
+        quality: qualityOf(embedding, x, p.dims, LIVE_QUALITY_ROWS),
+      });
+      await ctx.checkpoint();
+    },
+  });
+  return { embedding: Float64Array.from(r.embedding), stress: r.stress, iterations: p.mdsIterations, warm: false, key: null };
 }
 
 export const embedJob = defineJob<HeatParams, HeatData | null, HeatResult, HeatProgress>({
@@ -133,4 +159,5 @@ export const embedJob = defineJob<HeatParams, HeatData | null, HeatResult, HeatP
   cpu: (ctx, params, data) => runEmbed(ctx, params, data),
   gpu: (ctx, params, data) => runEmbed(ctx, params, data),
   transfer: (r) => [r.embedding.buffer, r.input.buffer, r.color.buffer] as Transferable[],
+  preview: (params) => heatPreview(params),
 });

@@ -107,6 +107,23 @@ describe('correlations', () => {
     expectClose(spearman([1, 2, 3, 4], [1, 8, 27, 64]), 1, F64_EXACT);
     expectClose(spearman([1, 2, 3, 4], [4, 3, 2, 1]), -1, F64_EXACT);
   });
+
+  it('ranks by binary search equal ranks by sorting indices (ties, signed zeros, negatives)', () => {
+    const random = mulberry32(11);
+    const a = Float64Array.from({ length: 500 }, () => Math.round((random() - 0.5) * 40) / 4);
+    a[3] = -0;
+    a[7] = 0;
+    // the direct definition: sort indices by value, give each run of equal values its average position
+    const order = Array.from({ length: a.length }, (_, i) => i).sort((x, y) => a[x]! - a[y]!);
+    const expected = new Float64Array(a.length);
+    for (let i = 0; i < a.length; ) {
+      let j = i;
+      while (j + 1 < a.length && a[order[j + 1]!] === a[order[i]!]) j++;
+      for (let q = i; q <= j; q++) expected[order[q]!] = (i + j) / 2 + 1;
+      i = j + 1;
+    }
+    expectClose(ranks(a), expected, F64_EXACT);
+  });
 });
 
 describe('datasets', () => {

@@ -1,0 +1,239 @@
+/**
+ * The heat chapter's pipeline as memoised stages (ctx.stages, src/workers/stageCache.ts):
+ *   data → kNN → graph (affinities, Laplacian, λ_max) → [eigendecomposition] → heat kernel
+ *   (t, route, order) → distances (σ) → embedding (classical MDS, SMACOF).
+ * Each stage's key holds exactly the parameters it reads, nested in its inputs' keys, so a
+ * slider recomputes only what is downstream of it: t alone reuses the graph and the
+ * eigendecomposition; MDS iterations alone reuse the distances. The stages are the geometry
+ * functions of src/geometry/heat (the ones its unit tests check); only the memo lives here.
+ * Cached values are shared with later runs and are never changed in place.
+ */
+import {
+  allPairsShortestPaths,
+  capComponentDistances,
+  checkPointCloud,
+  diffusionMap,
+  diffusionTimeCurve,
+  evenRows,
+  graphStage,
+  groundTruthSubset,
+  heatDistanceStage,
+  heatKernelStage,
+  kernelNeighbourCount,
+  knnDistanceGraph,
+  laplacianEigen,
+  makeDataset,
+  potentialDistances,
+  type EntropyCurve,
+  type GraphStage,
+  type GroundTruth,
+  type HeatKernelStage,
+  type HeatRoute,
+} from '../../geometry/heat';
+import { knnBruteForce, type NeighbourLists } from '../../geometry/linalg/distances';
+import type { SymmetricEigen } from '../../geometry/linalg/symmetricEigen';
+import { mulberry32 } from '../../geometry/random';
+import { KNN_MAX_K, knnGpu } from '../../kernels/knn/knn';
+import { stageKey } from '../stageCache';
+import { InputError, type JobContext } from '../job';
+import type { HeatMethod } from '../../catalogue/heat';
+import { HEAT_EXACT_MAX_ROWS, stepsOf, validateParams, type HeatData, type HeatParams, type HeatProgress, type Prepared } from './heatStages';
+
+/**
+ * 'auto' takes the eigen route up to this n on the CPU path, Chebyshev above. Measured in Node
+ * (Swiss roll, k = 10, t = n/5, order for 1e-8): at n = 400 the dense eigendecomposition and the
+ * Chebyshev kernel cost about the same (≈ 0.4 s each on a loaded 2-core machine), and every later
+ * t then costs n²m (tens of ms) instead of a new Chebyshev pass; at n = 500 the decomposition
+ * costs 1.0–1.4 s against Chebyshev's 0.65–0.9 s.
+ */
+export const HEAT_EIGEN_ROUTE_MAX_ROWS = 400;
+
+export type Keyed = Record<string, unknown>;
+
+/** One job run's view of the memo: stage names (a subsample gets its own slots), timings and hits. */
+export class HeatPipeline {
+  readonly timings: Record<string, number> = {};
+  readonly cached: string[] = [];
+  private readonly prefix: string;
+
+  constructor(
+    readonly ctx: JobContext<HeatProgress>,
+    readonly p: HeatParams,
+    readonly data: HeatData | null,
+    readonly maxRows: number,
+  ) {
+    // a preview's subsample must not evict the full run's stages (one slot per stage name)
+    this.prefix = p.subsample ? 'preview/' : '';
+  }
+
+  async stage<T>(name: string, key: unknown, compute: () => T | Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    let computed = false;
+    const value = await this.ctx.stages.run(this.prefix + name, key, () => {
+      computed = true;
+      return compute();
+    });
+    this.timings[name] = (this.timings[name] ?? 0) + performance.now() - t0;
+    if (!computed) this.cached.push(name);
+    return value;
+  }
+
+  last<T>(name: string): T | undefined {
+    return this.ctx.stages.last<T>(this.prefix + name);
+  }
+
+  private dataKeyMemo: Keyed | null = null;
+
+  /** The data stage's key: the synthetic data set's parameters, or the loaded arrays (hashed once per run). */
+  get dataKey(): Keyed {
+    this.dataKeyMemo ??= this.makeDataKey();
+    return this.dataKeyMemo;
+  }
+
+  private makeDataKey(): Keyed {
+    const { p, data } = this;
+    if (p.dataset !== 'data') return { dataset: p.dataset, n: p.n, noise: p.noise, seed: p.seed, subsample: p.subsample ?? 0 };
+    if (!data) throw new InputError('dataset is "data" but no data was loaded');
+    // every later key nests this one: hash the arrays here once, not at each stage
+    const loaded = stageKey([data.points, data.n, data.d, data.labels ?? null, data.groundTruth ?? null, data.groundTruthDim ?? 0, data.color ?? null]);
+    return { loaded, subsample: p.subsample ?? 0 };
+  }
+
+  get graphKey(): Keyed {
+    return { data: this.dataKey, k: this.p.k, alpha: this.p.alpha, laplacian: this.p.laplacian, backend: this.ctx.gpu ? 'webgpu' : 'cpu' };
+  }
+
+  /** The points (made, or loaded; subsampled for a preview) and the checks on them. */
+  async prepared(): Promise<Prepared> {
+    const { p } = this;
+    validateParams(p, this.maxRows);
+    const base = await this.stage('data', this.dataKey, () => loadPoints(p, this.data));
+    const warnings = await this.stage('check', { data: this.dataKey, k: p.k }, () => {
+      try {
+        return checkPointCloud(base.points, base.n, base.d, p.k, this.maxRows).warnings;
+      } catch (e) {
+        throw new InputError((e as Error).message);
+      }
+    });
+    if (p.heat === 'exact' && base.n > HEAT_EXACT_MAX_ROWS) {
+      throw new InputError(`the exact heat kernel is O(n³): n = ${base.n} is more than ${HEAT_EXACT_MAX_ROWS}; use Chebyshev`);
+    }
+    return { ...base, warnings: [...base.warnings, ...warnings], skipQuality: p.skipQuality === true };
+  }
+
+  async neighbours(x: Prepared): Promise<NeighbourLists> {
+    const kk = kernelNeighbourCount(this.p.k, x.n);
+    const gpu = this.ctx.gpu;
+    return this.stage('knn', { data: this.dataKey, k: this.p.k, backend: gpu ? 'webgpu' : 'cpu' }, async () => {
+      if (gpu && kk <= KNN_MAX_K) {
+        const r = await knnGpu(gpu, x.points, x.n, x.d, kk);
+        return { indices: r.indices, squaredDistances: Float64Array.from(r.squaredDistances), k: kk };
+      }
+      return knnBruteForce(x.points, x.n, x.d, kk);
+    });
+  }
+
+  async graph(x: Prepared): Promise<GraphStage> {
+    const neighbours = await this.neighbours(x);
+    return this.stage('graph', this.graphKey, () => graphStage(x.points, x.n, x.d, { k: this.p.k, alpha: this.p.alpha, laplacian: this.p.laplacian, neighbours }));
+  }
+
+  /** The diffusion time: `t` (scaled to a subsample's density), or the entropy knee. */
+  async diffusionTime(g: GraphStage, x: Prepared): Promise<{ t: number; entropy: EntropyCurve | null }> {
+    const { p } = this;
+    if (!p.autoT) return { t: x.subsampledFrom ? (p.t * x.n) / x.subsampledFrom : p.t, entropy: null };
+    const entropy = await this.stage('entropy', { graph: this.graphKey }, () => {
+      this.ctx.progress({ stage: 'entropy sweep for t', fraction: 0.2 }, true);
+      return diffusionTimeCurve(g.laplacian, g.lambdaMax, p.laplacian);
+    });
+    return { t: entropy.times[entropy.knee], entropy };
+  }
+
+  /** The heat kernel's route: as asked, or for 'auto' the eigen route up to HEAT_EIGEN_ROUTE_MAX_ROWS (CPU). */
+  route(n: number): HeatRoute {
+    const asked = this.p.heat;
+    if (asked !== 'auto') return asked;
+    return !this.ctx.gpu && n <= HEAT_EIGEN_ROUTE_MAX_ROWS ? 'eigen' : 'chebyshev';
+  }
+
+  /** H_t on the CPU by `route`; the eigendecomposition is its own stage (keyed by the graph), so t alone reuses it. */
+  async heatKernel(g: GraphStage, route: HeatRoute, t: number): Promise<{ kernel: HeatKernelStage; key: Keyed }> {
+    const key = { graph: this.graphKey, route, t, order: route === 'chebyshev' ? this.p.order : null };
+    let eigen: SymmetricEigen | null = null;
+    if (route !== 'chebyshev') {
+      eigen = await this.stage('eigen', { graph: this.graphKey }, () => {
+        this.ctx.progress({ stage: 'eigendecomposition of the Laplacian', fraction: 0.25 }, true);
+        return laplacianEigen(g.laplacian);
+      });
+      await this.ctx.checkpoint();
+    }
+    const kernel = await this.stage('heat', key, () =>
+      heatKernelStage(g, eigen, { route, t, order: this.p.order }, (done, total) =>
+        this.ctx.progress({ stage: `Chebyshev heat kernel: ${done}/${total} columns`, fraction: 0.2 + (0.4 * done) / total }),
+      ),
+    );
+    return { kernel, key };
+  }
+
+  async heatDistances(g: GraphStage, x: Prepared, heatKey: Keyed, kernel: HeatKernelStage, t: number): Promise<{ distances: Float64Array; key: Keyed }> {
+    const key = { heat: heatKey, sigma: this.p.sigma };
+    const distances = await this.stage('distances', key, () => heatDistanceStage(kernel.heat, x.n, t, this.p.sigma, g.components));
+    return { distances, key };
+  }
+
+  /** A comparator's distances (PHATE-like potential, shortest paths), capped across components. */
+  async comparatorDistances(method: Exclude<HeatMethod, 'heatgeo' | 'diffusion'>, g: GraphStage, x: Prepared): Promise<{ distances: Float64Array; key: Keyed }> {
+    const key = { graph: this.graphKey, method, steps: method === 'phate' ? stepsOf(this.p) : null };
+    const distances = await this.stage(`distances/${method}`, key, () => {
+      const d = method === 'phate' ? potentialDistances(g.graph.weights, stepsOf(this.p)) : allPairsShortestPaths(knnDistanceGraph(g.graph.neighbours, x.n, this.p.k));
+      // d is fresh (not cached yet), so capping in place is safe
+      if (g.components.count > 1) capComponentDistances(d, x.n, g.components.labels);
+      return d;
+    });
+    return { distances, key };
+  }
+
+  async diffusionMap(g: GraphStage): Promise<Float64Array> {
+    const { p } = this;
+    return this.stage('embedding/diffusion', { graph: this.graphKey, dims: p.dims, steps: stepsOf(p), seed: p.seed }, () => diffusionMap(g.graph.weights, p.dims, stepsOf(p), mulberry32(p.seed + 2)).embedding);
+  }
+}
+
+/** The points of a run: a synthetic data set or the loaded data, evenly subsampled for a preview. */
+export function loadPoints(p: HeatParams, data: HeatData | null): Prepared {
+  let points: Float64Array;
+  let n: number;
+  let d: number;
+  let color: Float64Array;
+  let labels: Int32Array | null = null;
+  let groundTruth: GroundTruth | null = null;
+  if (p.dataset === 'data') {
+    if (!data) throw new InputError('dataset is "data" but no data was loaded');
+    ({ points, n, d } = data);
+    labels = data.labels ?? null;
+    color = data.color ?? (labels ? Float64Array.from(labels) : new Float64Array(n));
+    if (data.groundTruth) groundTruth = { kind: 'intrinsic', coords: data.groundTruth, dim: data.groundTruthDim ?? 1 };
+  } else {
+    const ds = makeDataset(p.dataset, p.n, p.noise, mulberry32(p.seed));
+    ({ points, n, dim: d, color, labels, groundTruth } = ds);
+  }
+  let subsampledFrom = 0;
+  if (p.subsample && p.subsample < n) {
+    const rows = evenRows(n, p.subsample);
+    const pick = <A extends Float64Array | Int32Array>(a: A, width: number): A => {
+      const out = new (a.constructor as new (length: number) => A)(rows.length * width);
+      for (let q = 0; q < rows.length; q++) out.set(a.subarray(rows[q] * width, (rows[q] + 1) * width), q * width);
+      return out;
+    };
+    points = pick(points, d);
+    color = pick(color, 1);
+    labels = labels ? pick(labels, 1) : null;
+    groundTruth = groundTruth ? groundTruthSubset(groundTruth, n, rows) : null;
+    subsampledFrom = n;
+    n = rows.length;
+  }
+  const input = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) for (let c = 0; c < Math.min(3, d); c++) input[i * 3 + c] = points[i * d + c];
+  const warnings = d > 3 ? [`the 3-D view shows the first 3 of ${d} columns`] : [];
+  return { points, n, d, input, color, labels, groundTruth, warnings, skipQuality: p.skipQuality === true, subsampledFrom };
+}
