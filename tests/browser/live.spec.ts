@@ -16,10 +16,10 @@ async function framesOf(page: Page, cell: string): Promise<Frame[]> {
   return page.evaluate((c) => ((window as unknown as { __curvatureFrames?: Frame[] }).__curvatureFrames ?? []).filter((f) => f.cell === c), cell);
 }
 
-test('a held slider shows a labelled preview of the heat embedding; release replaces it with the final figure', async ({ page }) => {
+test('a held slider shows a labelled preview of the Sinkhorn plan; release replaces it with the final figure', async ({ page }) => {
   const errors = watchErrors(page);
-  await openChapter(page, 'heat');
-  const cellId = 'heat/heat-embed';
+  await openChapter(page, 'sinkhorn');
+  const cellId = 'sinkhorn/plan';
   const cell = page.locator(`section.view-frame[data-cell="${cellId}"]`);
   // Wait for the first final result of the cell (the page's initial run).
   await expect.poll(async () => (await framesOf(page, cellId)).some((f) => f.kind === 'final'), { timeout: 120_000 }).toBe(true);
