@@ -117,7 +117,7 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
           : undefined
       }
     >
-      <div className="heat-linked" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: '1rem' }}>
+      <div className="figure-row heat-linked">
         <div>
           <h4>Input (drag to orbit, click to select a neighbourhood)</h4>
           {frame ? (
