@@ -135,3 +135,38 @@ for (const width of [390, 1024]) {
     console.log(`[figures] scroll widths at ${width} px: ${widths.join(', ')}`);
   });
 }
+
+test('controls: essentials shown, the rest under a closed "More settings", inapplicable ones disabled with the reason, Reset restores the defaults and the URL', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openChapter(page, 'hessian');
+  const cell = page.locator('.view-frame').first();
+  const more = cell.locator('details.more-settings');
+  await expect(more).toHaveCount(1);
+  await expect(more).not.toHaveAttribute('open', '');
+  // Every control says what it does.
+  const titles = await cell.locator('.param').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+  expect(titles.length).toBeGreaterThan(8);
+  for (const t of titles) expect(t.length).toBeGreaterThan(10);
+  // Batch size does not apply under full-batch GD (the chapter's default optimizer).
+  const batch = cell.getByRole('slider', { name: 'Batch size' });
+  await expect(batch).toBeDisabled();
+  await expect(cell.getByText('GD (full batch) uses every sample.')).toBeVisible();
+  // The seed is a number box under More settings, not a slider.
+  await more.locator('summary').click();
+  await expect(cell.getByRole('slider', { name: /^Seed/ })).toHaveCount(0);
+  await expect(cell.getByLabel('Seed value')).toBeVisible();
+
+  const reset = cell.getByRole('button', { name: 'Reset to defaults' });
+  await expect(reset).toBeDisabled();
+  const steps = cell.getByLabel('Steps value', { exact: true });
+  const before = await steps.inputValue();
+  await steps.fill('40');
+  await steps.press('Enter');
+  await expect(page).toHaveURL(/steps=40/);
+  await expect(reset).toBeEnabled();
+  await reset.click();
+  await expect(steps).toHaveValue(before);
+  await expect(page).not.toHaveURL(/steps=40/);
+  await expect(reset).toBeDisabled();
+});
