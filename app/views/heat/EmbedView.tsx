@@ -137,7 +137,6 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
         className="heat-quality"
         data-testid="heat-quality"
         aria-live="polite"
-        style={{ display: 'grid', gridTemplateColumns: 'repeat(4, auto 1fr)', gap: '0.25rem 0.75rem', alignItems: 'baseline' }}
       >
         <dt>Spearman (row-averaged)</dt>
         <dd data-testid="heat-spearman" style={{ margin: 0, fontVariantNumeric: 'tabular-nums' }}>{quality ? quality.spearman.toFixed(4) : '—'}</dd>
