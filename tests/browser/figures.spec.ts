@@ -131,6 +131,13 @@ for (const width of [390, 1024]) {
       const { scroll, inner } = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, inner: window.innerWidth }));
       widths.push(`${chapter}:${scroll}`);
       expect.soft(scroll, `${chapter} at ${width} px lays out ${scroll} px wide`).toBeLessThanOrEqual(inner);
+      if (width < 900) {
+        // On a phone the figure comes before its controls.
+        const frame = page.locator('.view-frame').first();
+        const figureTop = (await frame.locator('.view-figure').boundingBox())!.y;
+        const controlsTop = (await frame.locator('.view-controls').boundingBox())!.y;
+        expect.soft(figureTop, `${chapter}: figure above its controls on a phone`).toBeLessThan(controlsTop);
+      }
     }
     console.log(`[figures] scroll widths at ${width} px: ${widths.join(', ')}`);
   });
@@ -170,3 +177,29 @@ test('controls: essentials shown, the rest under a closed "More settings", inapp
   await expect(page).not.toHaveURL(/steps=40/);
   await expect(reset).toBeDisabled();
 });
+
+for (const [chapter, cell] of [
+  ['hessian', 'hessian/outliers'],
+  ['radii', 'radii/race'],
+  ['heat', 'heat/heat-compare'],
+  ['geodesics', 'geodesics/geodesics-spd'],
+] as const) {
+  test(`Export SVG of ${cell} writes every panel of the figure`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openChapter(page, chapter);
+    const frame = page.locator(`[data-cell="${cell}"]`);
+    await expect(frame.locator('.view-figure svg.plot').first()).toBeVisible({ timeout: 90_000 });
+    await expect.poll(async () => frame.locator('.view-figure svg.plot').count(), { timeout: 90_000 }).toBeGreaterThan(1);
+    const panels = await frame.locator('.view-figure svg.plot').count();
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export SVG' }).click()]);
+    const { readFileSync } = await import('node:fs');
+    const svg = readFileSync((await download.path())!, 'utf8');
+    const exported = svg.match(/data-panel="\d+"/g) ?? [];
+    console.log(`[figures] ${cell}: ${panels} panels on screen, ${exported.length} in the exported SVG`);
+    expect(exported.length).toBe(panels);
+    // Each panel's axis labels travel with it.
+    const labels = await frame.locator('.view-figure svg.plot .axis-label').allTextContents();
+    for (const label of labels.filter((l) => l.trim())) expect(svg).toContain(label.replace(/&/g, '&amp;').replace(/</g, '&lt;').slice(0, 12));
+  });
+}
