@@ -102,7 +102,7 @@ export function LinePlot({
       yAxis.selectAll<SVGTextElement, unknown>('text').each(function () {
         tickWidth = Math.max(tickWidth, textWidth(this, TYPE.tick));
       });
-      const yLines = fitLabel(yLabel, h, TYPE.label);
+      const yLines = fitLabel(yLabel, h, TYPE.label, 3);
       const left = Math.ceil(tickWidth + TICK_SPACE + 8 + yLines.length * (TYPE.label + 3));
       const w = Math.max(40, width - left - RIGHT);
       const x = makeScale(xScale, xs, [0, w]);

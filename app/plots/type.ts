@@ -31,20 +31,30 @@ export function textWidth(node: SVGTextElement | null, px: number): number {
 }
 
 /**
- * Splits a label into at most two lines that fit `maxPx` (at a space nearest the
- * middle); a label that still does not fit is cut with an ellipsis (the caller keeps
+ * Breaks a label at spaces into at most `maxLines` lines that fit `maxPx` (greedy, word by
+ * word); what still does not fit is cut with an ellipsis on the last line (the caller keeps
  * the full text in a <title>).
  */
-export function fitLabel(text: string, maxPx: number, px: number): string[] {
+export function fitLabel(text: string, maxPx: number, px: number, maxLines = 2): string[] {
   if (estimateTextWidth(text, px) <= maxPx) return [text];
-  const spaces = [...text.matchAll(/ /g)].map((m) => m.index ?? 0);
-  if (spaces.length) {
-    const mid = text.length / 2;
-    const at = spaces.reduce((best, s) => (Math.abs(s - mid) < Math.abs(best - mid) ? s : best), spaces[0]);
-    const lines = [text.slice(0, at), text.slice(at + 1)];
-    if (lines.every((l) => estimateTextWidth(l, px) <= maxPx)) return lines;
+  const lines: string[] = [];
+  let line = '';
+  const words = text.split(' ');
+  for (let k = 0; k < words.length; k++) {
+    const next = line ? `${line} ${words[k]}` : words[k];
+    if (estimateTextWidth(next, px) <= maxPx || !line) {
+      line = next;
+      continue;
+    }
+    lines.push(line);
+    line = words[k];
+    if (lines.length === maxLines - 1) {
+      line = words.slice(k).join(' ');
+      break;
+    }
   }
-  return [truncateLabel(text, maxPx, px)];
+  lines.push(truncateLabel(line, maxPx, px));
+  return lines.map((l) => truncateLabel(l, maxPx, px));
 }
 
 /** The text, cut with an ellipsis where it would be wider than `maxPx` on one line. */

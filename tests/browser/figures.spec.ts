@@ -198,8 +198,8 @@ for (const [chapter, cell] of [
     const exported = svg.match(/data-panel="\d+"/g) ?? [];
     console.log(`[figures] ${cell}: ${panels} panels on screen, ${exported.length} in the exported SVG`);
     expect(exported.length).toBe(panels);
-    // Each panel's axis labels travel with it.
-    const labels = await frame.locator('.view-figure svg.plot .axis-label').allTextContents();
+    // Each panel's axis labels travel with it (the first line of a label wrapped in two).
+    const labels = await frame.locator('.view-figure svg.plot .axis-label').evaluateAll((els) => els.map((e) => (e.querySelector('tspan') ?? e).textContent ?? ''));
     for (const label of labels.filter((l) => l.trim())) expect(svg).toContain(label.replace(/&/g, '&amp;').replace(/</g, '&lt;').slice(0, 12));
   });
 }

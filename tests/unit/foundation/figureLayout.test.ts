@@ -72,12 +72,19 @@ describe('placeLegend: the emptiest candidate box, or below the plot', () => {
 });
 
 describe('label fitting', () => {
-  it('keeps a short label, splits a long one in two at a space, and cuts one that cannot fit', () => {
+  it('keeps a short label, breaks a long one at spaces, and cuts one that cannot fit', () => {
     expect(fitLabel('loss', 200, 13)).toEqual(['loss']);
     const two = fitLabel('gradient norm of the Fréchet functional', 180, 13);
-    // 39 characters: the space nearest the middle (19.5) is the one after "the" (index 20).
+    // 13 px at 0.6 em is 7.8 px a character: 23 fit in 180 px, so "gradient norm of the" (20) fills line one.
     expect(two).toEqual(['gradient norm of the', 'Fréchet functional']);
     for (const line of two) expect(estimateTextWidth(line, 13)).toBeLessThanOrEqual(180);
+    // The SPD chapter's Fréchet y-label on a 163 px tall plot: three whole lines, nothing cut.
+    const frechet = fitLabel('‖Riemannian gradient‖ of the Fréchet function', 163, 13, 3);
+    expect(frechet.join(' ')).toBe('‖Riemannian gradient‖ of the Fréchet function');
+    for (const line of frechet) expect(estimateTextWidth(line, 13)).toBeLessThanOrEqual(163);
+    const three = fitLabel('a bb ccc dddd eeeee ffffff ggggggg', 40, 10, 2);
+    expect(three).toHaveLength(2);
+    expect(three[1].endsWith('…')).toBe(true);
     const cut = truncateLabel('a'.repeat(100), 100, 13);
     expect(cut.endsWith('…')).toBe(true);
     expect(estimateTextWidth(cut, 13)).toBeLessThanOrEqual(100);
