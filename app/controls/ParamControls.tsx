@@ -1,11 +1,15 @@
 /**
  * Controls generated from a parameter table: a native range slider paired with a
- * number input for numbers (log-scaled sliders move in log10 space), a select
- * for enums and a checkbox for booleans. Native inputs give keyboard use and
- * ARIA roles for free; aria-valuetext adds the unit.
+ * number input for numbers (log-scaled sliders move in log10 space; seeds get the
+ * number box alone), a select for enums and a checkbox for booleans. Native inputs
+ * give keyboard use and ARIA roles for free; aria-valuetext adds the unit. The
+ * essential controls are shown, the rest sit under a closed "More settings"
+ * disclosure; a control that does not apply is disabled and says why; every
+ * control has a tooltip (app/controls/layout.ts).
  */
 import { useEffect, useId, useState } from 'react';
 import { describeValue, type NumberSpec, type ParamSpec, type ParamTable, type ParamValue, type ParamValues } from '../params/spec';
+import { applies, controlTooltip, isNumberBox, splitEssential } from './layout';
 
 interface Props {
   table: ParamTable;
@@ -34,20 +38,25 @@ function holdUntilRelease(onDrag: (active: boolean) => void): void {
 }
 
 export function ParamControls({ table, values, onChange, hidden = [], disabled, onDrag }: Props) {
+  const { essential, more } = splitEssential(table.filter((spec) => !hidden.includes(spec.name)));
+  const control = (spec: ParamSpec) => {
+    const off = !applies(spec, values);
+    return (
+      <div key={spec.name} className={off ? 'param-slot param-inapplicable' : 'param-slot'}>
+        <ParamControl spec={spec} value={values[spec.name] ?? spec.default} onChange={onChange} disabled={disabled || off} onDrag={onDrag} />
+        {off && spec.inapplicableReason ? <p className="param-reason">{spec.inapplicableReason}</p> : null}
+      </div>
+    );
+  };
   return (
     <div className="param-controls">
-      {table
-        .filter((spec) => !hidden.includes(spec.name))
-        .map((spec) => (
-          <ParamControl
-            key={spec.name}
-            spec={spec}
-            value={values[spec.name] ?? spec.default}
-            onChange={onChange}
-            disabled={disabled}
-            onDrag={onDrag}
-          />
-        ))}
+      {essential.map(control)}
+      {more.length ? (
+        <details className="more-settings">
+          <summary>More settings ({more.length})</summary>
+          <div className="param-controls">{more.map(control)}</div>
+        </details>
+      ) : null}
     </div>
   );
 }
@@ -66,7 +75,7 @@ function ParamControl({
   onDrag?(active: boolean): void;
 }) {
   const id = useId();
-  const title = spec.description;
+  const title = controlTooltip(spec);
   if (spec.type === 'enum') {
     return (
       <label className="param" htmlFor={id} title={title}>
@@ -118,6 +127,7 @@ function NumberControl({
   onDrag?(active: boolean): void;
 }) {
   const id = useId();
+  const numberBox = isNumberBox(spec);
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const log = spec.scale === 'log';
@@ -134,12 +144,12 @@ function NumberControl({
     onChange(spec.name, n);
   };
   return (
-    <div className="param param-number" title={spec.description}>
-      <label className="param-label" htmlFor={id}>
+    <div className={numberBox ? 'param param-number param-box' : 'param param-number'} title={controlTooltip(spec)}>
+      <label className="param-label" htmlFor={numberBox ? `${id}-box` : id}>
         {spec.label}
         {spec.unit ? <span className="param-unit"> ({spec.unit})</span> : null}
       </label>
-      <input
+      {numberBox ? null : <input
         id={id}
         type="range"
         name={spec.name}
@@ -151,10 +161,12 @@ function NumberControl({
         aria-valuetext={valueText}
         onPointerDown={onDrag ? () => holdUntilRelease(onDrag) : undefined}
         onChange={(e) => onChange(spec.name, fromSlider(spec, Number(e.target.value)))}
-      />
+      />}
       <input
+        id={`${id}-box`}
         type="number"
         className="param-value"
+        name={numberBox ? spec.name : undefined}
         aria-label={`${spec.label} value`}
         min={spec.min}
         max={spec.max}

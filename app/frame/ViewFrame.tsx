@@ -9,7 +9,7 @@
  */
 import { useId, useState, type ReactNode, type RefObject } from 'react';
 import { ParamControls } from '../controls/ParamControls';
-import { coerce, describeValue, type ParamTable, type ParamValue, type ParamValues } from '../params/spec';
+import { coerce, coerceAll, describeValue, type ParamTable, type ParamValue, type ParamValues } from '../params/spec';
 import { csvFromResult, exportCsv, exportJson, exportPng, exportSvg, type CsvTable } from '../io/exporters';
 import type { UseJob } from '../engine/useJob';
 import { appStore } from '../store/store';
@@ -93,6 +93,12 @@ export function ViewFrame(props: Props) {
   const descriptionId = useId();
   const description = props.description ?? defaultDescription(props.title, props.table, props.params);
   const csv = (): CsvTable | null => props.exportCsv?.() ?? (props.exportResult ? csvFromResult(props.exportResult()) : null);
+  // The cell's defaults: the notebook fence's values over the table's defaults.
+  const initial = coerceAll(props.table, cell?.initial ?? {}).values;
+  const atDefaults = props.table.every((p) => locked.includes(p.name) || props.params[p.name] === initial[p.name]);
+  const resetToDefaults = () =>
+    // Through the store, so the URL and the figure follow as for any other change.
+    appStore.getState().setParams(props.cellId, Object.fromEntries(Object.entries(initial).filter(([n]) => !locked.includes(n))));
   const applyPreset = (preset: CellPreset) => {
     const unknown = Object.keys(preset.values).filter((n) => !props.table.some((p) => p.name === n));
     for (const n of unknown) appStore.getState().notify(`${localId}: preset "${preset.name}" names unknown parameter "${n}"`);
@@ -143,6 +149,9 @@ export function ViewFrame(props: Props) {
               ))}
             </div>
           ) : null}
+          <button type="button" className="reset-defaults" disabled={atDefaults} onClick={resetToDefaults} title="Put every setting of this cell back to the value the chapter gives it">
+            Reset to defaults
+          </button>
           {props.tools}
         </div>
         <div className="view-figure">

@@ -17,6 +17,8 @@ export interface CellPresentation {
   hide: readonly string[];
   lock: readonly string[];
   presets: readonly CellPreset[];
+  /** The values the notebook fence gives the cell (its defaults, with the table's for the rest): "Reset to defaults" returns here. */
+  initial?: Readonly<Record<string, unknown>>;
   /** The link that reproduces this figure (the shell binds it to the address bar's state). */
   shareLink: () => string;
 }

@@ -52,8 +52,10 @@ const STYLE_PROPERTIES = [
   'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'shape-rendering', 'visibility',
 ];
 
-/** A standalone SVG document: computed styles inlined so it renders the same outside the page. */
-export function serializeSvg(svg: SVGSVGElement): string {
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A copy of the SVG with its computed styles inlined, so it renders the same outside the page. */
+function inlinedClone(svg: SVGSVGElement): SVGSVGElement {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const source = [svg, ...svg.querySelectorAll('*')];
   const target = [clone, ...clone.querySelectorAll('*')];
@@ -67,24 +69,97 @@ export function serializeSvg(svg: SVGSVGElement): string {
       if (value) style.setProperty(p, value);
     }
   });
-  const box = svg.getBoundingClientRect();
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(Math.round(box.width)));
-  clone.setAttribute('height', String(Math.round(box.height)));
-  const background = getComputedStyle(document.body).backgroundColor;
-  const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  return clone;
+}
+
+function backgroundRect(): SVGRectElement {
+  const rect = document.createElementNS(SVG_NS, 'rect');
   rect.setAttribute('width', '100%');
   rect.setAttribute('height', '100%');
-  rect.setAttribute('fill', background);
-  clone.insertBefore(rect, clone.firstChild);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+  rect.setAttribute('fill', getComputedStyle(document.body).backgroundColor);
+  return rect;
 }
 
+function toDocument(svg: SVGSVGElement): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
+}
+
+/** A standalone SVG document: computed styles inlined so it renders the same outside the page. */
+export function serializeSvg(svg: SVGSVGElement): string {
+  const clone = inlinedClone(svg);
+  const box = svg.getBoundingClientRect();
+  clone.setAttribute('xmlns', SVG_NS);
+  clone.setAttribute('width', String(Math.round(box.width)));
+  clone.setAttribute('height', String(Math.round(box.height)));
+  clone.insertBefore(backgroundRect(), clone.firstChild);
+  return toDocument(clone);
+}
+
+/**
+ * Every panel of the figure that `svg` belongs to: the visible 2-D plots (svg.plot) in the
+ * same cell's figure area, in document order; the element alone when it stands by itself.
+ */
+export function figurePanels(svg: SVGSVGElement): SVGSVGElement[] {
+  const area = svg.closest('.view-figure');
+  if (!area) return [svg];
+  const panels = (Array.from(area.querySelectorAll('svg.plot')) as SVGSVGElement[]).filter((p) => p === svg || (p.getBoundingClientRect().width > 0 && !p.parentElement?.closest('svg')));
+  return panels.length ? panels : [svg];
+}
+
+/**
+ * One SVG document holding every panel of a multi-panel figure where it sits on screen
+ * (each panel a nested <svg>, data-panel="i"), with each panel's caption as text, on the
+ * page background. Returns the document and its size in CSS px.
+ */
+export function composeFigure(panels: readonly SVGSVGElement[]): { text: string; width: number; height: number } {
+  if (panels.length === 1) {
+    const box = panels[0].getBoundingClientRect();
+    return { text: serializeSvg(panels[0]), width: box.width, height: box.height };
+  }
+  const captions = panels.map((p) => p.closest('figure')?.querySelector('figcaption') ?? null);
+  const boxes = [...panels, ...captions.filter((c): c is HTMLElement => c !== null)].map((el) => el.getBoundingClientRect());
+  const left = Math.min(...boxes.map((b) => b.left));
+  const top = Math.min(...boxes.map((b) => b.top));
+  const width = Math.ceil(Math.max(...boxes.map((b) => b.right)) - left);
+  const height = Math.ceil(Math.max(...boxes.map((b) => b.bottom)) - top);
+  const root = document.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('xmlns', SVG_NS);
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  root.appendChild(backgroundRect());
+  panels.forEach((panel, i) => {
+    const box = panel.getBoundingClientRect();
+    const clone = inlinedClone(panel);
+    clone.setAttribute('x', String(Math.round(box.left - left)));
+    clone.setAttribute('y', String(Math.round(box.top - top)));
+    clone.setAttribute('width', String(Math.round(box.width)));
+    clone.setAttribute('height', String(Math.round(box.height)));
+    clone.setAttribute('data-panel', String(i));
+    root.appendChild(clone);
+    const caption = captions[i];
+    if (caption?.textContent) {
+      const c = caption.getBoundingClientRect();
+      const style = getComputedStyle(caption);
+      const text = document.createElementNS(SVG_NS, 'text');
+      text.setAttribute('x', String(Math.round(c.left - left)));
+      text.setAttribute('y', String(Math.round(c.top - top + parseFloat(style.fontSize))));
+      text.style.setProperty('font-family', style.fontFamily);
+      text.style.setProperty('font-size', style.fontSize);
+      text.style.setProperty('fill', style.color);
+      text.textContent = caption.textContent;
+      root.appendChild(text);
+    }
+  });
+  return { text: toDocument(root), width, height };
+}
+
+/** Export SVG: the whole figure of the cell (every panel), not only the element handed over. */
 export function exportSvg(svg: SVGSVGElement, name: string): void {
-  download(new Blob([serializeSvg(svg)], { type: 'image/svg+xml' }), `${name}.svg`);
+  download(new Blob([composeFigure(figurePanels(svg)).text], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
-/** PNG at twice the on-screen size, from an SVG figure or a canvas (three.js, rendered with preserveDrawingBuffer). */
+/** PNG at twice the on-screen size, from an SVG figure (all its panels) or a canvas (three.js, rendered with preserveDrawingBuffer). */
 export async function exportPng(element: SVGSVGElement | HTMLCanvasElement, name: string): Promise<void> {
   const scale = 2;
   let canvas: HTMLCanvasElement;
@@ -97,8 +172,9 @@ export async function exportPng(element: SVGSVGElement | HTMLCanvasElement, name
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(element, 0, 0);
   } else {
-    const box = element.getBoundingClientRect();
-    const url = URL.createObjectURL(new Blob([serializeSvg(element)], { type: 'image/svg+xml' }));
+    const figure = composeFigure(figurePanels(element));
+    const box = { width: figure.width, height: figure.height };
+    const url = URL.createObjectURL(new Blob([figure.text], { type: 'image/svg+xml' }));
     try {
       const image = new Image();
       image.src = url;

@@ -13,16 +13,23 @@ interface BaseSpec {
   /** One sentence shown as the control's description (accessibility and tooltips). */
   description?: string;
   /**
-   * Metadata hook: shown among the essential controls (true) or under "More settings" (false).
-   * Unset means essential. No control reads it yet.
+   * Shown among the cell's essential controls (true) or under the closed "More settings"
+   * disclosure (false). Unset means essential; ParamControls shows at most
+   * MAX_ESSENTIAL_CONTROLS and moves any beyond that under "More settings".
    */
   essential?: boolean;
   /**
-   * Metadata hook: whether the parameter applies given the cell's other values (e.g. `batchSize` only
-   * for SGD-type optimizers). Unset means always. No control reads it yet.
+   * Whether the parameter applies given the cell's other values (e.g. `batchSize` only for
+   * SGD-type optimizers). Unset means always. A control that does not apply is disabled and
+   * says `inapplicableReason`. The value is still validated, kept in the URL and exported.
    */
   appliesWhen?: (values: ParamValues) => boolean;
+  /** Why the control is off when `appliesWhen` is false, e.g. "GD uses every sample". */
+  inapplicableReason?: string;
 }
+
+/** Most controls a cell shows before "More settings". */
+export const MAX_ESSENTIAL_CONTROLS = 8;
 
 export interface NumberSpec extends BaseSpec {
   type: 'number' | 'integer';
@@ -33,6 +40,8 @@ export interface NumberSpec extends BaseSpec {
   unit?: string;
   /** 'log' sliders move in log10 space (min must be > 0). */
   scale?: 'linear' | 'log';
+  /** 'number': a number box alone (seeds, counts with a huge range); default a slider with a box. A parameter named `seed` is a number box. */
+  control?: 'slider' | 'number';
 }
 
 export interface EnumSpec extends BaseSpec {

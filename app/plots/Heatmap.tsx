@@ -7,6 +7,8 @@
 import * as d3 from 'd3';
 import { useEffect, useRef, type Ref } from 'react';
 import { formatNumber, sequentialColor } from './frame';
+import { useFigureSize } from './figureSize';
+import { estimateTextWidth, TYPE } from './type';
 
 interface Props {
   values: ArrayLike<number>;
@@ -34,17 +36,18 @@ export function Heatmap({
   colMarginal,
   rowLabel = 'i',
   colLabel = 'j',
-  width = 420,
-  height = 420,
+  width: designWidth = 420,
+  height: designHeight = 420,
   svgRef,
   ariaLabel,
 }: Props) {
   const gRef = useRef<SVGGElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const { width, height } = useFigureSize(box, { width: designWidth, height: designHeight, keepAspect: true });
   useEffect(() => {
     if (!gRef.current || rows * cols === 0 || values.length < rows * cols) return;
     // Room for the marginal bars (36 px) plus the axis label beside them, and for colour-bar labels like 5.25e-12.
-    const margin = { top: colMarginal ? 60 : 16, left: rowMarginal ? 72 : 30, right: 96, bottom: 24 };
-    const w = width - margin.left - margin.right;
+    const margin = { top: colMarginal ? 60 : 16, left: rowMarginal ? 72 : 30, right: 96, bottom: 16 + TYPE.label };
     const h = height - margin.top - margin.bottom;
     let lo = Infinity;
     let hi = -Infinity;
@@ -59,6 +62,9 @@ export function Heatmap({
       hi = 1;
     }
     if (log) lo = Math.max(lo, hi * 1e-12);
+    // The colour bar's labels set the right margin (12 px bar, 4 px gap, the longer label, 6 px).
+    margin.right = Math.max(48, Math.ceil(12 + 12 + 4 + Math.max(estimateTextWidth(formatNumber(hi), TYPE.tick), estimateTextWidth(formatNumber(lo), TYPE.tick)) + 6));
+    const w = width - margin.left - margin.right;
     const t = log
       ? (v: number) => (v > 0 ? (Math.log(Math.max(v, lo)) - Math.log(lo)) / (Math.log(hi) - Math.log(lo) || 1) : 0)
       : (v: number) => (v - lo) / (hi - lo || 1);
@@ -87,7 +93,7 @@ export function Heatmap({
       .attr('preserveAspectRatio', 'none')
       .style('image-rendering', 'pixelated');
     root.append('rect').attr('width', w).attr('height', h).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.3);
-    root.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + 16).attr('text-anchor', 'middle').text(`${colLabel} (${cols})`);
+    root.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + 6 + TYPE.label).attr('text-anchor', 'middle').text(`${colLabel} (${cols})`);
     root.append('text').attr('class', 'axis-label').attr('transform', `translate(${rowMarginal ? -58 : -8},${h / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(`${rowLabel} (${rows})`);
     if (colMarginal) {
       const max = d3.max(Array.from(colMarginal)) || 1;
@@ -123,13 +129,16 @@ export function Heatmap({
     for (let s = 0; s < steps; s++) {
       bar.append('rect').attr('y', (h * (steps - 1 - s)) / steps).attr('width', 12).attr('height', h / steps + 0.5).attr('fill', color(s / (steps - 1)));
     }
-    bar.append('text').attr('x', 16).attr('y', 8).text(formatNumber(hi));
-    bar.append('text').attr('x', 16).attr('y', h).text(formatNumber(lo));
-    if (log) bar.append('text').attr('x', 16).attr('y', h / 2).text('log');
+    // Labels take the theme's text colour (class colorbar-label), not SVG's default black.
+    bar.append('text').attr('class', 'colorbar-label').attr('x', 16).attr('y', 0).attr('dy', '0.8em').text(formatNumber(hi));
+    bar.append('text').attr('class', 'colorbar-label').attr('x', 16).attr('y', h).text(formatNumber(lo));
+    if (log) bar.append('text').attr('class', 'colorbar-label').attr('x', 16).attr('y', h / 2).text('log');
   }, [values, rows, cols, log, colorScheme, rowMarginal, colMarginal, rowLabel, colLabel, width, height]);
   return (
-    <svg ref={svgRef} className="plot" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={ariaLabel ?? `Heatmap of a ${rows}×${cols} matrix`}>
-      <g ref={gRef} />
-    </svg>
+    <div ref={box} className="plot-frame">
+      <svg ref={svgRef} className="plot" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={ariaLabel ?? `Heatmap of a ${rows}×${cols} matrix`}>
+        <g ref={gRef} />
+      </svg>
+    </div>
   );
 }

@@ -1,12 +1,18 @@
 /**
  * Line chart for convergence curves, spectra over time and losses. Each series is
  * (x, y) arrays; log scales drop non-positive values. Horizontal reference lines
- * (e.g. 2/η) are drawn dashed with a label. Data updates go straight to the SVG
- * through D3 (no React re-render of the marks).
+ * (e.g. 2/η) are drawn dashed with a label. Drawn one SVG unit per CSS px at the
+ * width of its container (app/plots/figureSize.ts), with margins measured from the
+ * tick labels so the y-label is never cut; the legend follows app/plots/legend.ts.
+ * Data updates go straight to the SVG through D3 (no React re-render of the marks).
  */
 import * as d3 from 'd3';
 import { useEffect, useRef, type Ref } from 'react';
-import { CATEGORY_COLORS, DEFAULT_MARGINS, finiteExtent, formatNumber, makeScale, type ScaleKind } from './frame';
+import { finiteExtent, formatNumber, makeScale, seriesColor, seriesDash, type ScaleKind } from './frame';
+import { useFigureSize } from './figureSize';
+import { drawLegend, legendItemWidth, type LegendEntry } from './drawLegend';
+import { flowItems, placeLegend, resampleByLength } from './legend';
+import { fitLabel, textWidth, truncateLabel, TYPE } from './type';
 
 let clipCounter = 0;
 /** Unique clip-path ids per drawing (several plots share one document). */
@@ -17,6 +23,7 @@ export interface Series {
   x: ArrayLike<number>;
   y: ArrayLike<number>;
   color?: string;
+  /** true: dashed; false: solid; unset: the series' place among the labelled ones picks a dash (a second channel beside colour). */
   dashed?: boolean;
   /** Draw points instead of a line. */
   points?: boolean;
@@ -38,11 +45,17 @@ interface Props {
   yDomain?: [number, number];
   hLines?: readonly ReferenceLine[];
   vLines?: readonly ReferenceLine[];
+  /** Design size in CSS px; the drawn width follows the container. */
   width?: number;
   height?: number;
   svgRef?: Ref<SVGSVGElement>;
   ariaLabel?: string;
 }
+
+const TOP = 14;
+const RIGHT = 22;
+const TICK_SPACE = 9;
+const X_LABEL_SPACE = 22;
 
 export function LinePlot({
   series,
@@ -54,61 +67,96 @@ export function LinePlot({
   yDomain,
   hLines = [],
   vLines = [],
-  width = 560,
-  height = 300,
+  width: designWidth = 560,
+  height: designHeight = 300,
   svgRef,
   ariaLabel,
 }: Props) {
   const gRef = useRef<SVGGElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const { width, height } = useFigureSize(box, { width: designWidth, height: designHeight });
   useEffect(() => {
     const g = d3.select(gRef.current);
     if (!gRef.current) return;
-    const m = DEFAULT_MARGINS;
-    const w = width - m.left - m.right;
-    const h = height - m.top - m.bottom;
-    const xs = xDomain ?? finiteExtent(series.flatMap((s) => Array.from(s.x)), xScale);
-    const ys =
-      yDomain ??
-      finiteExtent([...series.flatMap((s) => Array.from(s.y)), ...hLines.map((l) => l.value)], yScale);
-    const x = makeScale(xScale, xs, [0, w]);
-    const y = makeScale(yScale, ys, [h, 0]);
     g.selectAll('*').remove();
-    const root = g.attr('transform', `translate(${m.left},${m.top})`);
-    root.append('g').attr('class', 'axis').attr('transform', `translate(0,${h})`).call(d3.axisBottom(x).ticks(6, xScale === 'log' ? '~e' : undefined));
-    root.append('g').attr('class', 'axis').call(d3.axisLeft(y).ticks(6, yScale === 'log' ? '~e' : undefined));
-    root.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + 36).attr('text-anchor', 'middle').text(xLabel);
-    root
+    const xs = xDomain ?? finiteExtent(series.flatMap((s) => Array.from(s.x)), xScale);
+    const ys = yDomain ?? finiteExtent([...series.flatMap((s) => Array.from(s.y)), ...hLines.map((l) => l.value)], yScale);
+    const ok = (v: number, kind: ScaleKind) => Number.isFinite(v) && (kind === 'linear' || v > 0);
+    // Series with an empty label (e.g. the 2nd…kth eigenvalues drawn alike) stay out of the legend.
+    const labelled = series.map((s, i) => ({ s, i })).filter(({ s }) => s.label !== '');
+    const style = (s: Series, i: number) => {
+      const rank = labelled.findIndex((l) => l.i === i);
+      return { color: s.color ?? seriesColor(i), dash: s.dashed === true ? '6 4' : s.dashed === false || labelled.length < 2 ? null : seriesDash(Math.max(rank, 0)) };
+    };
+    const entries: LegendEntry[] = labelled.length > 1 ? labelled.map(({ s, i }) => ({ label: s.label, ...style(s, i), points: s.points })) : [];
+    const itemWidths = entries.map((e) => legendItemWidth(e.label));
+    const root = g.append('g');
+
+    const layout = () => {
+      root.selectAll('*').remove();
+      const bottom = TICK_SPACE + TYPE.tick + X_LABEL_SPACE;
+      const h = Math.max(40, height - TOP - bottom);
+      const y = makeScale(yScale, ys, [h, 0]);
+      const yAxis = root.append('g').attr('class', 'axis').call(d3.axisLeft(y).ticks(Math.max(3, Math.round(h / 45)), yScale === 'log' ? '~e' : undefined));
+      let tickWidth = 0;
+      yAxis.selectAll<SVGTextElement, unknown>('text').each(function () {
+        tickWidth = Math.max(tickWidth, textWidth(this, TYPE.tick));
+      });
+      const yLines = fitLabel(yLabel, h, TYPE.label, 3);
+      const left = Math.ceil(tickWidth + TICK_SPACE + 8 + yLines.length * (TYPE.label + 3));
+      const w = Math.max(40, width - left - RIGHT);
+      const x = makeScale(xScale, xs, [0, w]);
+      return { h, w, x, y, left, bottom, yAxis, yLines };
+    };
+
+    const project = (L: ReturnType<typeof layout>) =>
+      series.map((s) => {
+        const pts: [number, number][] = [];
+        for (let t = 0; t < Math.min(s.x.length, s.y.length); t++) if (ok(s.x[t], xScale) && ok(s.y[t], yScale)) pts.push([L.x(s.x[t]), L.y(s.y[t])]);
+        return pts;
+      });
+
+    const L = layout();
+    const pts = project(L);
+    const legendSize = { width: Math.max(0, ...itemWidths) + 8, height: entries.length * TYPE.legendRow + 6 };
+    const sampled = labelled.map(({ s, i }) => (s.points ? Float64Array.from(pts[i].flat()) : resampleByLength(pts[i].flat())));
+    const placement = entries.length ? placeLegend({ width: L.w, height: L.h }, legendSize, sampled) : null;
+    // A legend that cannot sit inside goes below the x-label across the figure's whole width;
+    // the figure grows by its rows rather than shrinking the plot area.
+    const legendWidth = width - 8;
+    const fitted = entries.map((e) => ({ ...e, label: truncateLabel(e.label, legendWidth - legendItemWidth(''), TYPE.legend), full: e.label }));
+    const flow = placement?.kind === 'below' ? flowItems(fitted.map((e) => Math.min(legendWidth, legendItemWidth(e.label))), legendWidth) : [];
+    const legendRows = flow.length ? flow[flow.length - 1].row + 1 : 0;
+    const svg = gRef.current.ownerSVGElement;
+    const totalHeight = height + (legendRows ? 10 + legendRows * TYPE.legendRow : 0);
+    if (svg) d3.select(svg).attr('height', totalHeight).attr('viewBox', `0 0 ${width} ${totalHeight}`);
+    const { h, w, x, left, yLines } = L;
+    root.attr('transform', `translate(${left},${TOP})`);
+    root.append('g').attr('class', 'axis').attr('transform', `translate(0,${h})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.round(w / 80)), xScale === 'log' ? '~e' : undefined));
+    root.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + TICK_SPACE + TYPE.tick + X_LABEL_SPACE - 4).attr('text-anchor', 'middle').text(xLabel);
+    const yText = root
       .append('text')
       .attr('class', 'axis-label')
-      .attr('transform', `translate(${-46},${h / 2}) rotate(-90)`)
-      .attr('text-anchor', 'middle')
-      .text(yLabel);
+      .attr('transform', `translate(${-left + TYPE.label},${h / 2}) rotate(-90)`)
+      .attr('text-anchor', 'middle');
+    yLines.forEach((line, k) => yText.append('tspan').attr('x', 0).attr('dy', k === 0 ? 0 : TYPE.label + 3).text(line));
+    if (yLines.join(' ') !== yLabel) yText.append('title').text(yLabel);
+
     const clipId = `line-plot-clip-${clipIds.next()}`;
-    root.append('clipPath').attr('id', clipId).append('rect').attr('width', w).attr('height', h);
+    // The clip reaches a few px past the axes so end points and markers are drawn whole.
+    root.append('clipPath').attr('id', clipId).append('rect').attr('x', -5).attr('y', -5).attr('width', w + 10).attr('height', h + 10);
     const marks = root.append('g').attr('clip-path', `url(#${clipId})`);
-    const ok = (v: number, kind: ScaleKind) => Number.isFinite(v) && (kind === 'linear' || v > 0);
     series.forEach((s, i) => {
-      const color = s.color ?? CATEGORY_COLORS[i % CATEGORY_COLORS.length];
-      const pts: [number, number][] = [];
-      for (let t = 0; t < Math.min(s.x.length, s.y.length); t++) {
-        if (ok(s.x[t], xScale) && ok(s.y[t], yScale)) pts.push([x(s.x[t]), y(s.y[t])]);
-      }
+      const { color, dash } = style(s, i);
       if (s.points) {
-        marks.append('g').selectAll('circle').data(pts).join('circle').attr('cx', (d) => d[0]).attr('cy', (d) => d[1]).attr('r', 2.5).attr('fill', color);
+        marks.append('g').attr('class', 'series-points').selectAll('circle').data(pts[i]).join('circle').attr('cx', (d) => d[0]).attr('cy', (d) => d[1]).attr('r', 3).attr('fill', color);
       } else {
-        marks
-          .append('path')
-          .attr('class', 'series')
-          .attr('fill', 'none')
-          .attr('stroke', color)
-          .attr('stroke-width', 2)
-          .attr('stroke-dasharray', s.dashed ? '5 4' : null)
-          .attr('d', d3.line()(pts));
+        marks.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke', color).attr('stroke-width', 2).attr('stroke-dasharray', dash).attr('d', d3.line()(pts[i]));
       }
     });
     for (const l of hLines) {
       if (!ok(l.value, yScale)) continue;
-      const yy = y(l.value);
+      const yy = L.y(l.value);
       root.append('line').attr('class', 'reference').attr('x1', 0).attr('x2', w).attr('y1', yy).attr('y2', yy).attr('stroke', l.color ?? 'currentColor').attr('stroke-dasharray', '3 3');
       root.append('text').attr('class', 'reference-label').attr('x', w - 4).attr('y', yy - 4).attr('text-anchor', 'end').text(l.label);
     }
@@ -118,24 +166,18 @@ export function LinePlot({
       root.append('line').attr('class', 'reference').attr('x1', xx).attr('x2', xx).attr('y1', 0).attr('y2', h).attr('stroke', l.color ?? 'currentColor').attr('stroke-dasharray', '3 3');
       root.append('text').attr('class', 'reference-label').attr('x', xx + 4).attr('y', 12).text(l.label);
     }
-    // Series with an empty label (e.g. the 2nd…kth eigenvalues drawn alike) stay out of the legend.
-    const labelled = series.map((s, i) => ({ s, i })).filter(({ s }) => s.label !== '');
-    if (labelled.length > 1) {
-      const legend = root.append('g').attr('class', 'legend').attr('transform', `translate(8, 4)`);
-      const background = legend.append('rect').attr('class', 'legend-bg').attr('x', -4).attr('y', -2).attr('rx', 4);
-      labelled.forEach(({ s, i }, row) => {
-        const g = legend.append('g').attr('transform', `translate(0, ${row * 16})`);
-        g.append('rect').attr('width', 12).attr('height', 3).attr('y', 5).attr('fill', s.color ?? CATEGORY_COLORS[i % CATEGORY_COLORS.length]);
-        g.append('text').attr('x', 16).attr('y', 10).text(s.label);
-      });
-      const box = (legend.node() as SVGGElement).getBBox();
-      background.attr('width', box.width + 8).attr('height', box.height + 4);
+    if (placement?.kind === 'inside') {
+      drawLegend(root, entries, placement.box.x, placement.box.y, entries.map((_, k) => ({ x: 0, row: k })), true);
+    } else if (placement?.kind === 'below') {
+      drawLegend(root, fitted, 4 - left, h + TICK_SPACE + TYPE.tick + X_LABEL_SPACE + 6, flow, false);
     }
   }, [series, xLabel, yLabel, xScale, yScale, xDomain, yDomain, hLines, vLines, width, height]);
   const last = series.map((s) => (s.y.length ? `${s.label}: ${formatNumber(s.y[s.y.length - 1])}` : '')).filter(Boolean).join('; ');
   return (
-    <svg ref={svgRef} className="plot" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={ariaLabel ?? `${yLabel} against ${xLabel}. Last values: ${last}`}>
-      <g ref={gRef} />
-    </svg>
+    <div ref={box} className="plot-frame">
+      <svg ref={svgRef} className="plot" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={ariaLabel ?? `${yLabel} against ${xLabel}. Last values: ${last}`}>
+        <g ref={gRef} />
+      </svg>
+    </div>
   );
 }

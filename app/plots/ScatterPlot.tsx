@@ -7,6 +7,8 @@
 import * as d3 from 'd3';
 import { useEffect, useRef, type Ref } from 'react';
 import { CATEGORY_COLORS, DEFAULT_MARGINS, finiteExtent, sequentialColor } from './frame';
+import { useFigureSize } from './figureSize';
+import { TYPE } from './type';
 
 export interface Segment {
   x1: number;
@@ -51,15 +53,18 @@ export function ScatterPlot({
   xLabel = '',
   yLabel = '',
   equalAspect = true,
-  width = 420,
-  height = 420,
+  width: designWidth = 420,
+  height: designHeight = 420,
   svgRef,
   ariaLabel,
 }: Props) {
   const gRef = useRef<SVGGElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const { width, height } = useFigureSize(box, { width: designWidth, height: designHeight, keepAspect: true });
   useEffect(() => {
     if (!gRef.current) return;
-    const m = { ...DEFAULT_MARGINS, left: 44, bottom: xLabel ? 40 : 24 };
+    // Room for 12 px tick labels like −0.25 and a 13 px axis label beside them.
+    const m = { ...DEFAULT_MARGINS, left: yLabel ? 64 : 48, bottom: xLabel ? 24 + TYPE.tick + TYPE.label : 16 + TYPE.tick };
     const w = width - m.left - m.right;
     const h = height - m.top - m.bottom;
     let xs = finiteExtent(layers.flatMap((l) => Array.from(l.x)));
@@ -78,8 +83,8 @@ export function ScatterPlot({
     const root = g.attr('transform', `translate(${m.left},${m.top})`);
     root.append('g').attr('class', 'axis').attr('transform', `translate(0,${h})`).call(d3.axisBottom(x).ticks(5));
     root.append('g').attr('class', 'axis').call(d3.axisLeft(y).ticks(5));
-    if (xLabel) root.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + 34).attr('text-anchor', 'middle').text(xLabel);
-    if (yLabel) root.append('text').attr('class', 'axis-label').attr('transform', `translate(-32,${h / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(yLabel);
+    if (xLabel) root.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + 20 + TYPE.tick).attr('text-anchor', 'middle').text(xLabel);
+    if (yLabel) root.append('text').attr('class', 'axis-label').attr('transform', `translate(${-m.left + TYPE.label},${h / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(yLabel);
     root
       .append('g')
       .attr('class', 'segments')
@@ -139,8 +144,10 @@ export function ScatterPlot({
     }
   }, [layers, segments, highlight, onBrush, xLabel, yLabel, equalAspect, width, height]);
   return (
-    <svg ref={svgRef} className="plot" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={ariaLabel ?? `Scatter plot of ${layers[0]?.x.length ?? 0} points`}>
-      <g ref={gRef} />
-    </svg>
+    <div ref={box} className="plot-frame">
+      <svg ref={svgRef} className="plot" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={ariaLabel ?? `Scatter plot of ${layers[0]?.x.length ?? 0} points`}>
+        <g ref={gRef} />
+      </svg>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 /** Shared figure geometry and scales for the D3 plots. */
 import * as d3 from 'd3';
+import { PALETTE } from './palette';
 
 export interface Margins {
   top: number;
@@ -30,8 +31,9 @@ export function makeScale(kind: ScaleKind, domain: [number, number], range: [num
   return kind === 'log' ? d3.scaleLog().domain(domain).range(range).clamp(true) : d3.scaleLinear().domain(domain).range(range).nice();
 }
 
-/** Colour-blind-safe categorical palette (Tableau 10). */
-export const CATEGORY_COLORS = d3.schemeTableau10;
+/** The categorical palette (app/plots/palette.ts), kept under its old name for the views. */
+export const CATEGORY_COLORS: readonly string[] = PALETTE;
+export { seriesColor, seriesDash } from './palette';
 
 export function sequentialColor(name: 'viridis' | 'magma' | 'cividis' = 'viridis') {
   return name === 'magma' ? d3.interpolateMagma : name === 'cividis' ? d3.interpolateCividis : d3.interpolateViridis;

@@ -17,6 +17,7 @@ export function Cell({ chapterId, cell, presenting = false }: { chapterId: strin
   const presentation = useMemo<CellPresentation>(
     () => ({
       localId: cell.localId,
+      initial: cell.values,
       shareLink: () => shareLink(cell.localId),
       presenting,
       hide: cell.hide ?? [],

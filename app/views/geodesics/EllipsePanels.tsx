@@ -6,6 +6,7 @@
  */
 import * as d3 from 'd3';
 import { useEffect, useRef, type Ref } from 'react';
+import { useContainerWidth, TYPE } from '../../plots';
 import { symmetricEigenJacobi as symmetricEigen } from '../../../src/geometry/linalg/jacobiEigen';
 import { eigenvectorMatrix } from '../../../src/geometry/linalg/symmetricEigen';
 import type { SpdMetricName } from '../../../src/geometry/spd';
@@ -14,8 +15,8 @@ import { SPD_METRICS } from '../../../src/geometry/spd/metric';
 import { leadingBlock } from './spdInput';
 import { formatValue, METRIC_COLORS, METRIC_LABELS } from './metricStyle';
 
-const PANEL = 210;
-const HEADER = 44;
+const PANEL = 220;
+const HEADER = 58;
 
 /** Polyline of the ellipse of the 2×2 SPD block: V diag(√λ) (cos φ, sin φ). */
 function ellipsePoints(m: Float64Array): [number, number][] {
@@ -48,6 +49,11 @@ interface Props {
 
 export function EllipsePanels({ result, matrices, tIndex, showMeans, svgRef }: Props) {
   const gRef = useRef<SVGGElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // Panels keep their size and text (one SVG unit per CSS px) and wrap into rows when the column is narrow.
+  const available = useContainerWidth(box);
+  const columns = available > 0 ? Math.max(1, Math.min(4, Math.floor(available / PANEL))) : 4;
+  const rows = Math.ceil(4 / columns);
   useEffect(() => {
     const g = d3.select(gRef.current);
     g.selectAll('*').remove();
@@ -69,17 +75,21 @@ export function EllipsePanels({ result, matrices, tIndex, showMeans, svgRef }: P
       const r = result.metrics[name];
       const samples = r.t.length;
       const k = Math.min(tIndex, samples - 1);
-      const panel = g.append('g').attr('transform', `translate(${index * PANEL},0)`);
+      const panel = g.append('g').attr('transform', `translate(${(index % columns) * PANEL},${Math.floor(index / columns) * (PANEL + HEADER)})`);
       panel.append('rect').attr('x', 2).attr('y', 2).attr('width', PANEL - 4).attr('height', PANEL + HEADER - 4).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.25);
-      panel.append('text').attr('x', PANEL / 2).attr('y', 18).attr('text-anchor', 'middle').attr('font-size', 13).attr('font-weight', 600).attr('fill', METRIC_COLORS[name]).text(METRIC_LABELS[name]);
+      panel.append('text').attr('class', 'plot-title').attr('x', PANEL / 2).attr('y', 20).attr('text-anchor', 'middle').style('fill', METRIC_COLORS[name]).text(METRIC_LABELS[name]);
       panel
         .append('text')
         .attr('x', PANEL / 2)
-        .attr('y', 36)
+        .attr('y', 38)
         .attr('text-anchor', 'middle')
-        .attr('font-size', 11)
-        .attr('fill', 'currentColor').attr('fill-opacity', 0.75)
-        .text(`d(A,B) = ${formatValue(r.distance)} · det γ(t) = ${formatValue(r.determinants[k])}`);
+        .style('font-size', `${TYPE.tick}px`)
+        .attr('fill', 'currentColor')
+        .attr('fill-opacity', 0.8)
+        .call((t) => {
+          t.append('tspan').attr('x', PANEL / 2).text(`d(A,B) = ${formatValue(r.distance)}`);
+          t.append('tspan').attr('x', PANEL / 2).attr('dy', TYPE.tick + 3).text(`det γ(t) = ${formatValue(r.determinants[k])}`);
+        });
       const plot = panel.append('g').attr('transform', `translate(${PANEL / 2},${HEADER + PANEL / 2})`);
       plot.append('line').attr('x1', -PANEL / 2 + 8).attr('x2', PANEL / 2 - 8).attr('stroke', 'currentColor').attr('stroke-opacity', 0.15);
       plot.append('line').attr('y1', -PANEL / 2 + 8).attr('y2', PANEL / 2 - 8).attr('stroke', 'currentColor').attr('stroke-opacity', 0.15);
@@ -101,17 +111,20 @@ export function EllipsePanels({ result, matrices, tIndex, showMeans, svgRef }: P
         plot.append('path').attr('d', line(ellipsePoints(block(r.mean)))).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-width', 1.5).attr('stroke-dasharray', '6 3');
       }
     });
-  }, [result, matrices, tIndex, showMeans]);
+  }, [result, matrices, tIndex, showMeans, columns]);
   return (
-    <svg
-      ref={svgRef}
-      viewBox={`0 0 ${PANEL * 4} ${PANEL + HEADER}`}
-      width="100%"
-      role="img"
-      aria-label="Covariance ellipses along the four geodesics"
-      style={{ maxWidth: PANEL * 4, fontFamily: 'system-ui, sans-serif' }}
-    >
-      <g ref={gRef} />
-    </svg>
+    <div ref={box} className="plot-frame">
+      <svg
+        ref={svgRef}
+        className="plot"
+        viewBox={`0 0 ${PANEL * columns} ${(PANEL + HEADER) * rows}`}
+        width={PANEL * columns}
+        height={(PANEL + HEADER) * rows}
+        role="img"
+        aria-label="Covariance ellipses along the four geodesics"
+      >
+        <g ref={gRef} />
+      </svg>
+    </div>
   );
 }

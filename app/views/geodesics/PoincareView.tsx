@@ -9,6 +9,7 @@ import type { ParamTable } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { lorentzDistance, poincareDistance, poincareGeodesic, poincareToLorentz } from '../../../src/geometry/manifolds';
+import { ROLE } from '../../plots/palette';
 
 const SIZE = 320;
 const params: ParamTable = [
@@ -48,8 +49,8 @@ function PoincareView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       const p = polar(1, a);
       g.append('line').attr('x1', X([-p[0], -p[1]])).attr('y1', Y([-p[0], -p[1]])).attr('x2', X(p)).attr('y2', Y(p)).attr('stroke', 'currentColor').attr('stroke-opacity', 0.15);
     }
-    g.append('path').attr('d', d3.line<Float64Array>().x(X).y(Y)(c.curve)).attr('fill', 'none').attr('stroke', '#e15759').attr('stroke-width', 2.5);
-    for (const p of c.dots) g.append('circle').attr('cx', X(p)).attr('cy', Y(p)).attr('r', 3.5).attr('fill', '#4e79a7');
+    g.append('path').attr('d', d3.line<Float64Array>().x(X).y(Y)(c.curve)).attr('fill', 'none').attr('stroke', ROLE.vermillion).attr('stroke-width', 2.5);
+    for (const p of c.dots) g.append('circle').attr('cx', X(p)).attr('cy', Y(p)).attr('r', 3.5).attr('fill', ROLE.blue);
     for (const p of [c.x, c.y]) g.append('circle').attr('cx', X(p)).attr('cy', Y(p)).attr('r', 5).attr('fill', 'currentColor');
   }, [c]);
   return (

@@ -6,6 +6,7 @@ import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { sphereDistance, sphereGeodesic } from '../../../src/geometry/manifolds';
 import { fromLonLat, globe, GLOBE_SIZE, toLonLat } from './sphereDraw';
+import { ROLE } from '../../plots/palette';
 
 const params: ParamTable = [
   { name: 'lon1', label: 'p: longitude', type: 'number', default: -40, min: -180, max: 180, step: 1, unit: '°' },
@@ -39,12 +40,12 @@ function SphereView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       .datum({ type: 'LineString', coordinates: [toLonLat(computed.p), toLonLat(computed.q)] } as d3.GeoPermissibleObjects)
       .attr('d', path)
       .attr('fill', 'none')
-      .attr('stroke', '#e15759')
+      .attr('stroke', ROLE.vermillion)
       .attr('stroke-width', 2.5);
     for (const s of computed.samples) {
       const xy = projection(toLonLat(s));
       const visible = d3.geoDistance(toLonLat(s), [-projection.rotate()[0], -projection.rotate()[1]]) < Math.PI / 2;
-      if (xy && visible) g.append('circle').attr('cx', xy[0]).attr('cy', xy[1]).attr('r', 3.5).attr('fill', '#4e79a7');
+      if (xy && visible) g.append('circle').attr('cx', xy[0]).attr('cy', xy[1]).attr('r', 3.5).attr('fill', ROLE.blue);
     }
   }, [computed, v.spin]);
   return (

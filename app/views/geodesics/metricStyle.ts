@@ -1,4 +1,5 @@
 import type { SpdMetricName } from '../../../src/geometry/spd';
+import { ROLE } from '../../plots/palette';
 
 export const METRIC_LABELS: Record<SpdMetricName, string> = {
   affineInvariant: 'Affine-invariant',
@@ -8,10 +9,10 @@ export const METRIC_LABELS: Record<SpdMetricName, string> = {
 };
 
 export const METRIC_COLORS: Record<SpdMetricName, string> = {
-  affineInvariant: '#4e79a7',
-  logEuclidean: '#59a14f',
-  buresWasserstein: '#e15759',
-  generalizedBW: '#b07aa1',
+  affineInvariant: ROLE.blue,
+  logEuclidean: ROLE.orange,
+  buresWasserstein: ROLE.green,
+  generalizedBW: ROLE.purple,
 };
 
 export function formatValue(v: number): string {

@@ -7,8 +7,9 @@
 import { expectMatrix, expectObject, ParseError } from '../../io/parse';
 import type { ParamTable, ParamValues } from '../../params/spec';
 import type { SpdPathsData } from '../../../src/workers/jobs/geodesics';
+import { refineTable } from '../../params/refine';
 
-export const spdParams: ParamTable = [
+const baseSpdParams: ParamTable = [
   { name: 'dimension', label: 'Matrix size', type: 'enum', default: '2', options: [{ value: '2', label: '2×2 (ellipses)' }, { value: '3', label: '3×3 (ellipsoids)' }] },
   { name: 't', label: 'Position t along the geodesic', type: 'number', default: 0.5, min: 0, max: 1, step: 0.01 },
   { name: 'aMajor', label: 'A: largest eigenvalue', type: 'number', default: 4, min: 0.01, max: 100, step: 0.01, scale: 'log' },
@@ -26,6 +27,8 @@ export const spdParams: ParamTable = [
   { name: 'theta', label: 'GBW power θ', type: 'number', default: 0.5, min: 0.1, max: 2, step: 0.05, description: 'Power deformation d_θ(X, Y) = d_M(X^θ, Y^θ)/θ.' },
   { name: 'means', label: 'Show Fréchet means', type: 'boolean', default: true },
 ];
+
+export const spdParams: ParamTable = refineTable(baseSpdParams, { essential: ['dimension', 't', 'aMajor', 'aCondition', 'bMajor', 'bCondition', 'theta', 'means'] });
 
 /** R diag(major, …, major/condition) Rᵀ: a rotation by `angle` degrees in the (x, y) plane (n = 2) or about (1, 1, 1)/√3 (n = 3). */
 export function spdFromSliders(n: 2 | 3, major: number, condition: number, angle: number): Float64Array {

@@ -17,7 +17,7 @@ export function fromLonLat(lonDeg: number, latDeg: number): Float64Array {
 export function globe(g: d3.Selection<SVGGElement, unknown, null, undefined>, rotate: [number, number]) {
   const projection = d3.geoOrthographic().scale(GLOBE_SIZE / 2 - 12).translate([GLOBE_SIZE / 2, GLOBE_SIZE / 2]).rotate(rotate).clipAngle(90);
   const path = d3.geoPath(projection);
-  g.append('path').datum({ type: 'Sphere' } as d3.GeoPermissibleObjects).attr('d', path).attr('fill', '#f6f8fb').attr('stroke', '#999');
-  g.append('path').datum(d3.geoGraticule10()).attr('d', path).attr('fill', 'none').attr('stroke', '#e3e3e3');
+  g.append('path').datum({ type: 'Sphere' } as d3.GeoPermissibleObjects).attr('d', path).style('fill', 'var(--bg)').style('stroke', 'var(--muted)');
+  g.append('path').datum(d3.geoGraticule10()).attr('d', path).attr('fill', 'none').style('stroke', 'var(--border)');
   return { projection, path };
 }

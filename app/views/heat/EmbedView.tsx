@@ -140,7 +140,7 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
       }
       description={result ? describeEmbedding(result) : undefined}
     >
-      <div className="heat-linked" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: '1rem' }}>
+      <div className="figure-row heat-linked">
         <div>
           <h4>Input (drag to orbit, click to select a neighbourhood)</h4>
           {frame ? (
@@ -160,7 +160,6 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
         className="heat-quality"
         data-testid="heat-quality"
         aria-live="polite"
-        style={{ display: 'grid', gridTemplateColumns: 'repeat(4, auto 1fr)', gap: '0.25rem 0.75rem', alignItems: 'baseline' }}
       >
         <dt>Spearman (row-averaged)</dt>
         <dd data-testid="heat-spearman" style={{ margin: 0, fontVariantNumeric: 'tabular-nums' }}>{quality ? quality.spearman.toFixed(4) : '—'}</dd>

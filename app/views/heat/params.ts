@@ -1,5 +1,6 @@
 /** The parameter tables of the heat chapter's views (one source for sliders, URL and export). */
 import type { ParamSpec, ParamTable } from '../../params/spec';
+import { refineTable } from '../../params/refine';
 
 export const DATASET_OPTIONS = [
   { value: 'swissroll', label: 'Swiss roll' },
@@ -45,7 +46,7 @@ const common: ParamSpec[] = [
   { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
 ];
 
-export const embedParams: ParamTable = [
+const baseEmbedParams: ParamTable = [
   ...common.slice(0, 1),
   { name: 'method', label: 'Method', type: 'enum', default: 'heatgeo', options: METHOD_OPTIONS },
   ...common.slice(1),
@@ -61,9 +62,22 @@ export const embedParams: ParamTable = [
   },
 ];
 
-export const compareParams: ParamTable = common.map((s): ParamSpec => {
+export const embedParams: ParamTable = refineTable(baseEmbedParams, {
+  essential: ['dataset', 'method', 'n', 'noise', 'k', 't', 'autoT', 'landmarks'],
+  applies: {
+    t: { when: (v) => !v.autoT, reason: 'Chosen by the entropy knee (untick to set it).' },
+    landmarks: { when: (v) => v.method === 'heatgeo', reason: 'Landmarks apply to the heat geodesic only.' },
+  },
+});
+
+const baseCompareParams: ParamTable = common.map((s): ParamSpec => {
   if (s.type !== 'integer') return s;
   if (s.name === 'n') return { ...s, default: 300, max: 2000 };
   if (s.name === 't') return { ...s, default: 60 };
   return s;
+});
+
+export const compareParams: ParamTable = refineTable(baseCompareParams, {
+  essential: ['dataset', 'n', 'noise', 'k', 'alpha', 't', 'autoT'],
+  applies: { t: { when: (v) => !v.autoT, reason: 'Chosen by the entropy knee (untick to set it).' } },
 });

@@ -162,7 +162,7 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
           </>
         ) : null}
       </div>
-      <div className="hessian-grid" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))', gap: 12 }}>
+      <div className="figure-row hessian-grid">
         <figure style={{ margin: 0 }}>
           <figcaption>Spectral density (log scale), outliers marked</figcaption>
           <LinePlot svgRef={densityRef} series={densitySeries} vLines={outlierLines} xLabel="eigenvalue λ" yLabel="density" yScale="log" yDomain={densityDomain} width={PLOT_W} height={PLOT_H} />

@@ -1,8 +1,9 @@
 /** The parameter table of the Hessian training view (sliders, URL, export `params`). */
 import type { ParamTable, ParamValues } from '../../params/spec';
 import type { HessianTrainParams } from '../../../src/workers/jobs/hessian';
+import { refineTable } from '../../params/refine';
 
-export const trainingParams: ParamTable = [
+const baseTrainingParams: ParamTable = [
   {
     name: 'dataset',
     label: 'Data',
@@ -86,6 +87,34 @@ export const trainingParams: ParamTable = [
   { name: 'initScale', label: 'Init scale', type: 'number', default: 1, min: 0.1, max: 4, step: 0.05 },
   { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
 ];
+
+export const trainingParams: ParamTable = refineTable(baseTrainingParams, {
+  essential: ['dataset', 'hidden', 'depth', 'optimizer', 'lr', 'batchSize', 'steps', 'topK'],
+  applies: {
+    batchSize: { when: (v) => v.optimizer !== 'gd', reason: 'GD (full batch) uses every sample.' },
+    noise: { when: (v) => v.dataset === 'spirals', reason: 'Only the two spirals have noise.' },
+    classes: { when: (v) => v.dataset === 'mixture', reason: 'Set by the data set (mixture only).' },
+    separation: { when: (v) => v.dataset === 'mixture', reason: 'Only the Gaussian mixture has class means.' },
+  },
+  descriptions: {
+    dataset: 'The training data: a Gaussian mixture, two spirals or 8×8 digits.',
+    dimension: 'Input dimension of the Gaussian mixture.',
+    n: 'Training samples drawn from the data set.',
+    noise: 'Standard deviation of the Gaussian noise added to the spiral points.',
+    depth: 'Hidden layers of the MLP (0: a linear model).',
+    activation: 'Nonlinearity of the hidden layers.',
+    weightDecay: 'L2 penalty on the weights, added to the loss.',
+    optimizer: 'The training algorithm; GD uses the full batch.',
+    lr: 'Step size η; full-batch GD is stable while λ_max < 2/η (the reference line).',
+    steps: 'Training steps.',
+    spectrumEvery: 'Training steps between two Hessian spectra (Lanczos and SLQ).',
+    topK: 'Leading Hessian eigenvalues tracked by Lanczos.',
+    slqProbes: 'Random probe vectors of stochastic Lanczos quadrature (the density panel).',
+    slqSteps: 'Lanczos steps per SLQ probe: the resolution of the density.',
+    initScale: 'Multiplier of the initial weights.',
+    seed: 'Seed of the data, the initial weights and the random probes: the same seed gives the same figure.',
+  },
+});
 
 /** The job's parameters from the view's values (GD ignores the batch size: full batch). */
 export function toJobParams(v: ParamValues): HessianTrainParams {

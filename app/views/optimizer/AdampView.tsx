@@ -16,6 +16,7 @@ import { adampChecks } from './adampChecks';
 import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { SpherePaths } from './SpherePaths';
 import { fmt } from './fmt';
+import { ROLE } from '../../plots/palette';
 
 const params: ParamTable = [
   { name: 'lrSgd', label: 'η (SGD, SGDM, SGDP)', type: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001, scale: 'log' },
@@ -37,7 +38,7 @@ const params: ParamTable = [
 ];
 
 export const OPTIMIZER_LABELS: Record<OptimizerName, string> = { sgd: 'SGD', sgdm: 'SGD + momentum', adam: 'Adam', sgdp: 'SGDP', adamp: 'AdamP' };
-const COLORS: Record<OptimizerName, string> = { sgd: '#7f7f7f', sgdm: '#b2182b', adam: '#7b3294', sgdp: '#e08214', adamp: '#1a9850' };
+const COLORS: Record<OptimizerName, string> = { sgd: ROLE.sky, sgdm: ROLE.vermillion, adam: ROLE.purple, sgdp: ROLE.orange, adamp: ROLE.green };
 
 function AdampView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);

@@ -14,6 +14,7 @@ import { langevinCsv, langevinExport } from './exportOptimizer2';
 import { langevinChecks } from './langevinChecks';
 import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { fmt } from './fmt';
+import { ROLE } from '../../plots/palette';
 
 const params: ParamTable = [
   { name: 'kStar', label: 'Information exponent k* (link He_{k*})', type: 'integer', default: 3, min: 2, max: 4, step: 1 },
@@ -46,8 +47,8 @@ function LangevinView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const t = run ? Float64Array.from({ length: run.steps + 1 }, (_, i) => i) : new Float64Array(0);
   const overlaps: Series[] = run
     ? [
-        { label: 'last iterate |⟨θ_t, θ*⟩|', x: t, y: run.run.last, color: '#7b3294' },
-        { label: 'running average |⟨θ̄_t, θ*⟩|', x: t, y: run.run.average, color: '#1a9850' },
+        { label: 'last iterate |⟨θ_t, θ*⟩|', x: t, y: run.run.last, color: ROLE.purple },
+        { label: 'running average |⟨θ̄_t, θ*⟩|', x: t, y: run.run.average, color: ROLE.green },
       ]
     : [];
   const E = run ? run.phase.exponents.length : 0;

@@ -15,8 +15,10 @@ import { mfacCsv, mfacExport } from './exportOptimizer2';
 import { mfacChecks, worstGridError } from './mfacChecks';
 import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { fmt } from './fmt';
+import { refineTable } from '../../params/refine';
+import { ROLE } from '../../plots/palette';
 
-const params: ParamTable = [
+const baseParams: ParamTable = [
   { name: 'window', label: 'Gradient window m (training)', type: 'integer', default: 16, min: 1, max: 128, step: 1 },
   { name: 'lambda', label: 'Damping λ', type: 'number', default: 0.01, min: 0.0001, max: 10, step: 0.0001, scale: 'log' },
   { name: 'lrMfac', label: 'η (M-FAC)', type: 'number', default: 0.05, min: 0.0001, max: 1, step: 0.0001, scale: 'log' },
@@ -28,8 +30,10 @@ const params: ParamTable = [
   { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
 ];
 
+const params: ParamTable = refineTable(baseParams, { essential: ['window', 'lambda', 'lrMfac', 'lrSgd', 'lrAdam', 'steps', 'hidden', 'batch'] });
+
 const LABELS: Record<MfacRaceMethod, string> = { sgd: 'SGD', adam: 'Adam', mfac: 'M-FAC' };
-const COLORS: Record<MfacRaceMethod, string> = { sgd: '#7f7f7f', adam: '#7b3294', mfac: '#1a9850' };
+const COLORS: Record<MfacRaceMethod, string> = { sgd: ROLE.sky, adam: ROLE.purple, mfac: ROLE.green };
 const LAMBDA_COLORS = ['#d73027', '#fc8d59', '#91bfdb', '#4575b4', '#313695'];
 
 function MfacView({ cellId, chapterId, params: v, setParam }: ViewProps) {
@@ -58,9 +62,9 @@ function MfacView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     : [];
   const costSeries: Series[] = run?.cost
     ? [
-        { label: 'M-FAC setup (G Gᵀ + recursion)', x: run.cost.ms, y: run.cost.setupMs, color: '#e08214' },
-        { label: 'M-FAC query F̂⁻¹x', x: run.cost.ms, y: run.cost.queryMs, color: '#1a9850' },
-        { label: 'dense form + Cholesky', x: run.cost.ms, y: run.cost.denseMs, color: '#7f7f7f' },
+        { label: 'M-FAC setup (G Gᵀ + recursion)', x: run.cost.ms, y: run.cost.setupMs, color: ROLE.orange },
+        { label: 'M-FAC query F̂⁻¹x', x: run.cost.ms, y: run.cost.queryMs, color: ROLE.green },
+        { label: 'dense form + Cholesky', x: run.cost.ms, y: run.cost.denseMs, color: ROLE.sky },
       ]
     : [];
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);

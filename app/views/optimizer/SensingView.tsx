@@ -16,8 +16,10 @@ import { parseSensingRun, SENSING_METHODS, type SensingMethod } from '../../../s
 import { sensingCsv, sensingExport } from './exportOptimizer';
 import { sensingChecks } from './sensingChecks';
 import { PaperCheckTable } from '../../frame/PaperCheckTable';
+import { refineTable } from '../../params/refine';
+import { ROLE } from '../../plots/palette';
 
-const params: ParamTable = [
+const baseParams: ParamTable = [
   { name: 'alpha', label: 'Initialization scale α', type: 'number', default: 0.2, min: 0.01, max: 1, step: 0.01, scale: 'log', description: 'X₀, F₀, G₀ have N(0, α²/n) entries.' },
   { name: 'eta', label: 'Step η', type: 'number', default: 0.2, min: 0.01, max: 0.4, step: 0.01 },
   { name: 'iterations', label: 'Iterations T', type: 'integer', default: 2000, min: 100, max: 10000, step: 100 },
@@ -42,13 +44,15 @@ const params: ParamTable = [
   { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
 ];
 
+const params: ParamTable = refineTable(baseParams, { essential: ['alpha', 'eta', 'iterations', 'kappa', 'r', 'k', 'modifyAt', 'spectrum'] });
+
 export const METHOD_LABELS: Record<SensingMethod, string> = {
   'symmetric-exact': 'symmetric, k = r',
   'symmetric-over': 'symmetric, k > r',
   'asymmetric-over': 'asymmetric FGᵀ, k > r',
   modified: 'asymmetric + one modified step',
 };
-const COLORS: Record<SensingMethod, string> = { 'symmetric-exact': '#1a9850', 'symmetric-over': '#b2182b', 'asymmetric-over': '#2166ac', modified: '#e08214' };
+const COLORS: Record<SensingMethod, string> = { 'symmetric-exact': ROLE.green, 'symmetric-over': ROLE.vermillion, 'asymmetric-over': ROLE.blue, modified: ROLE.orange };
 
 function SensingView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);

@@ -14,8 +14,10 @@ import { svenCsv, svenExport } from './exportOptimizer2';
 import { svenChecks } from './svenChecks';
 import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { fmt } from './fmt';
+import { refineTable } from '../../params/refine';
+import { ROLE } from '../../plots/palette';
 
-const params: ParamTable = [
+const baseParams: ParamTable = [
   {
     name: 'task',
     label: 'Task',
@@ -36,8 +38,10 @@ const params: ParamTable = [
   { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
 ];
 
+const params: ParamTable = refineTable(baseParams, { essential: ['k', 'lrSven', 'lrSgd', 'lrAdam', 'steps', 'n', 'hidden'] });
+
 const LABELS: Record<SvenMethod, string> = { sgd: 'GD', adam: 'Adam', lbfgs: 'L-BFGS', sven: 'Sven' };
-const COLORS: Record<SvenMethod, string> = { sgd: '#7f7f7f', adam: '#7b3294', lbfgs: '#2166ac', sven: '#1a9850' };
+const COLORS: Record<SvenMethod, string> = { sgd: ROLE.sky, adam: ROLE.purple, lbfgs: ROLE.blue, sven: ROLE.green };
 
 function SvenView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);

@@ -18,8 +18,10 @@ import { parseRadiiDataSet } from '../../../src/geometry/ghosts/validate';
 import type { StepDirection } from '../../../src/geometry/ghosts/mlpSet';
 import { dataParams } from './dataParams';
 import { radiiExport } from './exportRadii';
+import { refineTable } from '../../params/refine';
+import { ROLE } from '../../plots/palette';
 
-const params: ParamTable = [
+const baseParams: ParamTable = [
   { name: 'samples', label: 'Samples', type: 'integer', default: 200, min: 1, max: 2000, step: 1, description: 'Size of the synthetic set (ignored once a file is loaded).' },
   ...dataParams,
   { name: 'percentile', label: 'Percentile q', type: 'number', default: 0.95, min: 0.5, max: 1, step: 0.01, description: 'The percentile bound π/quantile_q(Δ_a).' },
@@ -27,7 +29,9 @@ const params: ParamTable = [
   { name: 'cloud', label: 'Nearest zero of every sample', type: 'boolean', default: true },
 ];
 
-const COLORS = { rhoA: '#e08214', rhoExact: '#b2182b', zero: '#2166ac', cloud: '#9e9e9e', safe: '#1a9850', warn: '#e08214', bad: '#b2182b' };
+const params: ParamTable = refineTable(baseParams, { essential: ['samples', 'source', 'classes', 'logitScale', 'sample', 'percentile', 'tau', 'cloud'] });
+
+const COLORS = { rhoA: ROLE.orange, rhoExact: ROLE.purple, zero: ROLE.blue, cloud: '#9e9e9e', safe: ROLE.green, warn: ROLE.orange, bad: ROLE.vermillion };
 
 export function sampleJobParams(v: ParamValues, samples: number, withZeros: boolean): SampleRadiiParams {
   return {

@@ -15,8 +15,10 @@ import { LinePlot, formatNumber, type Series } from '../../plots';
 import type { SpikeRaceParams } from '../../../src/workers/jobs/radii';
 import type { Activation } from '../../../src/geometry/nn/activations';
 import { raceExport } from './exportRadii';
+import { refineTable } from '../../params/refine';
+import { ROLE } from '../../plots/palette';
 
-const params: ParamTable = [
+const baseParams: ParamTable = [
   { name: 'lr', label: 'Learning rate η', type: 'number', default: 0.01, min: 1e-4, max: 0.1, step: 1e-4, scale: 'log' },
   { name: 'spikeFactor', label: 'Spike factor', type: 'number', default: 1000, min: 1, max: 10000, step: 1, scale: 'log', description: 'The learning rate is multiplied by this during the spike.' },
   { name: 'spikeStep', label: 'Spike at step', type: 'integer', default: 40, min: 0, max: 500, step: 1 },
@@ -56,7 +58,9 @@ const params: ParamTable = [
   { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
 ];
 
-const COLORS = { plain: '#b2182b', clip: '#7b3294', controller: '#1a9850', rho: '#2166ac', curvature: '#e08214' };
+const params: ParamTable = refineTable(baseParams, { essential: ['lr', 'spikeFactor', 'spikeStep', 'spikeDuration', 'steps', 'clipNorm', 'classes', 'separation'] });
+
+const COLORS = { plain: ROLE.vermillion, clip: ROLE.purple, controller: ROLE.blue, rho: ROLE.green, curvature: ROLE.orange };
 
 function RaceView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);

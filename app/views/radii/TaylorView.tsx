@@ -15,12 +15,16 @@ import { evaluateTaylor, lossAlongStep } from '../../../src/geometry/ghosts/tayl
 import { dataParams } from './dataParams';
 import { radiiExport } from './exportRadii';
 import { sampleJobParams, useLoadedSet } from './ComplexPlaneView';
+import { refineTable } from '../../params/refine';
+import { ROLE } from '../../plots/palette';
 
-const params: ParamTable = [
+const baseParams: ParamTable = [
   ...dataParams,
   { name: 'order', label: 'Taylor order N', type: 'integer', default: 8, min: 1, max: 60, step: 1, description: 'Polynomials of order 1…N are drawn.' },
   { name: 'span', label: 'Range (× ρ*)', type: 'number', default: 2, min: 0.5, max: 5, step: 0.1, description: 'The τ axis runs over ± this many radii.' },
 ];
+
+const params: ParamTable = refineTable(baseParams, { essential: ['source', 'classes', 'logitScale', 'slopeScale', 'sample', 'order', 'span'] });
 
 function TaylorView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -109,21 +113,21 @@ function TaylorView({ cellId, chapterId, params: values, setParam }: ViewProps) 
             xDomain={[-figure.T, figure.T]}
             yDomain={figure.band}
             vLines={[
-              { value: sel.rhoA, label: 'ρ_a', color: '#e08214' },
-              { value: -sel.rhoA, label: '', color: '#e08214' },
-              { value: sel.rhoExact, label: 'ρ*', color: '#b2182b' },
-              { value: -sel.rhoExact, label: '', color: '#b2182b' },
+              { value: sel.rhoA, label: 'ρ_a', color: ROLE.orange },
+              { value: -sel.rhoA, label: '', color: ROLE.orange },
+              { value: sel.rhoExact, label: 'ρ*', color: ROLE.purple },
+              { value: -sel.rhoExact, label: '', color: ROLE.purple },
             ]}
             height={340}
           />
           <LinePlot
-            series={[{ label: '|c_n|^(−1/n)', x: figure.ns, y: figure.root, points: true, color: '#2166ac' }]}
+            series={[{ label: '|c_n|^(−1/n)', x: figure.ns, y: figure.root, points: true, color: ROLE.blue }]}
             xLabel="order n"
             yLabel="root test"
             yScale="log"
             hLines={[
-              { value: sel.rhoExact, label: 'ρ*', color: '#b2182b' },
-              { value: sel.rhoA, label: 'ρ_a', color: '#e08214' },
+              { value: sel.rhoExact, label: 'ρ*', color: ROLE.purple },
+              { value: sel.rhoA, label: 'ρ_a', color: ROLE.orange },
             ]}
             height={220}
           />

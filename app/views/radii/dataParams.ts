@@ -1,7 +1,8 @@
 /** The synthetic-set parameters shared by the plane and Taylor views. */
-import type { ParamSpec } from '../../params/spec';
+import type { ParamSpec, ParamTable } from '../../params/spec';
+import { refineTable } from '../../params/refine';
 
-export const dataParams: ParamSpec[] = [
+const baseDataParams: ParamSpec[] = [
   {
     name: 'source',
     label: 'Samples from',
@@ -32,3 +33,10 @@ export const dataParams: ParamSpec[] = [
   { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
   { name: 'sample', label: 'Sample', type: 'integer', default: 0, min: 0, max: 1999, step: 1, description: 'The sample whose zeros and Taylor series are drawn.' },
 ];
+
+const mlp = { when: (v: Record<string, unknown>) => v.source === 'mlp', reason: 'Used when the samples come from a trained MLP.' };
+const synthetic = { when: (v: Record<string, unknown>) => v.source !== 'mlp', reason: 'Used by the random (synthetic) set only.' };
+
+export const dataParams: ParamTable = refineTable(baseDataParams, {
+  applies: { trainSteps: mlp, direction: mlp, classes: synthetic, logitScale: synthetic, slopeScale: synthetic },
+});

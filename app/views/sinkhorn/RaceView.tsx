@@ -11,9 +11,10 @@ import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { problemFromFile, type LoadedProblem } from './loadProblem';
 import { jobParams, raceParams } from './params';
+import { ROLE } from '../../plots/palette';
 
 const LABELS: Record<string, string> = { sinkhorn: 'Sinkhorn (scaling)', log: 'log-domain Sinkhorn', sns: 'Sinkhorn-Newton-Sparse' };
-const COLORS: Record<string, string> = { sinkhorn: '#4e79a7', log: '#f28e2b', sns: '#e15759' };
+const COLORS: Record<string, string> = { sinkhorn: ROLE.blue, log: ROLE.orange, sns: ROLE.green };
 
 function RaceView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);

@@ -4,6 +4,7 @@ import type { SinkhornParams } from '../../../src/workers/jobs/sinkhorn';
 import type { CostKind } from '../../../src/geometry/ot/costs';
 import type { DatasetName } from '../../../src/geometry/ot/datasets';
 import type { OtMethod } from '../../../src/geometry/ot/solver';
+import { refineTable } from '../../params/refine';
 
 const problemParams: ParamTable = [
   {
@@ -73,7 +74,7 @@ const methodParam: ParamTable = [
   },
 ];
 
-export const planParams: ParamTable = [
+const basePlanParams: ParamTable = [
   ...problemParams.slice(0, 3),
   ...methodParam,
   ...problemParams.slice(3),
@@ -91,7 +92,10 @@ export const planParams: ParamTable = [
   },
 ];
 
-export const transportParams: ParamTable = [...problemParams.slice(0, 3), ...methodParam, ...problemParams.slice(3), { name: 'lines', label: 'Transport lines', type: 'integer', default: 600, min: 50, max: 10_000, step: 50, description: 'The heaviest entries of the plan drawn as lines.' }];
+export const planParams: ParamTable = refineTable(basePlanParams, { essential: ['dataset', 'n', 'epsilon', 'method', 'cost', 'logColor', 'order'] });
+
+const baseTransportParams: ParamTable = [...problemParams.slice(0, 3), ...methodParam, ...problemParams.slice(3), { name: 'lines', label: 'Transport lines', type: 'integer', default: 600, min: 50, max: 10_000, step: 50, description: 'The heaviest entries of the plan drawn as lines.' }];
+export const transportParams: ParamTable = refineTable(baseTransportParams, { essential: ['dataset', 'n', 'epsilon', 'method', 'cost', 'lines'] });
 
 export const raceParams: ParamTable = [
   ...problemParams,
