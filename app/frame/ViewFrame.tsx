@@ -165,7 +165,7 @@ export function ViewFrame(props: Props) {
                 />
                 <span className="progress-text">
                   {progress?.text ?? 'computing…'}
-                  {job?.expectedSeconds ? ` · expected to take about ${formatSeconds(job.expectedSeconds)}` : ''}
+                  {job?.expectedSeconds ? ` · may take up to about ${formatSeconds(job.expectedSeconds)}` : ''}
                 </span>
                 <button type="button" onClick={() => job?.cancel()}>
                   Cancel

@@ -113,4 +113,5 @@ export const compareJob = defineJob<HeatParams, HeatData | null, CompareResult, 
   cpu: (ctx, params, data) => runCompare(ctx, params, data),
   gpu: (ctx, params, data) => runCompare(ctx, params, data),
   preview: (params) => heatPreview(params),
+  cost: (p) => p.n * p.n * (p.order + p.mdsIterations),
 });

@@ -160,4 +160,6 @@ export const embedJob = defineJob<HeatParams, HeatData | null, HeatResult, HeatP
   gpu: (ctx, params, data) => runEmbed(ctx, params, data),
   transfer: (r) => [r.embedding.buffer, r.input.buffer, r.color.buffer] as Transferable[],
   preview: (params) => heatPreview(params),
+  // kNN, the heat kernel and MDS each pass over n² entries, the kernel `order` times and SMACOF up to `mdsIterations` times.
+  cost: (p) => p.n * p.n * (p.order + p.mdsIterations),
 });

@@ -323,6 +323,7 @@ export async function runSpikeRace(
 
 export const spikeRaceJob = defineJob<SpikeRaceParams, unknown, SpikeRaceResult, SpikeRaceProgress>({
   name: 'radii/spike-race',
+  cost: (p) => p.steps,
   cpu: (ctx, params) =>
     runSpikeRace(params, async (race) => {
       ctx.progress(snapshot(race, params.classes, true));

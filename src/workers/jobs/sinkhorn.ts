@@ -279,5 +279,7 @@ export const solve = defineJob<SinkhornParams, SinkhornData | null, SinkhornSolv
     p.tolerance >= PREVIEW_TOLERANCE && p.maxIterations <= PREVIEW_ITERATIONS
       ? null
       : { ...p, tolerance: Math.max(p.tolerance, PREVIEW_TOLERANCE), maxIterations: Math.min(p.maxIterations, PREVIEW_ITERATIONS) },
+  // An iteration passes over n² entries; the iterations to a fixed tolerance grow about like 1/ε.
+  cost: (p) => (p.n * p.n) / Math.max(p.epsilon, 1e-4),
 });
 

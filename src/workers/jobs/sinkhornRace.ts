@@ -92,5 +92,6 @@ async function raceCpu(ctx: JobContext<SinkhornRaceProgress>, params: SinkhornPa
 export const race = defineJob<SinkhornParams, SinkhornData | null, SinkhornRaceResult, SinkhornRaceProgress>({
   name: 'sinkhorn/race',
   cpu: raceCpu,
+  cost: (p) => (p.n * p.n) / Math.max(p.epsilon, 1e-4),
 });
 
