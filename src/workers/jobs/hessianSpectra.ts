@@ -1,0 +1,184 @@
+/**
+ * The spectral stages of `hessian/train`, taken at one recorded θ of the training trajectory:
+ *  - head: full-data loss and accuracy and the top-k of H (Lanczos) — the sharpness, computed for
+ *    every snapshot first so the edge-of-stability panel fills in quickly;
+ *  - tail: the trace (Hutch++ or Hutchinson), the SLQ density probe by probe, the outlier count and
+ *    bulk scale, and (optionally) the top-k of G and of H − G and tr(G); `onPiece` hands each piece
+ *    over as it is done, so the figure refines while the snapshot is computed;
+ *  - exact: the dense f64 Hessian at the final θ and all its eigenvalues (P ≤ exactMaxP).
+ * Each stage draws its random vectors from its own seeded stream (seed, step, stage), so a stage
+ * computed alone (a cache miss after a display change) gives what it gives in a cold run.
+ */
+import { curvatureOperator, mlpAccuracy, mlpLoss, type ClassificationData, type CurvatureKind, type Mlp } from '../../geometry/nn';
+import { mulberry32, type Random } from '../../geometry/random';
+import {
+  bulkRootMeanSquare,
+  countOutliers,
+  hutchinsonProcess,
+  hutchPlusPlusProcess,
+  lanczosTopProcess,
+  runProcessAsync,
+  slqDensity,
+  slqProcess,
+  type AsyncLinearOperator,
+  type QuadratureNodes,
+  type TraceEstimator,
+} from '../../geometry/spectral';
+import { symmetricEigenvalues } from '../../geometry/linalg';
+import type { SpectrumSnapshot } from './hessian';
+
+export type CurvatureOp = AsyncLinearOperator & { dispose?(): void };
+export type HvpFactory = (mlp: Mlp, theta: Float64Array, data: ClassificationData, weightDecay: number, kind: CurvatureKind) => Promise<CurvatureOp>;
+
+export interface SpectralSettings {
+  topK: number;
+  lanczosSteps: number;
+  hutchinsonProbes: number;
+  traceMethod: TraceEstimator;
+  slqProbes: number;
+  slqSteps: number;
+  split: boolean;
+}
+
+export type SnapshotHead = Pick<SpectrumSnapshot, 'step' | 'loss' | 'accuracy' | 'top' | 'topResiduals'>;
+export type SnapshotTail = Omit<SpectrumSnapshot, keyof SnapshotHead>;
+/** A snapshot being computed: the head always, the tail's fields as they arrive. */
+export type PartialSnapshot = SnapshotHead & Partial<SnapshotTail>;
+
+/** The density grid of the chapter's plots (as spectrumSummary draws it). */
+const DENSITY = { points: 256, sigmaFraction: 0.01 };
+
+/** A seeded stream per (seed, step, stage): independent of which other stages ran before. */
+export function stageRandom(seed: number, step: number, stage: number): Random {
+  return mulberry32((Math.imul(seed + 3, 0x9e3779b1) ^ Math.imul(step + 1, 0x85ebca6b) ^ Math.imul(stage + 1, 0xc2b2ae35)) >>> 0);
+}
+
+export async function snapshotHead(
+  mlp: Mlp,
+  theta: Float64Array,
+  data: ClassificationData,
+  weightDecay: number,
+  step: number,
+  s: SpectralSettings,
+  random: Random,
+  hvp: HvpFactory,
+  checkpoint: () => Promise<void>,
+): Promise<SnapshotHead> {
+  const H = await hvp(mlp, theta, data, weightDecay, 'hessian');
+  try {
+    const top = await runProcessAsync(lanczosTopProcess(mlp.paramCount, s.topK, random, s.lanczosSteps), H, checkpoint);
+    return { step, loss: mlpLoss(mlp, theta, data, weightDecay), accuracy: mlpAccuracy(mlp, theta, data), top: top.values, topResiduals: top.residuals };
+  } finally {
+    H.dispose?.();
+  }
+}
+
+export async function snapshotTail(
+  mlp: Mlp,
+  theta: Float64Array,
+  data: ClassificationData,
+  weightDecay: number,
+  head: SnapshotHead,
+  s: SpectralSettings,
+  random: Random,
+  hvp: HvpFactory,
+  checkpoint: () => Promise<void>,
+  onPiece: (piece: Partial<SnapshotTail>) => void,
+): Promise<SnapshotTail> {
+  const P = mlp.paramCount;
+  const traceProcess = (n: number) => (s.traceMethod === 'hutch++' ? hutchPlusPlusProcess(n, s.hutchinsonProbes, random) : hutchinsonProcess(n, s.hutchinsonProbes, random));
+  const H = await hvp(mlp, theta, data, weightDecay, 'hessian');
+  let trace;
+  let q: QuadratureNodes;
+  try {
+    trace = await runProcessAsync(traceProcess(P), H, checkpoint);
+    onPiece({
+      trace: trace.estimate,
+      traceStandardError: trace.standardError,
+      traceMethod: s.traceMethod,
+      traceEstimate: { method: s.traceMethod, value: trace.estimate, standardError: trace.standardError },
+    });
+    // Probe by probe from one stream is the same sequence as all probes at once (slqProcess draws them in turn).
+    const m = Math.min(s.slqSteps, P);
+    q = { probes: 0, steps: m, nodes: new Float64Array(s.slqProbes * m), weights: new Float64Array(s.slqProbes * m), products: 0 };
+    for (let probe = 0; probe < s.slqProbes; probe++) {
+      const one = await runProcessAsync(slqProcess(P, 1, m, random), H, checkpoint);
+      q.nodes.set(one.nodes, probe * m);
+      q.weights.set(one.weights, probe * m);
+      q.probes++;
+      q.products += one.products;
+      const sofar = { ...q, nodes: q.nodes.subarray(0, q.probes * m), weights: q.weights.subarray(0, q.probes * m) };
+      onPiece({ density: slqDensity(sofar, DENSITY) });
+    }
+  } finally {
+    H.dispose?.();
+  }
+  const outliers = countOutliers(head.top);
+  const bulkRms = bulkRootMeanSquare(q, outliers > 0 ? 0.5 * (head.top[outliers - 1] + head.top[outliers]) : Infinity);
+  const density = slqDensity(q, DENSITY);
+  onPiece({ outliers, bulkRms });
+  let gaussNewtonTop: Float64Array | null = null;
+  let residualTop: Float64Array | null = null;
+  let gaussNewtonTrace: number | null = null;
+  if (s.split) {
+    const G = await hvp(mlp, theta, data, weightDecay, 'gaussNewton');
+    const R = await hvp(mlp, theta, data, weightDecay, 'residual');
+    try {
+      gaussNewtonTop = (await runProcessAsync(lanczosTopProcess(P, s.topK, random, s.lanczosSteps), G, checkpoint)).values;
+      onPiece({ gaussNewtonTop });
+      residualTop = (await runProcessAsync(lanczosTopProcess(P, s.topK, random, s.lanczosSteps), R, checkpoint)).values;
+      onPiece({ residualTop });
+      gaussNewtonTrace = (await runProcessAsync(traceProcess(P), G, checkpoint)).estimate;
+    } finally {
+      G.dispose?.();
+      R.dispose?.();
+    }
+  }
+  return {
+    trace: trace.estimate,
+    traceStandardError: trace.standardError,
+    traceMethod: s.traceMethod,
+    traceEstimate: { method: s.traceMethod, value: trace.estimate, standardError: trace.standardError },
+    density,
+    outliers,
+    bulkRms,
+    gaussNewtonTop,
+    residualTop,
+    gaussNewtonTrace,
+  };
+}
+
+/**
+ * All eigenvalues (descending) and the trace of the dense f64 Hessian at θ: P products with the unit
+ * vectors (a checkpoint after each, so the job stays cancellable), symmetrized, then Householder + QL.
+ */
+export async function exactHessianSpectrum(
+  mlp: Mlp,
+  theta: Float64Array,
+  data: ClassificationData,
+  weightDecay: number,
+  checkpoint: () => Promise<void>,
+): Promise<{ values: Float64Array; trace: number }> {
+  const H = curvatureOperator(mlp, theta, data, weightDecay, 'hessian');
+  const n = H.size;
+  const a = new Float64Array(n * n);
+  const e = new Float64Array(n);
+  const col = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    e.fill(0);
+    e[j] = 1;
+    H.apply(e, col);
+    for (let i = 0; i < n; i++) a[i * n + j] = col[i];
+    await checkpoint();
+  }
+  let trace = 0;
+  for (let i = 0; i < n; i++) {
+    trace += a[i * n + i];
+    for (let j = i + 1; j < n; j++) {
+      const m = 0.5 * (a[i * n + j] + a[j * n + i]);
+      a[i * n + j] = m;
+      a[j * n + i] = m;
+    }
+  }
+  return { values: symmetricEigenvalues(a, n).reverse(), trace };
+}
