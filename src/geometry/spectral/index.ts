@@ -11,7 +11,7 @@ export {
   lanczosTop,
   type TopEigen,
 } from './lanczos';
-export { type PowerOptions, powerIterationTop } from './power';
+export { type PowerOptions, powerIterationTop, powerIterationTopAsync, powerIterationProcess } from './power';
 export { type TraceEstimate, hutchinsonTrace, hutchinsonTraceAsync, hutchinsonProcess } from './hutchinson';
 export {
   type HutchPlusPlusEstimate,

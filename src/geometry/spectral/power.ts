@@ -11,6 +11,7 @@
 import { gaussian, type Random } from '../random';
 import type { Eigenpairs } from './lanczos';
 import { dot, type LinearOperator, normalizeInPlace, orthogonalizeAgainst } from './operator';
+import { type AsyncLinearOperator, type Process, runProcess, runProcessAsync } from './process';
 
 export interface PowerOptions {
   maxIterations?: number;
@@ -18,10 +19,31 @@ export interface PowerOptions {
   tolerance?: number;
   /** Spend one more product per pair on the residual ‖A v − λ v‖ (default true; false leaves residuals 0). */
   residuals?: boolean;
+  /**
+   * A warm start for the first eigenpair (e.g. the top eigenvector of a nearby operator: the previous
+   * run's); it converges to the same eigenpair as a random start, in fewer products, unless the start
+   * is orthogonal to it. Later pairs start from random vectors as usual.
+   */
+  start?: ArrayLike<number>;
 }
 
 export function powerIterationTop(op: LinearOperator, count: number, random: Random, options: PowerOptions = {}): Eigenpairs {
-  const n = op.size;
+  return runProcess(powerIterationProcess(op.size, count, random, options), op);
+}
+
+/** The same iteration with a checkpoint after every product (a worker job stays cancellable). */
+export function powerIterationTopAsync(
+  op: AsyncLinearOperator,
+  count: number,
+  random: Random,
+  options: PowerOptions = {},
+  checkpoint?: () => Promise<void>,
+): Promise<Eigenpairs> {
+  return runProcessAsync(powerIterationProcess(op.size, count, random, options), op, checkpoint);
+}
+
+/** Power iteration with deflation as a generator of products (process.ts). */
+export function* powerIterationProcess(n: number, count: number, random: Random, options: PowerOptions = {}): Process<Eigenpairs> {
   if (!Number.isInteger(count) || count < 1 || count > n) throw new Error(`eigenpair count ${count}; expected an integer in [1, ${n}]`);
   const maxIterations = options.maxIterations ?? 1000;
   const tolerance = options.tolerance ?? 1e-10;
@@ -32,12 +54,15 @@ export function powerIterationTop(op: LinearOperator, count: number, random: Ran
   const w = new Float64Array(n);
   let products = 0;
   for (let e = 0; e < count; e++) {
-    for (let i = 0; i < n; i++) v[i] = gaussian(random);
+    if (e === 0 && options.start) {
+      if (options.start.length !== n) throw new Error(`power iteration start has ${options.start.length} entries but the operator has size ${n}`);
+      v.set(options.start);
+    } else for (let i = 0; i < n; i++) v[i] = gaussian(random);
     orthogonalizeAgainst(v, vectors, e);
     normalizeInPlace(v);
     let lambda = 0;
     for (let it = 0; it < maxIterations; it++) {
-      op.apply(v, w);
+      yield { x: v, out: w };
       products++;
       const next = dot(w, v);
       const converged = it > 0 && Math.abs(next - lambda) <= tolerance * (Math.abs(lambda) + 1e-300);
@@ -50,7 +75,7 @@ export function powerIterationTop(op: LinearOperator, count: number, random: Ran
     values[e] = lambda;
     if (options.residuals !== false) {
       // Residual ‖A v − λ v‖ of the final iterate (one more product).
-      op.apply(v, w);
+      yield { x: v, out: w };
       products++;
       let r = 0;
       for (let i = 0; i < n; i++) r += (w[i] - lambda * v[i]) ** 2;

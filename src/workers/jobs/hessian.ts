@@ -47,7 +47,7 @@ import {
   type OptimizerKind,
 } from '../../geometry/nn';
 import { mulberry32, type Random } from '../../geometry/random';
-import { powerIterationTop, TRACE_ESTIMATORS, type TraceEstimator, type TraceMethod, type DensityGrid } from '../../geometry/spectral';
+import { powerIterationTopAsync, TRACE_ESTIMATORS, type Eigenpairs, type TraceEstimator, type TraceMethod, type DensityGrid } from '../../geometry/spectral';
 import type { KernelContext } from '../../kernels/context';
 import { createMlpHvpGpu } from '../../kernels/mlpHvp/mlpHvp';
 import { exactHessianSpectrum, snapshotHead, snapshotTail, stageRandom, type HvpFactory, type PartialSnapshot, type SpectralSettings } from './hessianSpectra';
@@ -324,7 +324,7 @@ async function train(
       snapshotHead(mlp, theta, data, weightDecay, step, settings, stageRandom(p.seed, step, 0), hvp, checkpoint),
     );
     snapshots.push({ ...head });
-    report(progress('spectra'));
+    report(progress('spectra'), step === at[at.length - 1]);
     await checkpoint();
   }
   for (const [i, step] of at.entries()) {
@@ -349,10 +349,14 @@ async function train(
   if (!trajectory.diverged) {
     const theta = trajectoryWeights(trajectory, steps);
     const finalKey = { trainKey, step: steps };
-    powerTop = await ctx.stages.run('power', finalKey, () => {
+    // Warm start from the previous run's top eigenvector (a nearby Hessian when a training setting moved).
+    const previous = ctx.stages.last<Eigenpairs>('power');
+    const start = previous && previous.vectors.length === mlp.paramCount ? previous.vectors : undefined;
+    const power = await ctx.stages.run('power', finalKey, () => {
       const H = curvatureOperator(mlp, theta, data, weightDecay, 'hessian');
-      return powerIterationTop(H, 1, mulberry32(p.seed + 4), { maxIterations: 200, tolerance: 1e-6 }).values[0];
+      return powerIterationTopAsync(H, 1, mulberry32(p.seed + 4), { maxIterations: 200, tolerance: 1e-6, start }, checkpoint);
     });
+    powerTop = power.values[0];
     if (p.exactMaxP > 0 && mlp.paramCount <= p.exactMaxP) {
       report(progress('exact'), true);
       const spectrum = await ctx.stages.run('exact', finalKey, () => exactHessianSpectrum(mlp, theta, data, weightDecay, checkpoint));

@@ -15,6 +15,7 @@ import {
   lanczos,
   lanczosTopEigenpairs,
   powerIterationTop,
+  powerIterationTopAsync,
   quadratureMoment,
   slqDensity,
   stochasticLanczosQuadrature,
@@ -69,6 +70,22 @@ describe('power iteration with deflation (PyHessian) agrees with the closed form
     const a = withSpectrum([10, 5, 2.5, 1, 0.5, 0.25, 0.1, 0.05], mulberry32(7));
     const top = powerIterationTop(denseOperator(a, 8), 3, mulberry32(8), { tolerance: 1e-14, maxIterations: 5000 });
     expectClose(top.values, [10, 5, 2.5], F64_ITERATIVE, 'λ');
+  });
+  it('warm-started from a nearby matrix’s top eigenvector: the same λ₁ within the stopping tolerance, in fewer products', async () => {
+    const spectrum = [10, 8, 2.5, 1, 0.5, 0.25, 0.1, 0.05];
+    const a = withSpectrum(spectrum, mulberry32(7));
+    // A perturbed matrix (the previous run's Hessian) gives the start vector.
+    const nearby = a.map((x, i) => x + 0.05 * Math.sin(i) * Math.sin((i * 7) % 64));
+    for (let i = 0; i < 8; i++) for (let j = 0; j < i; j++) nearby[i * 8 + j] = nearby[j * 8 + i];
+    const options = { tolerance: 1e-12, maxIterations: 5000 };
+    const previous = powerIterationTop(denseOperator(nearby, 8), 1, mulberry32(3), options);
+    const cold = powerIterationTop(denseOperator(a, 8), 1, mulberry32(8), options);
+    const warm = await powerIterationTopAsync(denseOperator(a, 8), 1, mulberry32(8), { ...options, start: previous.vectors });
+    expectClose(cold.values, [10], F64_ITERATIVE, 'cold λ₁');
+    // Symmetric A: an eigenvalue lies within the residual ‖Av − λv‖ of each Rayleigh quotient.
+    expect(Math.abs(warm.values[0] - cold.values[0])).toBeLessThanOrEqual(warm.residuals[0] + cold.residuals[0]);
+    expectClose(warm.values, [10], F64_ITERATIVE, 'warm λ₁');
+    expect(warm.products).toBeLessThan(cold.products);
   });
 });
 
