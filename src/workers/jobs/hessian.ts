@@ -47,10 +47,10 @@ import {
   type OptimizerKind,
 } from '../../geometry/nn';
 import { mulberry32, type Random } from '../../geometry/random';
-import { powerIterationTopAsync, TRACE_ESTIMATORS, type Eigenpairs, type TraceEstimator, type TraceMethod, type DensityGrid } from '../../geometry/spectral';
+import { powerIterationTopAsync, TRACE_ESTIMATORS, type Eigenpairs, type TraceEstimator } from '../../geometry/spectral';
 import type { KernelContext } from '../../kernels/context';
 import { createMlpHvpGpu } from '../../kernels/mlpHvp/mlpHvp';
-import { exactHessianSpectrum, snapshotHead, snapshotTail, stageRandom, type HvpFactory, type PartialSnapshot, type SpectralSettings } from './hessianSpectra';
+import { exactHessianSpectrum, snapshotHead, snapshotTail, stageRandom, type HvpFactory, type PartialSnapshot, type SpectralSettings, type SpectrumSnapshot } from './hessianSpectra';
 import { defineJob, InputError, type JobContext } from '../job';
 
 export type DatasetKind = 'mixture' | 'spirals' | 'digits';
@@ -106,26 +106,7 @@ export interface HessianTrainData {
   loaded?: LoadedNetworkInput;
 }
 
-export interface SpectrumSnapshot {
-  step: number;
-  /** Full-data loss (mean cross-entropy + weight decay term) and accuracy at this step. */
-  loss: number;
-  accuracy: number;
-  top: Float64Array;
-  topResiduals: Float64Array;
-  /** tr(H): the estimate of `traceMethod`, or exact (standard error 0) on the final snapshot when the dense Hessian was built. */
-  trace: number;
-  traceStandardError: number;
-  traceMethod: TraceMethod;
-  /** The stochastic estimate behind this snapshot, kept when `trace` was replaced by the exact value. */
-  traceEstimate: { method: TraceEstimator; value: number; standardError: number };
-  density: DensityGrid;
-  outliers: number;
-  bulkRms: number;
-  gaussNewtonTop: Float64Array | null;
-  residualTop: Float64Array | null;
-  gaussNewtonTrace: number | null;
-}
+export type { SpectrumSnapshot } from './hessianSpectra';
 
 export interface HessianTrainProgress {
   /** 'training': the loss curve grows; 'spectra': the snapshots fill in (sharpness first); 'exact': the dense reference. */

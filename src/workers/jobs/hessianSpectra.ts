@@ -21,11 +21,12 @@ import {
   slqDensity,
   slqProcess,
   type AsyncLinearOperator,
+  type DensityGrid,
   type QuadratureNodes,
   type TraceEstimator,
+  type TraceMethod,
 } from '../../geometry/spectral';
 import { symmetricEigenvalues } from '../../geometry/linalg';
-import type { SpectrumSnapshot } from './hessian';
 
 export type CurvatureOp = AsyncLinearOperator & { dispose?(): void };
 export type HvpFactory = (mlp: Mlp, theta: Float64Array, data: ClassificationData, weightDecay: number, kind: CurvatureKind) => Promise<CurvatureOp>;
@@ -38,6 +39,27 @@ export interface SpectralSettings {
   slqProbes: number;
   slqSteps: number;
   split: boolean;
+}
+
+export interface SpectrumSnapshot {
+  step: number;
+  /** Full-data loss (mean cross-entropy + weight decay term) and accuracy at this step. */
+  loss: number;
+  accuracy: number;
+  top: Float64Array;
+  topResiduals: Float64Array;
+  /** tr(H): the estimate of `traceMethod`, or exact (standard error 0) on the final snapshot when the dense Hessian was built. */
+  trace: number;
+  traceStandardError: number;
+  traceMethod: TraceMethod;
+  /** The stochastic estimate behind this snapshot, kept when `trace` was replaced by the exact value. */
+  traceEstimate: { method: TraceEstimator; value: number; standardError: number };
+  density: DensityGrid;
+  outliers: number;
+  bulkRms: number;
+  gaussNewtonTop: Float64Array | null;
+  residualTop: Float64Array | null;
+  gaussNewtonTrace: number | null;
 }
 
 export type SnapshotHead = Pick<SpectrumSnapshot, 'step' | 'loss' | 'accuracy' | 'top' | 'topResiduals'>;
