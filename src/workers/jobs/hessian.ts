@@ -271,12 +271,16 @@ async function train(
   const checkpoint = () => ctx.checkpoint();
   let lastReport = -Infinity;
   const report = (progress: () => HessianTrainProgress, force = false) => {
-    // Building a report copies the loss history: only as often as the engine forwards them (~50 ms).
+    // A training report copies the loss history, once per step: only as often as the engine forwards them
+    // (~50 ms). A spectral piece takes longer than that; its report always goes (the engine holds the latest).
     const now = performance.now();
-    if (!force && now - lastReport < 40) return;
+    if (!force && progress === trainingReport && now - lastReport < 40) return;
     lastReport = now;
     ctx.progress(progress(), force);
   };
+
+  let trainingState: { done: number; losses: Float64Array } = { done: 0, losses: new Float64Array(0) };
+  const trainingReport = (): HessianTrainProgress => ({ phase: 'training', step: trainingState.done, steps, losses: trainingState.losses.slice(0, trainingState.done), snapshots: [] });
 
   // Stage 1, the trajectory: training streams its loss curve; a display-only change reuses it.
   const stride = trajectoryStride(steps, mlp.paramCount, p.spectrumEvery);
@@ -284,7 +288,8 @@ async function train(
     const theta0 = loaded?.model ? Float64Array.from(loaded.model.weights) : initMlp(mlp, mulberry32(p.seed + 1), p.initScale);
     const trainer = createTrainer({ mlp, data, theta: theta0, optimizer: p.optimizer, lr: p.lr, batchSize: p.batchSize, weightDecay, random: mulberry32(p.seed + 2) });
     return recordTrajectory(trainer, steps, stride, async (done, losses) => {
-      report(() => ({ phase: 'training', step: done, steps, losses: losses.slice(0, done), snapshots: [] }));
+      trainingState = { done, losses };
+      report(trainingReport);
       await checkpoint();
     });
   });
