@@ -9,6 +9,8 @@ export {
   lanczosTopEigenpairsAsync,
   lanczosTopProcess,
   lanczosTop,
+  tridiagonalTop,
+  type LanczosObserver,
   type TopEigen,
 } from './lanczos';
 export { type PowerOptions, powerIterationTop, powerIterationTopAsync, powerIterationProcess } from './power';

@@ -306,10 +306,14 @@ async function train(
   const headKey = { topK: settings.topK, lanczosSteps: settings.lanczosSteps };
   for (const step of at) {
     const theta = trajectoryWeights(trajectory, step);
+    const index = snapshots.length;
     const head = await ctx.stages.run(`head@${step}`, { trainKey, step, hvpBackend, ...headKey }, () =>
-      snapshotHead(mlp, theta, data, weightDecay, step, settings, stageRandom(p.seed, step, 0), hvp, checkpoint),
+      snapshotHead(mlp, theta, data, weightDecay, step, settings, stageRandom(p.seed, step, 0), hvp, checkpoint, (partial) => {
+        snapshots[index] = partial;
+        report(progress('spectra'));
+      }),
     );
-    snapshots.push({ ...head });
+    snapshots[index] = { ...head };
     report(progress('spectra'), step === at[at.length - 1]);
     await checkpoint();
   }

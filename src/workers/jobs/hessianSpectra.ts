@@ -20,13 +20,15 @@ import {
   runProcessAsync,
   slqDensity,
   slqProcess,
+  tridiagonalTop,
   type AsyncLinearOperator,
+  type LanczosObserver,
   type DensityGrid,
   type QuadratureNodes,
   type TraceEstimator,
   type TraceMethod,
 } from '../../geometry/spectral';
-import { symmetricEigenvalues } from '../../geometry/linalg';
+import { symmetricEigenvalues, symmetricTridiagonalEigen } from '../../geometry/linalg';
 
 export type CurvatureOp = AsyncLinearOperator & { dispose?(): void };
 export type HvpFactory = (mlp: Mlp, theta: Float64Array, data: ClassificationData, weightDecay: number, kind: CurvatureKind) => Promise<CurvatureOp>;
@@ -70,6 +72,20 @@ export type PartialSnapshot = SnapshotHead & Partial<SnapshotTail>;
 /** The density grid of the chapter's plots (as spectrumSummary draws it). */
 const DENSITY = { points: 256, sigmaFraction: 0.01 };
 
+/** Partial estimates are handed on at most this often (ms): the engine forwards one report per 50 ms. */
+const PARTIAL_MS = 40;
+
+/** A Lanczos observer that calls `fn` at most every PARTIAL_MS (the Ritz values are not recomputed in between). */
+function throttled(fn: LanczosObserver): LanczosObserver {
+  let last = performance.now();
+  return (taken, alpha, beta) => {
+    const now = performance.now();
+    if (now - last < PARTIAL_MS) return;
+    last = now;
+    fn(taken, alpha, beta);
+  };
+}
+
 /** A seeded stream per (seed, step, stage): independent of which other stages ran before. */
 export function stageRandom(seed: number, step: number, stage: number): Random {
   return mulberry32((Math.imul(seed + 3, 0x9e3779b1) ^ Math.imul(step + 1, 0x85ebca6b) ^ Math.imul(stage + 1, 0xc2b2ae35)) >>> 0);
@@ -85,11 +101,16 @@ export async function snapshotHead(
   random: Random,
   hvp: HvpFactory,
   checkpoint: () => Promise<void>,
+  onPartial?: (head: SnapshotHead) => void,
 ): Promise<SnapshotHead> {
   const H = await hvp(mlp, theta, data, weightDecay, 'hessian');
   try {
-    const top = await runProcessAsync(lanczosTopProcess(mlp.paramCount, s.topK, random, s.lanczosSteps), H, checkpoint);
-    return { step, loss: mlpLoss(mlp, theta, data, weightDecay), accuracy: mlpAccuracy(mlp, theta, data), top: top.values, topResiduals: top.residuals };
+    const loss = mlpLoss(mlp, theta, data, weightDecay);
+    const accuracy = mlpAccuracy(mlp, theta, data);
+    // While Lanczos runs, the Ritz values of T_j so far (rising towards the top-k) stand in for it.
+    const observe = onPartial && throttled((_j, alpha, beta) => onPartial({ step, loss, accuracy, top: tridiagonalTop(alpha, beta, s.topK), topResiduals: new Float64Array(0) }));
+    const top = await runProcessAsync(lanczosTopProcess(mlp.paramCount, s.topK, random, s.lanczosSteps, observe), H, checkpoint);
+    return { step, loss, accuracy, top: top.values, topResiduals: top.residuals };
   } finally {
     H.dispose?.();
   }
@@ -124,7 +145,18 @@ export async function snapshotTail(
     const m = Math.min(s.slqSteps, P);
     q = { probes: 0, steps: m, nodes: new Float64Array(s.slqProbes * m), weights: new Float64Array(s.slqProbes * m), products: 0 };
     for (let probe = 0; probe < s.slqProbes; probe++) {
-      const one = await runProcessAsync(slqProcess(P, 1, m, random), H, checkpoint);
+      // Mid-probe, its Gauss quadrature on T_j so far joins the finished probes (a coarser but valid rule).
+      const observe = throttled((j, alpha, beta) => {
+        const t = symmetricTridiagonalEigen(alpha, beta);
+        const nodes = q.nodes.slice(0, (q.probes + 1) * m);
+        const weights = q.weights.slice(0, (q.probes + 1) * m);
+        for (let i = 0; i < j; i++) {
+          nodes[q.probes * m + i] = t.values[i];
+          weights[q.probes * m + i] = t.vectors[i * j] ** 2;
+        }
+        onPiece({ density: slqDensity({ ...q, probes: q.probes + 1, nodes, weights }, DENSITY) });
+      });
+      const one = await runProcessAsync(slqProcess(P, 1, m, random, observe), H, checkpoint);
       q.nodes.set(one.nodes, probe * m);
       q.weights.set(one.weights, probe * m);
       q.probes++;
@@ -146,9 +178,10 @@ export async function snapshotTail(
     const G = await hvp(mlp, theta, data, weightDecay, 'gaussNewton');
     const R = await hvp(mlp, theta, data, weightDecay, 'residual');
     try {
-      gaussNewtonTop = (await runProcessAsync(lanczosTopProcess(P, s.topK, random, s.lanczosSteps), G, checkpoint)).values;
+      const partialTop = (key: 'gaussNewtonTop' | 'residualTop') => throttled((_j, alpha, beta) => onPiece({ [key]: tridiagonalTop(alpha, beta, s.topK) }));
+      gaussNewtonTop = (await runProcessAsync(lanczosTopProcess(P, s.topK, random, s.lanczosSteps, partialTop('gaussNewtonTop')), G, checkpoint)).values;
       onPiece({ gaussNewtonTop });
-      residualTop = (await runProcessAsync(lanczosTopProcess(P, s.topK, random, s.lanczosSteps), R, checkpoint)).values;
+      residualTop = (await runProcessAsync(lanczosTopProcess(P, s.topK, random, s.lanczosSteps, partialTop('residualTop')), R, checkpoint)).values;
       onPiece({ residualTop });
       gaussNewtonTrace = (await runProcessAsync(traceProcess(P), G, checkpoint)).estimate;
     } finally {

@@ -14,7 +14,10 @@ import {
   hutchinsonTrace,
   lanczos,
   lanczosTopEigenpairs,
+  lanczosTopProcess,
   powerIterationTop,
+  runProcess,
+  tridiagonalTop,
   powerIterationTopAsync,
   quadratureMoment,
   slqDensity,
@@ -62,6 +65,20 @@ describe('Lanczos with full re-orthogonalization', () => {
   });
   it('rejects a bad count', () => {
     expect(() => lanczosTopEigenpairs(op, 0, mulberry32(1))).toThrow(/eigenpair count 0; expected an integer in \[1, 120\]/);
+  });
+});
+
+describe('Lanczos observed step by step', () => {
+  it('the Ritz values of T_j rise towards the top (Cauchy interlacing) and end on the returned top-k; observing changes nothing', () => {
+    const a = withSpectrum(spectrum, mulberry32(2));
+    const seen: Float64Array[] = [];
+    const observed = runProcess(lanczosTopProcess(n, 3, mulberry32(5), 30, (_j, alpha, beta) => void seen.push(tridiagonalTop(alpha, beta, 3))), denseOperator(a, n));
+    const plain = runProcess(lanczosTopProcess(n, 3, mulberry32(5), 30), denseOperator(a, n));
+    expect(Array.from(observed.values)).toEqual(Array.from(plain.values));
+    expect(seen).toHaveLength(30);
+    for (let j = 1; j < seen.length; j++) expect(seen[j][0]).toBeGreaterThanOrEqual(seen[j - 1][0] - 1e-12);
+    expect(Array.from(seen.at(-1)!)).toEqual(Array.from(plain.values));
+    expect(seen.at(-1)![0]).toBeLessThanOrEqual(9 + 1e-9);
   });
 });
 
