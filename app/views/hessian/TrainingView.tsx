@@ -10,7 +10,8 @@ import { LinePlot, type ReferenceLine, type Series } from '../../plots';
 import { formatNumber } from '../../plots/frame';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
-import type { HessianTrainData, SpectrumSnapshot } from '../../../src/workers/jobs/hessian';
+import type { HessianTrainData } from '../../../src/workers/jobs/hessian';
+import type { PartialSnapshot } from '../../../src/workers/jobs/hessianSpectra';
 import type { DigitsJson } from '../../../src/geometry/nn';
 import { toJobParams, trainingParams } from './params';
 import { buildExport } from './exportResult';
@@ -56,13 +57,21 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
     'hessian/train',
     jobParams,
     loaded ? loadedData : jobParams.dataset === 'digits' ? digits.data : null,
-    { enabled: !waitingForDigits },
+    // Training streams: each progress report draws the loss curve and the spectra done so far.
+    { enabled: !waitingForDigits, streams: true },
   );
   const running = job.status === 'running';
-  const snapshots: SpectrumSnapshot[] = (running ? job.progress?.snapshots : job.result?.snapshots) ?? job.result?.snapshots ?? [];
+  // While running, the snapshot under way has its top-k and whatever of its tail is done.
+  const snapshots: PartialSnapshot[] = (running ? job.progress?.snapshots : job.result?.snapshots) ?? job.result?.snapshots ?? [];
   const losses = (running ? job.progress?.losses : job.result?.losses) ?? new Float64Array(0);
   const last = snapshots[snapshots.length - 1];
+  // The density and split panels show the latest snapshot that has them.
+  const latest = <K extends keyof PartialSnapshot>(key: K) => [...snapshots].reverse().find((s) => s[key] !== undefined && s[key] !== null);
+  const withDensity = latest('density');
+  const withSplit = latest('gaussNewtonTop') ?? latest('residualTop');
+  const withTrace = latest('trace');
   const result = job.result;
+  const finalSnapshot = result?.snapshots[result.snapshots.length - 1];
   const twoOverEta = 2 / jobParams.lr;
 
   // Bulk-scaling evidence: finished runs that differ only in the network.
@@ -84,11 +93,12 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
 
   const densitySeries: Series[] = [];
   const outlierLines: ReferenceLine[] = [];
-  if (last) {
-    densitySeries.push({ label: 'SLQ estimate', x: last.density.grid, y: last.density.values });
+  if (withDensity?.density) {
+    const density = withDensity.density;
+    densitySeries.push({ label: 'SLQ estimate', x: density.grid, y: density.values });
     const exact = !running && result?.exact ? result.exact : null;
-    if (exact) densitySeries.push({ label: 'exact (f64, same σ)', x: last.density.grid, y: broadenedDensity(exact, last.density.grid, last.density.sigma), dashed: true });
-    for (let i = 0; i < last.outliers; i++) outlierLines.push({ value: last.top[i], label: `λ${i + 1}` });
+    if (exact) densitySeries.push({ label: 'exact (f64, same σ)', x: density.grid, y: broadenedDensity(exact, density.grid, density.sigma), dashed: true });
+    for (let i = 0; i < (withDensity.outliers ?? 0); i++) outlierLines.push({ value: withDensity.top[i], label: `λ${i + 1}` });
   }
   // Log-scale density: five decades below the peak are enough to see the bulk's tails and the outliers.
   let peak = 0;
@@ -105,31 +115,39 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
   // The trace with a ±2 standard-error band (the edges dashed); an exact final value has no band.
   const methodLabel = (m: string) => (m === 'exact' ? 'exact' : m === 'hutch++' ? 'Hutch++' : 'Hutchinson');
   const traceSeries: Series[] = [
-    { label: `tr(H) (${methodLabel(jobParams.traceMethod)}${last?.traceMethod === 'exact' ? '; last: exact' : ''})`, x: steps, y: snapshots.map((s) => s.trace), points: true },
+    { label: `tr(H) (${methodLabel(jobParams.traceMethod)}${last?.traceMethod === 'exact' ? '; last: exact' : ''})`, x: steps, y: snapshots.map((s) => s.trace ?? NaN), points: true },
   ];
-  if (snapshots.some((s) => s.traceStandardError > 0)) {
-    traceSeries.push(
-      { label: '±2 s.e. band', x: steps, y: snapshots.map((s) => s.trace + 2 * s.traceStandardError), dashed: true, color: '#8a94a6' },
-      { label: '', x: steps, y: snapshots.map((s) => s.trace - 2 * s.traceStandardError), dashed: true, color: '#8a94a6' },
-    );
+  if (snapshots.some((s) => (s.traceStandardError ?? 0) > 0)) {
+    const band = (sign: number) => snapshots.map((s) => (s.trace ?? NaN) + sign * 2 * (s.traceStandardError ?? NaN));
+    traceSeries.push({ label: '±2 s.e. band', x: steps, y: band(1), dashed: true, color: '#8a94a6' }, { label: '', x: steps, y: band(-1), dashed: true, color: '#8a94a6' });
   }
-  if (snapshots.some((s) => s.gaussNewtonTrace !== null)) traceSeries.push({ label: 'tr(G)', x: steps, y: snapshots.map((s) => s.gaussNewtonTrace ?? NaN), dashed: true });
+  if (snapshots.some((s) => s.gaussNewtonTrace !== undefined && s.gaussNewtonTrace !== null)) traceSeries.push({ label: 'tr(G)', x: steps, y: snapshots.map((s) => s.gaussNewtonTrace ?? NaN), dashed: true });
   const splitSeries: Series[] = [];
-  if (last) {
-    const idx = Array.from(last.top, (_, i) => i + 1);
-    splitSeries.push({ label: 'H', x: idx, y: last.top, points: true });
-    if (last.gaussNewtonTop) splitSeries.push({ label: 'G (Gauss-Newton)', x: idx, y: last.gaussNewtonTop, points: true });
-    if (last.residualTop) splitSeries.push({ label: 'H − G', x: idx, y: last.residualTop, points: true });
+  const split = withSplit ?? last;
+  if (split) {
+    const idx = Array.from(split.top, (_, i) => i + 1);
+    splitSeries.push({ label: 'H', x: idx, y: split.top, points: true });
+    if (split.gaussNewtonTop) splitSeries.push({ label: 'G (Gauss-Newton)', x: idx, y: split.gaussNewtonTop, points: true });
+    if (split.residualTop) splitSeries.push({ label: 'H − G', x: idx, y: split.residualTop, points: true });
   }
   const lossX = Array.from(losses, (_, i) => i);
-  const progress = job.progress
-    ? { fraction: job.progress.steps ? job.progress.step / job.progress.steps : undefined, text: `step ${job.progress.step} of ${job.progress.steps} · ${job.progress.snapshots.length} spectra` }
+  const p = job.progress;
+  const progress = p
+    ? p.phase === 'training'
+      ? { fraction: p.steps ? p.step / p.steps : undefined, text: `training: step ${p.step} of ${p.steps}` }
+      : p.phase === 'exact'
+        ? { text: `dense f64 Hessian (P = ${result?.paramCount ?? '…'}) for the exact reference` }
+        : { text: `spectra: ${p.snapshots.filter((s) => s.density !== undefined).length} of ${p.snapshots.length} densities, sharpness at ${p.snapshots.length} steps` }
     : undefined;
   const traceText =
-    last?.traceMethod === 'exact' ? `tr(H) = ${formatNumber(last.trace)} (exact)` : last ? `tr(H) ≈ ${formatNumber(last.trace)} ± ${formatNumber(last.traceStandardError)} (${methodLabel(last.traceMethod)})` : '';
+    withTrace?.traceMethod === 'exact'
+      ? `tr(H) = ${formatNumber(withTrace.trace ?? NaN)} (exact)`
+      : withTrace
+        ? `tr(H) ≈ ${formatNumber(withTrace.trace ?? NaN)} ± ${formatNumber(withTrace.traceStandardError ?? NaN)} (${methodLabel(withTrace.traceMethod ?? jobParams.traceMethod)}, step ${withTrace.step})`
+        : 'tr(H) pending';
   const sourceText = result && result.source !== 'built-in' ? `${result.source === 'loaded model' ? 'Loaded model' : 'Loaded dataset'} ${loaded?.name ?? ''}, layers ${result.layers.join('-')}, ${result.activation}, n = ${result.n}. ` : '';
   const description = last
-    ? `${sourceText}P = ${result?.paramCount ?? '…'} parameters. At step ${last.step}: λ_max = ${formatNumber(last.top[0])} (2/η = ${formatNumber(twoOverEta)}), ${traceText}, ${last.outliers} outlier(s), loss ${formatNumber(last.loss)}, accuracy ${(100 * last.accuracy).toFixed(1)}%.${result && !running ? ` Hessian-vector products on ${result.hvpBackend === 'webgpu' ? 'the GPU (f32)' : 'the CPU (f64)'}.` : ''}`
+    ? `${sourceText}P = ${result?.paramCount ?? '…'} parameters. At step ${last.step}: λ_max = ${formatNumber(last.top[0])} (2/η = ${formatNumber(twoOverEta)}), ${traceText}, ${withDensity?.outliers ?? '…'} outlier(s), loss ${formatNumber(last.loss)}, accuracy ${(100 * last.accuracy).toFixed(1)}%.${result && !running ? ` Hessian-vector products on ${result.hvpBackend === 'webgpu' ? 'the GPU (f32)' : 'the CPU (f64)'}.` : ''}`
     : undefined;
   return (
     <ViewFrame
@@ -184,22 +202,22 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
           <LinePlot series={splitSeries} xLabel="index i" yLabel="λᵢ" width={PLOT_W} height={PLOT_H} />
         </figure>
       </div>
-      {result && last && !running ? (
+      {result && finalSnapshot && !running ? (
         <>
           <h4>Paper check</h4>
-          <PaperCheck result={result} last={last} bulkHistory={bulkHistory.dataKey === dataKey ? bulkHistory.records : []} />
+          <PaperCheck result={result} last={finalSnapshot} bulkHistory={bulkHistory.dataKey === dataKey ? bulkHistory.records : []} />
           {result.powerTop !== null ? (
             <p className="figure-description">
               Cross-check: power iteration with deflation (PyHessian's method) gives λ = {formatNumber(result.powerTop)} for the final Hessian, Lanczos λ₁ ={' '}
-              {formatNumber(last.top[0])}.
+              {formatNumber(finalSnapshot.top[0])}.
             </p>
           ) : null}
           {result.exact ? (
             <p className="figure-description">
               Exact reference: the full {result.paramCount}×{result.paramCount} Hessian in f64 has λ_max = {formatNumber(result.exact[0])} (Lanczos{' '}
-              {formatNumber(last.top[0])}), λ_min = {formatNumber(result.exact[result.exact.length - 1])} and trace {formatNumber(result.exactTrace ?? NaN)} (the
-              reported trace; the {methodLabel(last.traceEstimate.method)} estimate was {formatNumber(last.traceEstimate.value)} ±{' '}
-              {formatNumber(last.traceEstimate.standardError)}).
+              {formatNumber(finalSnapshot.top[0])}), λ_min = {formatNumber(result.exact[result.exact.length - 1])} and trace {formatNumber(result.exactTrace ?? NaN)} (the
+              reported trace; the {methodLabel(finalSnapshot.traceEstimate.method)} estimate was {formatNumber(finalSnapshot.traceEstimate.value)} ±{' '}
+              {formatNumber(finalSnapshot.traceEstimate.standardError)}).
             </p>
           ) : null}
         </>

@@ -50,7 +50,7 @@ function AdampView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     delta: Number(v.delta),
     seed: Number(v.seed),
   };
-  const job = useJob(cellId, 'optimizer/adamp-race', jobParams);
+  const job = useJob(cellId, 'optimizer/adamp-race', jobParams, null, { streams: true });
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const which = String(v.problem) === 'toy' ? 'toy' : 'classifier';
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);

@@ -41,7 +41,7 @@ function LangevinView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     seeds: Number(v.seeds),
     seed: Number(v.seed),
   };
-  const job = useJob(cellId, 'optimizer/langevin', jobParams);
+  const job = useJob(cellId, 'optimizer/langevin', jobParams, null, { streams: true });
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const total = run ? run.phase.ds.length * run.phase.exponents.length : 1;
   const t = run ? Float64Array.from({ length: run.steps + 1 }, (_, i) => i) : new Float64Array(0);

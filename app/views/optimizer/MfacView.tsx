@@ -49,7 +49,7 @@ function MfacView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     batch: Number(v.batch),
     seed: Number(v.seed),
   };
-  const job = useJob(cellId, 'optimizer/mfac', jobParams);
+  const job = useJob(cellId, 'optimizer/mfac', jobParams, null, { streams: true });
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const L = run ? run.grid.lambdas.length : 0;
   const errorSeries: Series[] = run

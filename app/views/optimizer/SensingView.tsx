@@ -74,7 +74,7 @@ function SensingView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     parseSensingRun(f.json);
     setLoaded({ name: f.name, json: f.json });
   };
-  const job = useJob(cellId, 'optimizer/sensing-race', jobParams, loaded?.json ?? null);
+  const job = useJob(cellId, 'optimizer/sensing-race', jobParams, loaded?.json ?? null, { streams: true });
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);
   const errorSeries: Series[] = run

@@ -56,7 +56,7 @@ function SvenView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     steps: Number(v.steps),
     seed: Number(v.seed),
   };
-  const job = useJob(cellId, 'optimizer/sven', jobParams);
+  const job = useJob(cellId, 'optimizer/sven', jobParams, null, { streams: true });
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);
   const byStep: Series[] = run ? SVEN_METHODS.map((m) => ({ label: LABELS[m], x: t, y: run.traces[m].loss.subarray(0, run.done + 1), color: COLORS[m] })) : [];

@@ -52,6 +52,26 @@ export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen 
 }
 
 /**
+ * The eigenvalues alone (ascending) of a symmetric n×n row-major matrix: the same Householder
+ * reduction and QL iteration as `symmetricEigen`, whose eigenvalue arithmetic does not depend on the
+ * vectors, without accumulating the rotations — so the values are bit-for-bit those of
+ * `symmetricEigen` at a fraction of the O(n³) work.
+ */
+export function symmetricEigenvalues(a: ArrayLike<number>, n: number): Float64Array {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`invalid matrix size: ${n} (need a positive integer)`);
+  if (a.length !== n * n) throw new Error(`matrix has ${a.length} entries but its shape ${n}×${n} needs ${n * n}`);
+  for (let i = 0; i < a.length; i++) {
+    if (!Number.isFinite(a[i])) throw new Error(`matrix entry ${i} (row ${Math.floor(i / n)}, column ${i % n}) is ${a[i]}`);
+  }
+  const v = Float64Array.from(a);
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  householderTridiagonal(v, d, e, n);
+  tridiagonalQl(d, e, null, n);
+  return d.sort();
+}
+
+/**
  * Eigendecomposition of the symmetric tridiagonal matrix with diagonal `diagonal`
  * (length n) and off-diagonal `offDiagonal` (length n − 1). Used by Lanczos.
  */
@@ -146,8 +166,8 @@ function householderTridiagonal(v: Float64Array, d: Float64Array, e: Float64Arra
   e[0] = 0;
 }
 
-/** Implicit QL on the tridiagonal (d, e[1..]); accumulates rotations into the ROWS of w (w = Vᵀ). */
-function tridiagonalQl(d: Float64Array, e: Float64Array, w: Float64Array, n: number): void {
+/** Implicit QL on the tridiagonal (d, e[1..]); accumulates rotations into the ROWS of w (w = Vᵀ) unless w is null. */
+function tridiagonalQl(d: Float64Array, e: Float64Array, w: Float64Array | null, n: number): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   e[n - 1] = 0;
   let f = 0;
@@ -193,6 +213,7 @@ function tridiagonalQl(d: Float64Array, e: Float64Array, w: Float64Array, n: num
           c = p / r;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
+          if (!w) continue;
           const oi = i * n;
           const oi1 = (i + 1) * n;
           for (let k = 0; k < n; k++) {

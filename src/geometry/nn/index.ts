@@ -19,3 +19,4 @@ export { type OptimizerKind, OPTIMIZERS, type Optimizer, type OptimizerOptions, 
 export { type Trainer, type TrainerOptions, createTrainer } from './train';
 export { gaussianMixture, twoSpirals, digitsData, type DigitsJson, type GaussianMixtureOptions, type TwoSpiralsOptions } from './datasets';
 export { type CurvatureKind, CURVATURE_KINDS, type CurvatureOperator, type CurvatureOptions, curvatureOperator } from './curvature';
+export { type TrainingTrajectory, trajectoryStride, recordTrajectory, trajectoryWeights, snapshotSteps } from './trajectory';

@@ -26,4 +26,4 @@ export { gramMatrix, mfacFactor, mfacApply, mfacScratch, denseFisher, choleskySo
 export { makeMfacProblem, perSampleGradients, mfacAccuracyGrid, createMfacRace, MFAC_RACE_METHODS, type MfacProblem, type MfacAccuracyGrid, type MfacRaceMethod, type MfacRaceOptions, type MfacTrace, type MfacRace } from './mfacRace';
 export { regressionNet, initRegressionNet, residualJacobian, regressionLoss, regressionGradient, randomizedSvd, pseudoinverseApply, denseSvd, type RegressionNet, type TruncatedSvd } from './sven';
 export { makeRegressionProblem, createSvenRace, SVEN_METHODS, type SvenTask, type RegressionProblem, type SvenMethod, type SvenRaceOptions, type SvenTrace, type SvenRace } from './svenRace';
-export { hermite, makeSingleIndex, unitVector, singleIndexGradient, populationOverlapStep, runSphericalLangevin, hemisphereStart, successRate, type SingleIndexProblem, type LangevinOptions, type LangevinRun } from './langevin';
+export { hermite, makeSingleIndex, unitVector, singleIndexGradient, populationOverlapStep, runSphericalLangevin, hemisphereStart, successRate, successTrial, type SingleIndexProblem, type LangevinOptions, type LangevinRun } from './langevin';

@@ -125,13 +125,19 @@ export function successRate(d: number, n: number, kStar: number, o: LangevinOpti
   let last = 0;
   let average = 0;
   for (let s = 0; s < seeds; s++) {
-    const random = mulberry32(seed0 + 7919 * s + 104729 * d + n);
-    const p = makeSingleIndex(d, n, kStar, random);
-    const r = runSphericalLangevin(p, hemisphereStart(p, random), o, random);
-    if (r.last[o.steps] >= 0.5) last++;
-    if (r.average[o.steps] >= 0.5) average++;
+    const trial = successTrial(d, n, kStar, o, s, seed0);
+    if (trial.last) last++;
+    if (trial.average) average++;
   }
   return { last: last / seeds, average: average / seeds };
+}
+
+/** Seed number `s` of `successRate` alone: whether the last iterate and the running average reach overlap ≥ 0.5. */
+export function successTrial(d: number, n: number, kStar: number, o: LangevinOptions, s: number, seed0: number): { last: boolean; average: boolean } {
+  const random = mulberry32(seed0 + 7919 * s + 104729 * d + n);
+  const p = makeSingleIndex(d, n, kStar, random);
+  const r = runSphericalLangevin(p, hemisphereStart(p, random), o, random);
+  return { last: r.last[o.steps] >= 0.5, average: r.average[o.steps] >= 0.5 };
 }
 
 /** Runs spherical Langevin from θ₀ (unit; copied). */

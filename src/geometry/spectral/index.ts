@@ -9,9 +9,11 @@ export {
   lanczosTopEigenpairsAsync,
   lanczosTopProcess,
   lanczosTop,
+  tridiagonalTop,
+  type LanczosObserver,
   type TopEigen,
 } from './lanczos';
-export { type PowerOptions, powerIterationProcess, powerIterationTop } from './power';
+export { type PowerOptions, powerIterationTop, powerIterationTopAsync, powerIterationProcess } from './power';
 export { type TraceEstimate, hutchinsonTrace, hutchinsonTraceAsync, hutchinsonProcess } from './hutchinson';
 export {
   type HutchPlusPlusEstimate,

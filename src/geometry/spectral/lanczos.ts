@@ -41,6 +41,22 @@ export function lanczos(op: LinearOperator, steps: number, start: ArrayLike<numb
   return runProcess(lanczosProcess(op.size, steps, start, basis, restart), op);
 }
 
+/**
+ * Watches a run after each step j: the diagonal α₁…α_j and off-diagonal β₁…β_{j−1} of T_j so far
+ * (views, valid during the call). T_j's Ritz values are the run's estimates at that step; by Cauchy
+ * interlacing the largest rises monotonically towards λ_max. Observing changes nothing in the run.
+ */
+export type LanczosObserver = (taken: number, alpha: Float64Array, beta: Float64Array) => void;
+
+/** The `count` largest eigenvalues (descending) of the tridiagonal T with diagonal `alpha` and off-diagonal `beta`. */
+export function tridiagonalTop(alpha: ArrayLike<number>, beta: ArrayLike<number>, count: number): Float64Array {
+  const t = symmetricTridiagonalEigen(alpha, beta);
+  const k = Math.min(count, t.values.length);
+  const out = new Float64Array(k);
+  for (let e = 0; e < k; e++) out[e] = t.values[t.values.length - 1 - e];
+  return out;
+}
+
 /** The Lanczos process as a generator of products (see process.ts). */
 export function* lanczosProcess(
   n: number,
@@ -48,6 +64,7 @@ export function* lanczosProcess(
   start: ArrayLike<number>,
   basis?: Float64Array,
   restart?: () => number,
+  observe?: LanczosObserver,
 ): Process<LanczosRun> {
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`Lanczos steps ${steps}; expected a positive integer`);
   if (start.length !== n) throw new Error(`Lanczos start vector has ${start.length} entries but the operator has size ${n}`);
@@ -67,6 +84,7 @@ export function* lanczosProcess(
     yield { x: v, out: w };
     const a = dot(w, v);
     alpha[j] = a;
+    observe?.(j + 1, alpha.subarray(0, j + 1), beta.subarray(0, j));
     scale = Math.max(scale, Math.abs(a), j > 0 ? beta[j - 1] : 0);
     orthogonalizeAgainst(w, q, j + 1);
     const b = Math.sqrt(dot(w, w));
@@ -124,12 +142,12 @@ export function lanczosTopEigenpairsAsync(
   return runProcessAsync(lanczosTopProcess(op.size, count, random, steps), op, checkpoint);
 }
 
-export function* lanczosTopProcess(n: number, count: number, random: Random, steps?: number): Process<Eigenpairs> {
+export function* lanczosTopProcess(n: number, count: number, random: Random, steps?: number, observe?: LanczosObserver): Process<Eigenpairs> {
   if (!Number.isInteger(count) || count < 1 || count > n) throw new Error(`eigenpair count ${count}; expected an integer in [1, ${n}]`);
   const m = Math.min(n, Math.max(steps ?? Math.max(2 * count + 10, 30), count));
   const start = new Float64Array(n);
   for (let i = 0; i < n; i++) start[i] = gaussian(random);
-  const run = yield* lanczosProcess(n, m, start);
+  const run = yield* lanczosProcess(n, m, start, undefined, undefined, observe);
   return { ...ritzPairs(run, count, n), products: run.steps };
 }
 

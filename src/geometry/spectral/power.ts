@@ -11,7 +11,7 @@
 import { gaussian, type Random } from '../random';
 import type { Eigenpairs } from './lanczos';
 import { dot, type LinearOperator, normalizeInPlace, orthogonalizeAgainst } from './operator';
-import { runProcess, type Process } from './process';
+import { type AsyncLinearOperator, type Process, runProcess, runProcessAsync } from './process';
 
 export interface PowerOptions {
   maxIterations?: number;
@@ -19,10 +19,27 @@ export interface PowerOptions {
   tolerance?: number;
   /** Spend one more product per pair on the residual ‖A v − λ v‖ (default true; false leaves residuals 0). */
   residuals?: boolean;
+  /**
+   * A warm start for the first eigenpair (e.g. the top eigenvector of a nearby operator: the previous
+   * run's); it converges to the same eigenpair as a random start, in fewer products, unless the start
+   * is orthogonal to it. Later pairs start from random vectors as usual.
+   */
+  start?: ArrayLike<number>;
 }
 
 export function powerIterationTop(op: LinearOperator, count: number, random: Random, options: PowerOptions = {}): Eigenpairs {
   return runProcess(powerIterationProcess(op.size, count, random, options), op);
+}
+
+/** The same iteration with a checkpoint after every product (a worker job stays cancellable). */
+export function powerIterationTopAsync(
+  op: AsyncLinearOperator,
+  count: number,
+  random: Random,
+  options: PowerOptions = {},
+  checkpoint?: () => Promise<void>,
+): Promise<Eigenpairs> {
+  return runProcessAsync(powerIterationProcess(op.size, count, random, options), op, checkpoint);
 }
 
 /**
@@ -41,7 +58,10 @@ export function* powerIterationProcess(n: number, count: number, random: Random,
   const w = new Float64Array(n);
   let products = 0;
   for (let e = 0; e < count; e++) {
-    for (let i = 0; i < n; i++) v[i] = gaussian(random);
+    if (e === 0 && options.start) {
+      if (options.start.length !== n) throw new Error(`power iteration start has ${options.start.length} entries but the operator has size ${n}`);
+      v.set(options.start);
+    } else for (let i = 0; i < n; i++) v[i] = gaussian(random);
     orthogonalizeAgainst(v, vectors, e);
     normalizeInPlace(v);
     let lambda = 0;

@@ -11,7 +11,7 @@
  */
 import { symmetricTridiagonalEigen } from '../linalg/symmetricEigen';
 import { rademacher, type Random } from '../random';
-import { lanczosProcess } from './lanczos';
+import { lanczosProcess, type LanczosObserver } from './lanczos';
 import type { LinearOperator } from './operator';
 import { type AsyncLinearOperator, type Process, runProcess, runProcessAsync } from './process';
 
@@ -40,7 +40,8 @@ export function stochasticLanczosQuadratureAsync(
   return runProcessAsync(slqProcess(op.size, probes, steps, random), op, checkpoint);
 }
 
-export function* slqProcess(n: number, probes: number, steps: number, random: Random): Process<QuadratureNodes> {
+/** `observe` watches each probe's Lanczos run (see LanczosObserver). */
+export function* slqProcess(n: number, probes: number, steps: number, random: Random, observe?: LanczosObserver): Process<QuadratureNodes> {
   if (!Number.isInteger(probes) || probes < 1) throw new Error(`SLQ probes ${probes}; expected a positive integer`);
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`SLQ steps ${steps}; expected a positive integer`);
   const m = Math.min(steps, n);
@@ -51,7 +52,7 @@ export function* slqProcess(n: number, probes: number, steps: number, random: Ra
   let products = 0;
   for (let p = 0; p < probes; p++) {
     for (let i = 0; i < n; i++) v[i] = rademacher(random);
-    const run = yield* lanczosProcess(n, m, v, basis);
+    const run = yield* lanczosProcess(n, m, v, basis, undefined, observe);
     products += run.steps;
     const t = symmetricTridiagonalEigen(run.alpha, run.beta);
     const s = run.steps;

@@ -3,8 +3,18 @@
  *
  * `hessian/train`: trains a small MLP live (GD, SGD, momentum or Adam; f64 on the CPU in both
  * paths) and every `spectrumEvery` steps takes the spectrum of the full-data Hessian: top-k by
- * Lanczos, trace by Hutchinson, density by SLQ, and the top-k of the Gauss-Newton part G and of
- * H − G separately. Progress streams the loss and the snapshots so far. On the GPU path the
+ * Lanczos, trace by Hutch++ or Hutchinson, density by SLQ, and the top-k of the Gauss-Newton part G
+ * and of H − G separately. It is a pipeline of cached stages (src/workers/stageCache.ts):
+ *  1. the trajectory (training; key: data, network, optimizer, seed, steps): the loss before every
+ *     step and θ at every step (every `spectrumEvery` steps when that would pass 32 MiB), streamed as
+ *     the loss curve grows;
+ *  2. per snapshot step, the head (loss, accuracy, top-k: the sharpness) for all snapshots first,
+ *     then the tail (trace, SLQ density probe by probe, G and H − G), streamed piece by piece
+ *     (hessianSpectra.ts);
+ *  3. at the final θ, power iteration and the dense reference.
+ * So a display-only change (spectrum every N, top-k, SLQ or trace settings) retrains nothing and
+ * recomputes only the spectra whose settings changed; each stage draws from its own seeded stream,
+ * so a cached run equals a cold one. On the GPU path the
  * curvature products (H, G and H − G) run in WGSL (src/kernels/mlpHvp, f32) inside the f64
  * Lanczos / Hutch++ / SLQ loops; the training itself stays on the f64 CPU path. When P ≤ exactMaxP the final Hessian is also built densely and
  * fully diagonalized in f64, the exact reference shown beside the estimates, and the final snapshot's
@@ -22,35 +32,25 @@ import {
   digitsData,
   gaussianMixture,
   initMlp,
-  mlpAccuracy,
-  mlpLoss,
+  recordTrajectory,
+  snapshotSteps,
+  trajectoryStride,
+  trajectoryWeights,
   twoSpirals,
   validateData,
   ACTIVATIONS,
   OPTIMIZERS,
   type Activation,
   type ClassificationData,
-  type CurvatureKind,
   type DigitsJson,
   type Mlp,
   type OptimizerKind,
 } from '../../geometry/nn';
 import { mulberry32, type Random } from '../../geometry/random';
-import {
-  exactSpectrum,
-  hutchinsonTraceAsync,
-  hutchPlusPlusTraceAsync,
-  lanczosTopEigenpairsAsync,
-  powerIterationTop,
-  spectrumSummary,
-  TRACE_ESTIMATORS,
-  type TraceEstimator,
-  type TraceMethod,
-  type AsyncLinearOperator,
-  type DensityGrid,
-} from '../../geometry/spectral';
+import { powerIterationTopAsync, TRACE_ESTIMATORS, type Eigenpairs, type TraceEstimator } from '../../geometry/spectral';
 import type { KernelContext } from '../../kernels/context';
 import { createMlpHvpGpu } from '../../kernels/mlpHvp/mlpHvp';
+import { exactHessianSpectrum, snapshotHead, snapshotTail, stageRandom, type HvpFactory, type PartialSnapshot, type SpectralSettings, type SpectrumSnapshot } from './hessianSpectra';
 import { defineJob, InputError, type JobContext } from '../job';
 
 export type DatasetKind = 'mixture' | 'spirals' | 'digits';
@@ -106,32 +106,17 @@ export interface HessianTrainData {
   loaded?: LoadedNetworkInput;
 }
 
-export interface SpectrumSnapshot {
-  step: number;
-  /** Full-data loss (mean cross-entropy + weight decay term) and accuracy at this step. */
-  loss: number;
-  accuracy: number;
-  top: Float64Array;
-  topResiduals: Float64Array;
-  /** tr(H): the estimate of `traceMethod`, or exact (standard error 0) on the final snapshot when the dense Hessian was built. */
-  trace: number;
-  traceStandardError: number;
-  traceMethod: TraceMethod;
-  /** The stochastic estimate behind this snapshot, kept when `trace` was replaced by the exact value. */
-  traceEstimate: { method: TraceEstimator; value: number; standardError: number };
-  density: DensityGrid;
-  outliers: number;
-  bulkRms: number;
-  gaussNewtonTop: Float64Array | null;
-  residualTop: Float64Array | null;
-  gaussNewtonTrace: number | null;
-}
+export type { SpectrumSnapshot } from './hessianSpectra';
 
 export interface HessianTrainProgress {
+  /** 'training': the loss curve grows; 'spectra': the snapshots fill in (sharpness first); 'exact': the dense reference. */
+  phase: 'training' | 'spectra' | 'exact';
+  /** Steps trained so far (all of them once the spectra start). */
   step: number;
   steps: number;
   losses: Float64Array;
-  snapshots: SpectrumSnapshot[];
+  /** Snapshots so far; one under way has its top-k and the tail fields done so far. */
+  snapshots: PartialSnapshot[];
 }
 
 export interface HessianTrainResult {
@@ -238,75 +223,34 @@ export function buildMlp(p: HessianTrainParams, data: ClassificationData, loaded
   return mlp;
 }
 
-type CurvatureOp = AsyncLinearOperator & { dispose?(): void };
-type HvpFactory = (mlp: Mlp, theta: Float64Array, data: ClassificationData, weightDecay: number, kind: CurvatureKind) => Promise<CurvatureOp>;
-
-async function snapshotAt(
-  ctx: JobContext<HessianTrainProgress>,
-  p: HessianTrainParams,
-  mlp: Mlp,
-  theta: Float64Array,
-  data: ClassificationData,
-  step: number,
-  random: Random,
-  hvp: HvpFactory,
-  weightDecay: number,
-): Promise<SpectrumSnapshot> {
-  const checkpoint = () => ctx.checkpoint();
-  const topK = Math.min(p.topK, mlp.paramCount);
-  const lanczosSteps = Math.min(mlp.paramCount, Math.max(2 * topK + 10, 30));
-  const H = await hvp(mlp, theta, data, weightDecay, 'hessian');
-  let summary;
-  try {
-    summary = await spectrumSummary(
-      H,
-      {
-        topK,
-        lanczosSteps,
-        hutchinsonProbes: p.hutchinsonProbes,
-        traceMethod: p.traceMethod,
-        slqProbes: p.slqProbes,
-        slqSteps: Math.min(p.slqSteps, mlp.paramCount),
-      },
-      random,
-      checkpoint,
-    );
-  } finally {
-    H.dispose?.();
-  }
-  let gaussNewtonTop: Float64Array | null = null;
-  let residualTop: Float64Array | null = null;
-  let gaussNewtonTrace: number | null = null;
-  if (p.split) {
-    const G = await hvp(mlp, theta, data, weightDecay, 'gaussNewton');
-    const R = await hvp(mlp, theta, data, weightDecay, 'residual');
-    try {
-      gaussNewtonTop = (await lanczosTopEigenpairsAsync(G, topK, random, lanczosSteps, checkpoint)).values;
-      residualTop = (await lanczosTopEigenpairsAsync(R, topK, random, lanczosSteps, checkpoint)).values;
-      const traceG = p.traceMethod === 'hutch++' ? hutchPlusPlusTraceAsync : hutchinsonTraceAsync;
-      gaussNewtonTrace = (await traceG(G, p.hutchinsonProbes, random, checkpoint)).estimate;
-    } finally {
-      G.dispose?.();
-      R.dispose?.();
-    }
-  }
+/** Spectral settings from the params (top-k and Lanczos steps clipped to P). */
+function spectralSettings(p: HessianTrainParams, P: number): SpectralSettings {
+  const topK = Math.min(p.topK, P);
   return {
-    step,
-    loss: mlpLoss(mlp, theta, data, weightDecay),
-    accuracy: mlpAccuracy(mlp, theta, data),
-    top: summary.top,
-    topResiduals: summary.topResiduals,
-    trace: summary.trace,
-    traceStandardError: summary.traceStandardError,
-    traceMethod: summary.traceMethod,
-    traceEstimate: { method: summary.traceMethod, value: summary.trace, standardError: summary.traceStandardError },
-    density: summary.density,
-    outliers: summary.outliers,
-    bulkRms: summary.bulkRms,
-    gaussNewtonTop,
-    residualTop,
-    gaussNewtonTrace,
+    topK,
+    lanczosSteps: Math.min(P, Math.max(2 * topK + 10, 30)),
+    hutchinsonProbes: p.hutchinsonProbes,
+    traceMethod: p.traceMethod,
+    slqProbes: p.slqProbes,
+    slqSteps: Math.min(p.slqSteps, P),
+    split: p.split,
   };
+}
+
+/** What the trajectory stage reads: the data, the network, the optimizer, the seed and the steps. */
+function trainingKey(p: HessianTrainParams, input: HessianTrainData | null, steps: number, weightDecay: number, stride: number): unknown {
+  const loaded = input?.loaded;
+  const data = loaded
+    ? { x: loaded.data.x, y: loaded.data.y, d: loaded.data.dimension, k: loaded.data.classes }
+    : p.dataset === 'mixture'
+      ? { dataset: p.dataset, classes: p.classes, dimension: p.dimension, separation: p.separation, n: p.n }
+      : p.dataset === 'spirals'
+        ? { dataset: p.dataset, n: p.n, noise: p.noise }
+        : { dataset: p.dataset, n: p.n };
+  const network = loaded?.model
+    ? { layers: loaded.model.layers, activation: loaded.model.activation, weights: loaded.model.weights }
+    : { hidden: p.hidden, depth: p.depth, activation: p.activation, initScale: p.initScale };
+  return { data, network, optimizer: p.optimizer, lr: p.lr, batchSize: p.batchSize, weightDecay, seed: p.seed, steps, stride };
 }
 
 async function train(
@@ -317,78 +261,103 @@ async function train(
   hvpBackend: 'webgpu' | 'cpu',
 ): Promise<HessianTrainResult> {
   validateTrainParams(p);
-  const dataRandom = mulberry32(p.seed);
-  const data = buildDataset(p, input, dataRandom);
+  const data = buildDataset(p, input, mulberry32(p.seed));
   const loaded = input?.loaded;
   const mlp = buildMlp(p, data, loaded);
   // A loaded model is analysed with its own weight decay and, unless asked, not trained.
   const weightDecay = loaded?.model && loaded.weightDecay !== null ? loaded.weightDecay : p.weightDecay;
   const steps = loaded?.model && !p.continueTraining ? 0 : p.steps;
   const source: HessianTrainResult['source'] = loaded ? (loaded.model ? 'loaded model' : 'loaded dataset') : 'built-in';
-  const theta0 = loaded?.model ? Float64Array.from(loaded.model.weights) : initMlp(mlp, mulberry32(p.seed + 1), p.initScale);
-  const trainer = createTrainer({
-    mlp,
-    data,
-    theta: theta0,
-    optimizer: p.optimizer,
-    lr: p.lr,
-    batchSize: p.batchSize,
-    weightDecay,
-    random: mulberry32(p.seed + 2),
-  });
-  const run = { ...p, steps, weightDecay };
-  const spectralRandom = mulberry32(p.seed + 3);
-  const losses = new Float64Array(steps);
-  const snapshots: SpectrumSnapshot[] = [];
-  const reportEvery = Math.max(1, Math.floor(steps / 300));
-  const report = (step: number, force = false) =>
-    ctx.progress({ step, steps, losses: losses.slice(0, step), snapshots: [...snapshots] }, force);
-  for (let s = 0; s <= steps; s++) {
-    if (s % p.spectrumEvery === 0 || s === steps) {
-      snapshots.push(await snapshotAt(ctx, p, mlp, trainer.theta, data, s, spectralRandom, hvp, weightDecay));
-      report(s, true);
-    }
-    if (s === steps) break;
-    losses[s] = trainer.step();
-    if (!Number.isFinite(losses[s])) {
-      // Divergence is a result (η above the stability edge), not an error: stop and report it.
-      const cut = losses.slice(0, s + 1);
-      report(s + 1, true);
-      return finish(run, source, mlp, trainer.theta, data, cut, snapshots, hvpBackend, false);
-    }
-    // Building a report copies the loss history: every few steps is enough for a live curve.
-    if ((s + 1) % reportEvery === 0) report(s + 1);
-    await ctx.checkpoint();
-  }
-  return finish(run, source, mlp, trainer.theta, data, losses, snapshots, hvpBackend, true);
-}
+  const checkpoint = () => ctx.checkpoint();
+  let lastReport = -Infinity;
+  const report = (progress: () => HessianTrainProgress, force = false) => {
+    // A training report copies the loss history, once per step: only as often as the engine forwards them
+    // (~50 ms). A spectral piece takes longer than that; its report always goes (the engine holds the latest).
+    const now = performance.now();
+    if (!force && progress === trainingReport && now - lastReport < 40) return;
+    lastReport = now;
+    ctx.progress(progress(), force);
+  };
 
-function finish(
-  p: HessianTrainParams,
-  source: HessianTrainResult['source'],
-  mlp: Mlp,
-  theta: Float64Array,
-  data: ClassificationData,
-  losses: Float64Array,
-  snapshots: SpectrumSnapshot[],
-  hvpBackend: 'webgpu' | 'cpu',
-  finite: boolean,
-): HessianTrainResult {
+  let trainingState: { done: number; losses: Float64Array } = { done: 0, losses: new Float64Array(0) };
+  const trainingReport = (): HessianTrainProgress => ({ phase: 'training', step: trainingState.done, steps, losses: trainingState.losses.slice(0, trainingState.done), snapshots: [] });
+
+  // Stage 1, the trajectory: training streams its loss curve; a display-only change reuses it.
+  const stride = trajectoryStride(steps, mlp.paramCount, p.spectrumEvery);
+  const trajectory = await ctx.stages.run('trajectory', trainingKey(p, input, steps, weightDecay, stride), () => {
+    const theta0 = loaded?.model ? Float64Array.from(loaded.model.weights) : initMlp(mlp, mulberry32(p.seed + 1), p.initScale);
+    const trainer = createTrainer({ mlp, data, theta: theta0, optimizer: p.optimizer, lr: p.lr, batchSize: p.batchSize, weightDecay, random: mulberry32(p.seed + 2) });
+    return recordTrajectory(trainer, steps, stride, async (done, losses) => {
+      trainingState = { done, losses };
+      report(trainingReport);
+      await checkpoint();
+    });
+  });
+  const losses = trajectory.losses;
+  const reached = trajectory.diverged ? trajectory.taken + 1 : trajectory.taken;
+  const snapshots: PartialSnapshot[] = [];
+  const progress = (phase: HessianTrainProgress['phase']) => () => ({ phase, step: reached, steps, losses, snapshots: snapshots.map((s) => ({ ...s })) });
+  report(progress('spectra'), true);
+
+  // Stage 2, the spectra of the recorded states: the sharpness of every snapshot first, then the rest.
+  const settings = spectralSettings(p, mlp.paramCount);
+  const trainKey = trainingKey(p, input, steps, weightDecay, stride);
+  const at = snapshotSteps(trajectory, p.spectrumEvery);
+  const headKey = { topK: settings.topK, lanczosSteps: settings.lanczosSteps };
+  for (const step of at) {
+    const theta = trajectoryWeights(trajectory, step);
+    const index = snapshots.length;
+    const head = await ctx.stages.run(`head@${step}`, { trainKey, step, hvpBackend, ...headKey }, () =>
+      snapshotHead(mlp, theta, data, weightDecay, step, settings, stageRandom(p.seed, step, 0), hvp, checkpoint, (partial) => {
+        snapshots[index] = partial;
+        report(progress('spectra'));
+      }),
+    );
+    snapshots[index] = { ...head };
+    report(progress('spectra'), step === at[at.length - 1]);
+    await checkpoint();
+  }
+  for (const [i, step] of at.entries()) {
+    const theta = trajectoryWeights(trajectory, step);
+    const head = snapshots[i];
+    const tail = await ctx.stages.run(`tail@${step}`, { trainKey, step, hvpBackend, settings }, () =>
+      snapshotTail(mlp, theta, data, weightDecay, head, settings, stageRandom(p.seed, step, 1), hvp, checkpoint, (piece) => {
+        Object.assign(head, piece);
+        report(progress('spectra'));
+      }),
+    );
+    snapshots[i] = { ...head, ...tail };
+    report(progress('spectra'));
+    await checkpoint();
+  }
+  const complete = snapshots as SpectrumSnapshot[];
+
+  // Stage 3, the references at the final θ: power iteration, and the dense spectrum for small P.
   let exact: Float64Array | null = null;
   let exactTrace: number | null = null;
   let powerTop: number | null = null;
-  if (finite) {
-    const H = curvatureOperator(mlp, theta, data, p.weightDecay, 'hessian');
-    powerTop = powerIterationTop(H, 1, mulberry32(p.seed + 4), { maxIterations: 200, tolerance: 1e-6 }).values[0];
+  if (!trajectory.diverged) {
+    const theta = trajectoryWeights(trajectory, steps);
+    const finalKey = { trainKey, step: steps };
+    // Warm start from the previous run's top eigenvector (a nearby Hessian when a training setting moved).
+    const previous = ctx.stages.last<Eigenpairs>('power');
+    const start = previous && previous.vectors.length === mlp.paramCount ? previous.vectors : undefined;
+    const power = await ctx.stages.run('power', finalKey, () => {
+      const H = curvatureOperator(mlp, theta, data, weightDecay, 'hessian');
+      return powerIterationTopAsync(H, 1, mulberry32(p.seed + 4), { maxIterations: 200, tolerance: 1e-6, start }, checkpoint);
+    });
+    powerTop = power.values[0];
     if (p.exactMaxP > 0 && mlp.paramCount <= p.exactMaxP) {
-      const spectrum = exactSpectrum(H);
+      report(progress('exact'), true);
+      const spectrum = await ctx.stages.run('exact', finalKey, () => exactHessianSpectrum(mlp, theta, data, weightDecay, checkpoint));
       exact = spectrum.values;
       exactTrace = spectrum.trace;
       // The dense Hessian is at hand: the final trace is its diagonal sum, not an estimate.
-      const final = snapshots[snapshots.length - 1];
-      if (final) snapshots[snapshots.length - 1] = { ...final, trace: exactTrace, traceStandardError: 0, traceMethod: 'exact' };
+      const final = complete[complete.length - 1];
+      if (final) complete[complete.length - 1] = { ...final, trace: exactTrace, traceStandardError: 0, traceMethod: 'exact' };
     }
   }
+  const finalTheta = trajectory.weights.subarray(trajectory.weights.length - mlp.paramCount);
   return {
     source,
     layers: [...mlp.layers],
@@ -398,13 +367,14 @@ function finish(
     optimizer: p.optimizer,
     lr: p.lr,
     batchSize: p.batchSize === 0 || p.batchSize >= data.n ? data.n : p.batchSize,
-    weightDecay: p.weightDecay,
-    losses,
-    snapshots,
-    exact,
+    weightDecay,
+    // Copies: the trajectory is cached and shared with later runs; the result's buffers are transferred.
+    losses: losses.slice(),
+    snapshots: complete,
+    exact: exact ? exact.slice() : null,
     exactTrace,
     powerTop,
-    weights: Float64Array.from(theta),
+    weights: Float64Array.from(finalTheta),
     x: data.x,
     y: data.y,
     n: data.n,

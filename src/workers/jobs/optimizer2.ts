@@ -41,7 +41,7 @@ import {
   hemisphereStart,
   makeSingleIndex,
   runSphericalLangevin,
-  successRate,
+  successTrial,
   type LangevinRun,
 } from '../../geometry/optim';
 import { mlpLossGradient } from '../../geometry/nn';
@@ -148,17 +148,20 @@ export async function runMfacJob(params: MfacParams, onUpdate?: (partial: () => 
     if (onUpdate) await onUpdate(snap);
   }
   if (timing) {
-    const cost: MfacCost = { ms: MFAC_GRID_M, setupMs: [], queryMs: [], denseMs: [] };
+    const setupMs: number[] = [];
+    const queryMs: number[] = [];
+    const denseMs: number[] = [];
     const out = new Float64Array(P);
-    for (const m of MFAC_GRID_M) {
+    for (const [i, m] of MFAC_GRID_M.entries()) {
       const Gm = G.subarray(0, m * P);
-      cost.setupMs.push(timeMs(() => void mfacFactor(Gm, m, P, params.lambda, gramMatrix(Gm, m, P)), 3));
+      setupMs.push(timeMs(() => void mfacFactor(Gm, m, P, params.lambda, gramMatrix(Gm, m, P)), 3));
       const f = mfacFactor(Gm, m, P, params.lambda);
-      cost.queryMs.push(timeMs(() => void mfacApply(f, x, out), 3));
-      cost.denseMs.push(timeMs(() => void choleskySolve(denseFisher(Gm, m, P, params.lambda), x, P), 3));
+      queryMs.push(timeMs(() => void mfacApply(f, x, out), 3));
+      denseMs.push(timeMs(() => void choleskySolve(denseFisher(Gm, m, P, params.lambda), x, P), 3));
+      // The cost curve grows one window size at a time (copies: a report may be sent after the next push).
+      result.cost = { ms: MFAC_GRID_M.slice(0, i + 1), setupMs: setupMs.slice(), queryMs: queryMs.slice(), denseMs: denseMs.slice() };
+      if (onUpdate) await onUpdate(snap);
     }
-    result.cost = cost;
-    if (onUpdate) await onUpdate(snap);
   }
   let race;
   try {
@@ -345,9 +348,18 @@ export async function runLangevinJob(params: LangevinParams, onUpdate?: (partial
   if (onUpdate) await onUpdate(snap);
   for (const [i, d] of PHASE_D.entries())
     for (const [j] of PHASE_EXPONENTS.entries()) {
-      const rate = successRate(d, phase.ns[i][j], params.kStar, o, params.seeds, params.seed);
-      phase.last[i * PHASE_EXPONENTS.length + j] = rate.last;
-      phase.average[i * PHASE_EXPONENTS.length + j] = rate.average;
+      // Seed by seed (successRate's trials in its order): a large cell refines on the figure instead of stalling it.
+      const cell = i * PHASE_EXPONENTS.length + j;
+      let last = 0;
+      let average = 0;
+      for (let s = 0; s < params.seeds; s++) {
+        const trial = successTrial(d, phase.ns[i][j], params.kStar, o, s, params.seed);
+        if (trial.last) last++;
+        if (trial.average) average++;
+        phase.last[cell] = last / (s + 1);
+        phase.average[cell] = average / (s + 1);
+        if (s + 1 < params.seeds && onUpdate) await onUpdate(snap);
+      }
       result.cells++;
       if (onUpdate) await onUpdate(snap);
     }

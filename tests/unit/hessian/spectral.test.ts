@@ -14,7 +14,11 @@ import {
   hutchinsonTrace,
   lanczos,
   lanczosTopEigenpairs,
+  lanczosTopProcess,
   powerIterationTop,
+  runProcess,
+  tridiagonalTop,
+  powerIterationTopAsync,
   quadratureMoment,
   slqDensity,
   stochasticLanczosQuadrature,
@@ -64,11 +68,41 @@ describe('Lanczos with full re-orthogonalization', () => {
   });
 });
 
+describe('Lanczos observed step by step', () => {
+  it('the Ritz values of T_j rise towards the top (Cauchy interlacing) and end on the returned top-k; observing changes nothing', () => {
+    const a = withSpectrum(spectrum, mulberry32(2));
+    const seen: Float64Array[] = [];
+    const observed = runProcess(lanczosTopProcess(n, 3, mulberry32(5), 30, (_j, alpha, beta) => void seen.push(tridiagonalTop(alpha, beta, 3))), denseOperator(a, n));
+    const plain = runProcess(lanczosTopProcess(n, 3, mulberry32(5), 30), denseOperator(a, n));
+    expect(Array.from(observed.values)).toEqual(Array.from(plain.values));
+    expect(seen).toHaveLength(30);
+    for (let j = 1; j < seen.length; j++) expect(seen[j][0]).toBeGreaterThanOrEqual(seen[j - 1][0] - 1e-12);
+    expect(Array.from(seen.at(-1)!)).toEqual(Array.from(plain.values));
+    expect(seen.at(-1)![0]).toBeLessThanOrEqual(9 + 1e-9);
+  });
+});
+
 describe('power iteration with deflation (PyHessian) agrees with the closed form', () => {
   it('top-3 of a positive spectrum with gaps', () => {
     const a = withSpectrum([10, 5, 2.5, 1, 0.5, 0.25, 0.1, 0.05], mulberry32(7));
     const top = powerIterationTop(denseOperator(a, 8), 3, mulberry32(8), { tolerance: 1e-14, maxIterations: 5000 });
     expectClose(top.values, [10, 5, 2.5], F64_ITERATIVE, 'λ');
+  });
+  it('warm-started from a nearby matrix’s top eigenvector: the same λ₁ within the stopping tolerance, in fewer products', async () => {
+    const spectrum = [10, 8, 2.5, 1, 0.5, 0.25, 0.1, 0.05];
+    const a = withSpectrum(spectrum, mulberry32(7));
+    // A perturbed matrix (the previous run's Hessian) gives the start vector.
+    const nearby = a.map((x, i) => x + 0.05 * Math.sin(i) * Math.sin((i * 7) % 64));
+    for (let i = 0; i < 8; i++) for (let j = 0; j < i; j++) nearby[i * 8 + j] = nearby[j * 8 + i];
+    const options = { tolerance: 1e-12, maxIterations: 5000 };
+    const previous = powerIterationTop(denseOperator(nearby, 8), 1, mulberry32(3), options);
+    const cold = powerIterationTop(denseOperator(a, 8), 1, mulberry32(8), options);
+    const warm = await powerIterationTopAsync(denseOperator(a, 8), 1, mulberry32(8), { ...options, start: previous.vectors });
+    expectClose(cold.values, [10], F64_ITERATIVE, 'cold λ₁');
+    // Symmetric A: an eigenvalue lies within the residual ‖Av − λv‖ of each Rayleigh quotient.
+    expect(Math.abs(warm.values[0] - cold.values[0])).toBeLessThanOrEqual(warm.residuals[0] + cold.residuals[0]);
+    expectClose(warm.values, [10], F64_ITERATIVE, 'warm λ₁');
+    expect(warm.products).toBeLessThan(cold.products);
   });
 });
 

@@ -70,6 +70,23 @@ describe('optimizer/langevin job', () => {
     for (const v of r.phase.last) expect(v === 0 || v === 1).toBe(true);
     expect(r.run.last).toHaveLength(21);
   });
+  it('streams each phase cell seed by seed and ends on successRate’s rates (same trials, same order)', async () => {
+    const { runLangevinJob, PHASE_D, PHASE_EXPONENTS } = await import('../../../src/workers/jobs/optimizer2');
+    const params = { kStar: 2, eta: 0.05, beta: 1000, steps: 10, d: 6, n: 40, seeds: 3, seed: 2 };
+    const partial: number[] = [];
+    const r = await runLangevinJob(params, (snap) => {
+      const s = snap();
+      // While cell `cells` is under way its rate is over the seeds so far: a multiple of 1/1, 1/2 or 1/3.
+      if (s.cells < PHASE_D.length * PHASE_EXPONENTS.length && !Number.isNaN(s.phase.last[s.cells])) partial.push(s.cells);
+    });
+    expect(partial.length).toBeGreaterThan(0);
+    const o = { eta: params.eta, beta: params.beta, steps: params.steps };
+    for (const [i, d] of PHASE_D.entries())
+      for (const [j] of PHASE_EXPONENTS.entries()) {
+        const rate = successRate(d, r.phase.ns[i][j], params.kStar, o, params.seeds, params.seed);
+        expect([r.phase.last[i * PHASE_EXPONENTS.length + j], r.phase.average[i * PHASE_EXPONENTS.length + j]]).toEqual([rate.last, rate.average]);
+      }
+  });
   it('rejects k* = 5', async () => {
     const { runLangevinJob } = await import('../../../src/workers/jobs/optimizer2');
     await expect(runLangevinJob({ kStar: 5, eta: 0.05, beta: 1000, steps: 20, d: 6, n: 50, seeds: 1, seed: 1 })).rejects.toThrow(/invalid information exponent k\*: 5/);
