@@ -92,13 +92,16 @@ export function useJob<K extends JobName>(
     appStore.getState().setJobRunning(cellId, true);
     const run = nextRun();
     recordEvent(cellId, jobName, run, 'start');
+    // Progress and previews travel on their own message ports, so one may arrive after the final
+    // result (ports keep no order between them): once the run has settled, late ones are dropped.
+    let settled = false;
     const onProgress = Comlink.proxy((report: unknown) => {
-      if (token.current !== mine) return;
+      if (token.current !== mine || settled) return;
       setState((s) => ({ ...s, progress: report as Progress }));
       if (streams) recordFrame(cellId, jobName, run, 'progress');
     });
     const onPreview = Comlink.proxy((result: unknown) => {
-      if (token.current !== mine) return;
+      if (token.current !== mine || settled) return;
       setState((s) => ({ ...s, result: result as Result, preview: true }));
       recordFrame(cellId, jobName, run, 'preview');
     });
@@ -108,6 +111,7 @@ export function useJob<K extends JobName>(
     engine()
       .run(cellId, jobName, params, data, onProgress, mode, onPreview, onEstimate)
       .then((outcome) => {
+        settled = true;
         if (token.current !== mine) return;
         const preview = outcome.preview ?? false;
         finalFor.current = preview ? null : { key: runKey, data };
@@ -125,6 +129,7 @@ export function useJob<K extends JobName>(
         appStore.getState().setJobRunning(cellId, false);
       })
       .catch((error: unknown) => {
+        settled = true;
         if (token.current !== mine) return;
         const name = (error as { name?: string })?.name;
         const message = (error as { message?: string })?.message ?? String(error);
