@@ -33,8 +33,8 @@ export function eigenvectorMatrix(eigen: SymmetricEigen): Float64Array {
   return v;
 }
 
-/** Eigendecomposition of a symmetric n×n row-major matrix (only symmetry up to rounding is assumed; the lower triangle is read). */
-export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen {
+/** Checks a symmetric n×n row-major matrix and reduces a copy to tridiagonal form (d, e), V holding the reflections. */
+function tridiagonalize(a: ArrayLike<number>, n: number): { v: Float64Array; d: Float64Array; e: Float64Array } {
   if (!Number.isInteger(n) || n < 1) throw new Error(`invalid matrix size: ${n} (need a positive integer)`);
   if (a.length !== n * n) throw new Error(`matrix has ${a.length} entries but its shape ${n}×${n} needs ${n * n}`);
   for (let i = 0; i < a.length; i++) {
@@ -44,6 +44,12 @@ export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen 
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   householderTridiagonal(v, d, e, n);
+  return { v, d, e };
+}
+
+/** Eigendecomposition of a symmetric n×n row-major matrix (only symmetry up to rounding is assumed; the lower triangle is read). */
+export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen {
+  const { v, d, e } = tridiagonalize(a, n);
   // tql2 rotates columns of V; work on Vᵀ so rotations are row operations.
   const w = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) w[j * n + i] = v[i * n + j];
@@ -58,15 +64,7 @@ export function symmetricEigen(a: ArrayLike<number>, n: number): SymmetricEigen 
  * `symmetricEigen` at a fraction of the O(n³) work.
  */
 export function symmetricEigenvalues(a: ArrayLike<number>, n: number): Float64Array {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`invalid matrix size: ${n} (need a positive integer)`);
-  if (a.length !== n * n) throw new Error(`matrix has ${a.length} entries but its shape ${n}×${n} needs ${n * n}`);
-  for (let i = 0; i < a.length; i++) {
-    if (!Number.isFinite(a[i])) throw new Error(`matrix entry ${i} (row ${Math.floor(i / n)}, column ${i % n}) is ${a[i]}`);
-  }
-  const v = Float64Array.from(a);
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
-  householderTridiagonal(v, d, e, n);
+  const { d, e } = tridiagonalize(a, n);
   tridiagonalQl(d, e, null, n);
   return d.sort();
 }

@@ -1,4 +1,4 @@
-export { type LinearOperator, denseOperator, operatorToDense, dot, normalizeInPlace, orthogonalizeAgainst } from './operator';
+export { type LinearOperator, denseOperator, operatorToDense, operatorToDenseAsync, dot, normalizeInPlace, orthogonalizeAgainst } from './operator';
 export { type ProductRequest, type Process, type AsyncLinearOperator, runProcess, runProcessAsync } from './process';
 export {
   type LanczosRun,

@@ -21,10 +21,9 @@ export function denseOperator(a: ArrayLike<number>, n: number): LinearOperator {
   };
 }
 
-/** The n×n matrix of an operator, column j = A e_j, symmetrized as (A + Aᵀ)/2 to remove rounding asymmetry. */
-export function operatorToDense(op: LinearOperator): Float64Array {
+/** Fills `a` column by column (column j = A e_j), yielding after each column, then symmetrizes it. */
+function* denseColumns(op: LinearOperator, a: Float64Array): Generator<void> {
   const n = op.size;
-  const a = new Float64Array(n * n);
   const e = new Float64Array(n);
   const col = new Float64Array(n);
   for (let j = 0; j < n; j++) {
@@ -32,6 +31,7 @@ export function operatorToDense(op: LinearOperator): Float64Array {
     e[j] = 1;
     op.apply(e, col);
     for (let i = 0; i < n; i++) a[i * n + j] = col[i];
+    yield;
   }
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
@@ -39,6 +39,19 @@ export function operatorToDense(op: LinearOperator): Float64Array {
       a[i * n + j] = m;
       a[j * n + i] = m;
     }
+}
+
+/** The n×n matrix of an operator, column j = A e_j, symmetrized as (A + Aᵀ)/2 to remove rounding asymmetry. */
+export function operatorToDense(op: LinearOperator): Float64Array {
+  const a = new Float64Array(op.size * op.size);
+  for (const _ of denseColumns(op, a));
+  return a;
+}
+
+/** `operatorToDense` with `checkpoint()` awaited after every column (a worker job stays cancellable). */
+export async function operatorToDenseAsync(op: LinearOperator, checkpoint: () => Promise<void>): Promise<Float64Array> {
+  const a = new Float64Array(op.size * op.size);
+  for (const _ of denseColumns(op, a)) await checkpoint();
   return a;
 }
 

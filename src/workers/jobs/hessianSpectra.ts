@@ -17,6 +17,7 @@ import {
   hutchinsonProcess,
   hutchPlusPlusProcess,
   lanczosTopProcess,
+  operatorToDenseAsync,
   runProcessAsync,
   slqDensity,
   slqProcess,
@@ -216,24 +217,8 @@ export async function exactHessianSpectrum(
 ): Promise<{ values: Float64Array; trace: number }> {
   const H = curvatureOperator(mlp, theta, data, weightDecay, 'hessian');
   const n = H.size;
-  const a = new Float64Array(n * n);
-  const e = new Float64Array(n);
-  const col = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    e.fill(0);
-    e[j] = 1;
-    H.apply(e, col);
-    for (let i = 0; i < n; i++) a[i * n + j] = col[i];
-    await checkpoint();
-  }
+  const a = await operatorToDenseAsync(H, checkpoint);
   let trace = 0;
-  for (let i = 0; i < n; i++) {
-    trace += a[i * n + i];
-    for (let j = i + 1; j < n; j++) {
-      const m = 0.5 * (a[i * n + j] + a[j * n + i]);
-      a[i * n + j] = m;
-      a[j * n + i] = m;
-    }
-  }
+  for (let i = 0; i < n; i++) trace += a[i * n + i];
   return { values: symmetricEigenvalues(a, n).reverse(), trace };
 }
