@@ -155,7 +155,9 @@ describe('sinkhorn/race streams its figure', () => {
     const reports: SinkhornRaceProgress[] = [];
     const params = { ...base, n: 40, epsilon: 0.005 };
     const result = await race.cpu(standaloneContext<SinkhornRaceProgress>({ onProgress: (r) => reports.push(r) }), params, null);
-    expect(reports.length).toBeGreaterThan(1);
+    // Reports are throttled by time (about 16 a second), so how many come depends on the machine;
+    // the first always follows the first step, and every one is a prefix of the final histories.
+    expect(reports.length).toBeGreaterThanOrEqual(1);
     for (const report of reports) {
       expect(report.entries.map((e) => e.method)).toEqual(['sinkhorn', 'log', 'sns']);
       report.entries.forEach((e, k) => {
@@ -164,6 +166,6 @@ describe('sinkhorn/race streams its figure', () => {
         expect(Array.from(e.history.marginalError)).toEqual(Array.from(final.subarray(0, e.iterations)));
       });
     }
-    expect(reports[0].entries.reduce((s, e) => s + e.iterations, 0)).toBeGreaterThan(0);
+    expect(reports[0].entries.reduce((s, e) => s + e.iterations, 0)).toBe(1);
   });
 });
