@@ -1,6 +1,6 @@
 /** Draws a legend (swatch + label per entry) at given item positions; shared by the 2-D plots. */
 import type * as d3 from 'd3';
-import { estimateTextWidth, TYPE } from './type';
+import { estimateTextWidth, measureTextWidth, TYPE } from './type';
 
 export interface LegendEntry {
   label: string;
@@ -37,11 +37,10 @@ export function drawLegend(
     if (e.full && e.full !== e.label) text.append('title').text(e.full);
   });
   if (bg) {
-    // The drawn text's box where layout exists (browsers), else the estimate (Node tests).
+    // The texts' measured widths (no layout: app/plots/type.ts), the estimate in Node tests.
     const node = legend.node();
-    const box = node && typeof node.getBBox === 'function' ? node.getBBox() : null;
     const rows = Math.max(0, ...at.map((a) => a.row)) + 1;
-    const width = box && box.width > 0 ? box.x + box.width : Math.max(...entries.map((e, k) => at[k].x + legendItemWidth(e.label) - 14));
+    const width = Math.max(...entries.map((e, k) => at[k].x + 4 + SWATCH + 6 + measureTextWidth(e.label, TYPE.legend, node)));
     bg.attr('width', width + 4).attr('height', rows * TYPE.legendRow + 6);
   }
 }

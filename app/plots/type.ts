@@ -21,13 +21,42 @@ export function estimateTextWidth(text: string, px: number): number {
   return text.length * px * 0.6;
 }
 
-/** Measured width of a drawn SVG text node, falling back to the estimate where layout is missing (jsdom). */
-export function textWidth(node: SVGTextElement | null, px: number): number {
-  if (node && typeof node.getComputedTextLength === 'function') {
-    const w = node.getComputedTextLength();
-    if (w > 0) return w;
+/**
+ * Measured widths by size and text. Measuring an SVG node (getComputedTextLength, getBBox) forces a
+ * layout of the page after every redraw, and a streaming figure redraws 20 times a second (a profile
+ * of one slider step spent 0.3–0.8 s in them). A canvas measures the same font without any layout;
+ * widths are kept per size and text.
+ */
+const measured = new Map<string, number>();
+let canvas: CanvasRenderingContext2D | null | undefined;
+let family: string | null = null;
+
+function canvasWidth(text: string, px: number, node: Element | null): number | null {
+  if (canvas === undefined) {
+    canvas = typeof document === 'undefined' ? null : (document.createElement('canvas').getContext('2d') ?? null);
   }
-  return estimateTextWidth(node?.textContent ?? '', px);
+  if (!canvas) return null;
+  if (family === null && node && typeof getComputedStyle === 'function') family = getComputedStyle(node).fontFamily || 'sans-serif';
+  canvas.font = `${px}px ${family ?? 'sans-serif'}`;
+  const w = canvas.measureText(text).width;
+  return w > 0 ? w : null;
+}
+
+/** Width in px of `text` at `px` in the figures' font (measured without layout), or the estimate where there is no canvas (Node, jsdom). */
+export function measureTextWidth(text: string, px: number, node: Element | null = null): number {
+  const key = `${px}|${text}`;
+  const known = measured.get(key);
+  if (known !== undefined) return known;
+  const w = canvasWidth(text, px, node);
+  if (w === null) return estimateTextWidth(text, px);
+  if (measured.size > 5000) measured.clear();
+  measured.set(key, w);
+  return w;
+}
+
+/** Width of a drawn SVG text node (its text in the figures' font). */
+export function textWidth(node: SVGTextElement | null, px: number): number {
+  return measureTextWidth(node?.textContent ?? '', px, node);
 }
 
 /**

@@ -191,6 +191,18 @@ for (const [chapter, cell] of [
     const frame = page.locator(`[data-cell="${cell}"]`);
     await expect(frame.locator('.view-figure svg.plot').first()).toBeVisible({ timeout: 90_000 });
     await expect.poll(async () => frame.locator('.view-figure svg.plot').count(), { timeout: 90_000 }).toBeGreaterThan(1);
+    // Cells that stream panels (the heat comparison) or previews: export the final figure.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            (c) => ((window as unknown as { __curvatureFrames?: { cell: string; kind: string }[] }).__curvatureFrames ?? []).some((f) => f.cell === c && f.kind === 'final'),
+            cell,
+          ),
+        { timeout: 90_000 },
+      )
+      .toBe(true);
+    await expect(frame.getByTestId('preview-label')).toHaveCount(0);
     const panels = await frame.locator('.view-figure svg.plot').count();
     const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export SVG' }).click()]);
     const { readFileSync } = await import('node:fs');
