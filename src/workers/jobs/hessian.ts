@@ -409,6 +409,13 @@ function gpuFactory(gpu: KernelContext): HvpFactory {
 
 export const hessianTrain = defineJob<HessianTrainParams, HessianTrainData | null, HessianTrainResult, HessianTrainProgress>({
   name: 'hessian/train',
+  // Every step and every curvature product passes over n samples × P weights; a spectrum costs its
+  // Lanczos, SLQ and trace products (P from the built-in network's widths; a loaded model is priced the same way).
+  cost: (p) => {
+    const weights = p.hidden * p.hidden * Math.max(p.depth - 1, 0) + p.hidden * (p.dimension + p.classes);
+    const spectra = Math.ceil(p.steps / Math.max(p.spectrumEvery, 1));
+    return p.n * weights * (p.steps + spectra * (p.slqProbes * p.slqSteps + p.hutchinsonProbes + 8 * p.topK));
+  },
   cpu: (ctx, params, data) => train(ctx, params, data, cpuHvp, 'cpu'),
   gpu: (ctx, params, data) => train(ctx, params, data, gpuFactory(ctx.gpu!), 'webgpu'),
   transfer: (r) => [r.losses.buffer, r.weights.buffer],

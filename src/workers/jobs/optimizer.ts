@@ -175,6 +175,7 @@ export async function runAdampRaceJob(params: AdampRaceParams, onStep?: (partial
 
 export const adampRaceJob = defineJob<AdampRaceParams, unknown, AdampRaceResult, AdampRaceProgress>({
   name: 'optimizer/adamp-race',
+  cost: (p) => p.steps,
   cpu: (ctx, params) => {
     let last = -Infinity;
     return runAdampRaceJob(params, async (partial) => {

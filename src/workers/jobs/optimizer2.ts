@@ -180,6 +180,7 @@ export async function runMfacJob(params: MfacParams, onUpdate?: (partial: () => 
 
 export const mfacJob = defineJob<MfacParams, unknown, MfacResult, MfacProgress>({
   name: 'optimizer/mfac',
+  cost: (p) => p.steps * p.window * p.hidden,
   cpu: (ctx, params) => {
     let last = -Infinity;
     return runMfacJob(params, async (partial) => {
@@ -281,6 +282,7 @@ export async function runSvenJob(params: SvenParams, onUpdate?: (partial: () => 
 
 export const svenJob = defineJob<SvenParams, unknown, SvenResult, SvenProgress>({
   name: 'optimizer/sven',
+  cost: (p) => p.steps * p.n * p.hidden,
   cpu: (ctx, params) => {
     let last = -Infinity;
     return runSvenJob(params, async (partial) => {
@@ -368,6 +370,7 @@ export async function runLangevinJob(params: LangevinParams, onUpdate?: (partial
 
 export const langevinJob = defineJob<LangevinParams, unknown, LangevinResult, LangevinProgress>({
   name: 'optimizer/langevin',
+  cost: (p) => p.steps * p.d * p.n * p.seeds,
   cpu: (ctx, params) => {
     let last = -Infinity;
     return runLangevinJob(params, async (partial) => {
