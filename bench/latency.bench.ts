@@ -82,26 +82,16 @@ function instrument(): void {
   w.__longTasks = [];
   w.__mutations = [];
   // Figures drawn on the main thread without a job (cheap closed forms) show up as DOM changes
-  // inside the cell's figure area (the status row and the preview label excluded).
-  const observer = new MutationObserver((records) => {
-    const t = performance.now();
-    const cells = new Set<string>();
-    for (const record of records) {
-      const node = record.target instanceof Element ? record.target : record.target.parentElement;
-      if (!node || node.closest('.view-status, .preview-label')) continue;
-      if (!node.closest('.view-figure')) continue;
-      const cell = node.closest('section.view-frame')?.getAttribute('data-cell');
-      if (cell) cells.add(cell);
-    }
-    for (const cell of cells) w.__mutations.push({ cell, t });
-    if (w.__mutations.length > 20000) w.__mutations.splice(0, 10000);
-  });
-  document.addEventListener('DOMContentLoaded', () =>
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true }),
-  );
-  for (const type of ['keydown', 'pointerdown', 'pointermove', 'pointerup']) {
-    document.addEventListener(type, () => w.__inputs.push(performance.now()), true);
-  }
+  // inside the cell's figure area. Only those cells are observed (see observeCell): an observer over
+  // the whole page would itself cost main-thread time on every redraw of the other figures.
+  (w as unknown as { __observeCell: (cell: string) => void }).__observeCell = (cell: string) => {
+    const figure = document.querySelector(`section.view-frame[data-cell="${cell}"] .view-figure`);
+    if (!figure) return;
+    new MutationObserver(() => {
+      w.__mutations.push({ cell, t: performance.now() });
+      if (w.__mutations.length > 20000) w.__mutations.splice(0, 10000);
+    }).observe(figure, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
@@ -309,6 +299,9 @@ async function main(): Promise<void> {
         const loadTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
         for (const { cell, sliders } of await cellsOf(page)) {
           const log = await frames(page);
+          if (!log.some((f) => f.cell === cell)) {
+            await page.evaluate((c) => (window as unknown as { __observeCell: (cell: string) => void }).__observeCell(c), cell);
+          }
           const job = log.find((f) => f.cell === cell)?.job ?? '—';
           const row: CellRow = { chapter, cell, job, steps: [], drag: null };
           for (let i = 0; i < Math.min(sliders, MAX_SLIDERS); i++) {
