@@ -3,7 +3,7 @@
  * Large typed arrays in results are transferred, not copied.
  */
 import * as Comlink from 'comlink';
-import { Engine, type EstimateCallback, type PreviewCallback, type ProgressCallback, type RunMode, type StatusCallback } from './engine';
+import { Engine, type StatusCallback } from './engine';
 import type { BackendPreference } from './backend';
 import { registry } from './jobs';
 import { compileKernels } from '../kernels/wasm/wasm';
@@ -22,18 +22,10 @@ const api = {
   jobNames: () => engine.jobNames(),
   cancel: (view: string) => engine.cancel(view),
   simulateDeviceLoss: () => engine.simulateDeviceLoss(),
-  async run(
-    view: string,
-    jobName: string,
-    params: unknown,
-    data: unknown,
-    onProgress?: ProgressCallback,
-    mode?: RunMode,
-    onPreview?: PreviewCallback,
-    onEstimate?: EstimateCallback,
-  ) {
-    const outcome = await engine.run(view, jobName, params, data, onProgress, mode, onPreview, onEstimate);
-    return Comlink.transfer(outcome, transferables(jobName, outcome.result));
+  /** The engine's `run` with the same arguments (its general form), the result's buffers transferred. */
+  async run(...args: Parameters<Engine['run']>) {
+    const outcome = await engine.run(...args);
+    return Comlink.transfer(outcome, transferables(args[1], outcome.result));
   },
 };
 
