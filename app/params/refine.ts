@@ -21,11 +21,11 @@ export interface TableRefinement {
   numberBox?: readonly string[];
 }
 
-export function refineTable(table: ParamTable, refinement: TableRefinement): ParamTable {
+export function refineTable<const T extends ParamTable>(table: T, refinement: TableRefinement): T {
   const names = new Set(table.map((s) => s.name));
   const listed = [...(refinement.essential ?? []), ...Object.keys(refinement.applies ?? {}), ...Object.keys(refinement.descriptions ?? {}), ...(refinement.numberBox ?? [])];
   for (const name of listed) if (!names.has(name)) throw new Error(`refineTable: "${name}" is not a parameter of this table (${[...names].join(', ')})`);
-  return table.map((spec): ParamSpec => {
+  const refined = table.map((spec): ParamSpec => {
     const out: ParamSpec = { ...spec };
     if (refinement.essential) out.essential = refinement.essential.includes(spec.name);
     const applies = refinement.applies?.[spec.name];
@@ -38,4 +38,6 @@ export function refineTable(table: ParamTable, refinement: TableRefinement): Par
     if (refinement.numberBox?.includes(spec.name) && (out.type === 'number' || out.type === 'integer')) out.control = 'number';
     return out;
   });
+  // Same names, types and ranges: only presentation fields change, so the table keeps its type.
+  return refined as readonly ParamSpec[] as T;
 }

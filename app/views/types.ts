@@ -11,6 +11,7 @@
  */
 import type { ComponentType } from 'react';
 import type { ParamTable, ParamValue, ParamValues } from '../params/spec';
+import type { JobName } from '../../src/workers/jobs';
 
 export interface ViewProps {
   /** Unique per placement: prefixes this cell's parameters in the URL. */
@@ -33,6 +34,11 @@ export interface ViewDefinition {
   id: string;
   title: string;
   params: ParamTable;
+  /**
+   * The jobs the view runs. Their parameter entries (src/catalogue/<chapter>.ts) must appear
+   * in `params` unchanged: tests/unit/architecture/paramSpecs.test.ts checks it.
+   */
+  jobs?: readonly JobName[];
   component: ComponentType<ViewProps>;
   /** Optional named configurations, e.g. "r just below 1"; notebooks may add their own (`preset:` lines). */
   presets?: readonly ViewPreset[];

@@ -11,6 +11,7 @@
 import type { KernelContext } from '../kernels/context';
 import type { WasmKernelModule } from '../kernels/wasm/wasm';
 import type { StageMemo } from './stageCache';
+import type { ParamTable } from '../catalogue/params';
 
 export type BackendKind = 'webgpu' | 'cpu';
 
@@ -46,6 +47,12 @@ export interface JobContext<Progress> {
 export interface JobDefinition<Params, Data, Result, Progress = unknown> {
   /** Unique name, `<chapter>/<job>`, e.g. `sinkhorn/solve`. */
   readonly name: string;
+  /**
+   * The parameters the job reads, declared once in src/catalogue/<chapter>.ts: the views'
+   * sliders spread these entries and the job validates against them (`checkParams`).
+   * tests/unit/architecture/paramSpecs.test.ts holds every view and job to it.
+   */
+  readonly params?: ParamTable;
   cpu(ctx: JobContext<Progress>, params: Params, data: Data): Promise<Result>;
   gpu?(ctx: JobContext<Progress>, params: Params, data: Data): Promise<Result>;
   /** Buffers inside the result to transfer (not copy) back to the main thread. */
@@ -84,10 +91,8 @@ export class JobCancelled extends Error {
   }
 }
 
-/** Thrown for bad input: the message names the bad value and what was expected, and is shown next to the figure. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
+/** Bad input (shared with the parameter specs, which throw it): src/catalogue/errors.ts. */
+export { InputError } from '../catalogue/errors';
 
 export interface StandaloneOptions<Progress> {
   backend?: BackendKind;

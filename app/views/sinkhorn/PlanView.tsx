@@ -9,6 +9,7 @@ import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { DataTools } from './DataTools';
 import { planParams } from './params';
+import { pickParams } from '../../params/spec';
 import { blockSums, floorRelative, marginals, orderPlan } from './planData';
 import { exportResult, historyCsv, useSolve, warmNote } from './useSolve';
 
@@ -17,13 +18,14 @@ function PlanView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const state = useSolve(cellId, values);
   const { job, shown } = state;
   const r0 = job.result;
-  const sorted = values.order === 'sorted';
-  const logColor = Boolean(values.logColor);
+  const v = pickParams(planParams, values);
+  const sorted = v.order === 'sorted';
+  const logColor = v.logColor;
   const picture = useMemo(() => {
     if (!shown) return null;
     // rows by the sources' first coordinate (raster order for images and cost matrices)
     const rowKey =
-      sorted && r0 && r0.n === shown.n && r0.dim > 0 && values.dataset !== 'images'
+      sorted && r0 && r0.n === shown.n && r0.dim > 0 && v.dataset !== 'images'
         ? Float64Array.from({ length: r0.n }, (_, i) => r0.x[i * r0.dim])
         : null;
     const ordered = sorted ? orderPlan(shown.plan, shown.n, shown.m, rowKey).values : shown.plan;
@@ -32,7 +34,7 @@ function PlanView({ cellId, chapterId, params: values, setParam }: ViewProps) {
     return { ...blocks, values: logColor ? floorRelative(blocks.values, 1e-4) : blocks.values, row, col };
     // r0 supplies coordinates for the plan being shown
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shown, sorted, logColor, values.dataset]);
+  }, [shown, sorted, logColor, v.dataset]);
   const p = job.progress;
   const r = job.result;
   const description = r
@@ -79,4 +81,4 @@ function PlanView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   );
 }
 
-export const planView: ViewDefinition = { id: 'sinkhorn-plan', title: 'Transport plan', params: planParams, component: PlanView };
+export const planView: ViewDefinition = { id: 'sinkhorn-plan', title: 'Transport plan', params: planParams, jobs: ['sinkhorn/solve'], component: PlanView };

@@ -10,7 +10,9 @@ import { LoadData } from '../../io/LoadData';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { problemFromFile, type LoadedProblem } from './loadProblem';
-import { jobParams, raceParams } from './params';
+import { raceParams } from './params';
+import { pickParams } from '../../params/spec';
+import { SINKHORN_PROBLEM_PARAMS } from '../../../src/catalogue/sinkhorn';
 import { ROLE } from '../../plots/palette';
 
 const LABELS: Record<string, string> = { sinkhorn: 'Sinkhorn (scaling)', log: 'log-domain Sinkhorn', sns: 'Sinkhorn-Newton-Sparse' };
@@ -19,9 +21,10 @@ const COLORS: Record<string, string> = { sinkhorn: ROLE.blue, log: ROLE.orange, 
 function RaceView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [loaded, setLoaded] = useState<LoadedProblem | null>(null);
-  const job = useJob(cellId, 'sinkhorn/race', jobParams(values, 'log'), loaded?.data ?? null, { streams: true });
+  const job = useJob(cellId, 'sinkhorn/race', pickParams(SINKHORN_PROBLEM_PARAMS, values), loaded?.data ?? null, { streams: true });
   const race = job.status === 'running' && job.progress ? job.progress : job.result;
-  const bySeconds = values.xAxis !== 'iteration';
+  const v = pickParams(raceParams, values);
+  const bySeconds = v.xAxis !== 'iteration';
   const series: Series[] = (race?.entries ?? []).map((e) => ({
     label: `${LABELS[e.method]}${e.failure ? ' (failed: underflow)' : e.converged ? ` — ${e.iterations} it, ${e.seconds.toFixed(2)} s` : ''}`,
     x: bySeconds ? e.history.seconds : e.history.iteration,
@@ -100,7 +103,7 @@ function RaceView({ cellId, chapterId, params: values, setParam }: ViewProps) {
         xLabel={bySeconds ? 'wall time (s)' : 'iteration'}
         yLabel="marginal error"
         yScale="log"
-        hLines={[{ value: Number(values.tolerance), label: 'tolerance' }]}
+        hLines={[{ value: v.tolerance, label: 'tolerance' }]}
         width={560}
         height={340}
         ariaLabel="marginal error against time for three solvers"
@@ -109,4 +112,4 @@ function RaceView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   );
 }
 
-export const raceView: ViewDefinition = { id: 'sinkhorn-race', title: 'Convergence race', params: raceParams, component: RaceView };
+export const raceView: ViewDefinition = { id: 'sinkhorn-race', title: 'Convergence race', params: raceParams, jobs: ['sinkhorn/race'], component: RaceView };

@@ -9,6 +9,7 @@ import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { DataTools } from './DataTools';
 import { transportParams } from './params';
+import { pickParams } from '../../params/spec';
 import { heaviestEntries } from './planData';
 import { exportResult, historyCsv, useSolve } from './useSolve';
 
@@ -26,12 +27,13 @@ function coordinates(points: Float64Array, dim: number, row: number): { x: Float
 function TransportView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const state = useSolve(cellId, values);
+  const { lines } = pickParams(transportParams, values);
   const { job, shown } = state;
   const r = job.result;
   const geometry = r && r.dim > 0 ? { source: coordinates(r.x, r.dim, 0), target: coordinates(r.y, r.dim, 1) } : null;
   const segments = useMemo<Segment[]>(() => {
     if (!shown || !geometry || shown.n !== geometry.source.x.length || shown.m !== geometry.target.x.length) return [];
-    const top = heaviestEntries(shown.plan, shown.m, Number(values.lines));
+    const top = heaviestEntries(shown.plan, shown.m, lines);
     const max = top.mass[0] || 1;
     return Array.from(top.mass, (mass, k) => ({
       x1: geometry.source.x[top.i[k]],
@@ -42,7 +44,7 @@ function TransportView({ cellId, chapterId, params: values, setParam }: ViewProp
     }));
     // geometry follows r, which changes with shown
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shown, r, values.lines]);
+  }, [shown, r, lines]);
   const p = job.progress;
   return (
     <ViewFrame
@@ -86,4 +88,4 @@ function TransportView({ cellId, chapterId, params: values, setParam }: ViewProp
   );
 }
 
-export const transportView: ViewDefinition = { id: 'sinkhorn-transport', title: 'Transport lines', params: transportParams, component: TransportView };
+export const transportView: ViewDefinition = { id: 'sinkhorn-transport', title: 'Transport lines', params: transportParams, jobs: ['sinkhorn/solve'], component: TransportView };

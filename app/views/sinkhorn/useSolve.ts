@@ -7,17 +7,17 @@ import { useMemo, useRef, useState } from 'react';
 import { useJob } from '../../engine/useJob';
 import type { LoadedFile } from '../../io/LoadData';
 import type { CsvTable } from '../../io/exporters';
-import type { ParamValues } from '../../params/spec';
+import { pickParams, type ParamValues } from '../../params/spec';
 import type { SinkhornSolveResult } from '../../../src/workers/jobs/sinkhorn';
 import { problemFromFile, type LoadedProblem } from './loadProblem';
-import { jobParams } from './params';
+import { SINKHORN_SOLVE_PARAMS } from '../../../src/catalogue/sinkhorn';
 
 export function useSolve(cellId: string, values: ParamValues) {
   const [loaded, setLoaded] = useState<LoadedProblem | null>(null);
   const [normalize, setNormalize] = useState(false);
   // useJob restarts when `data` changes identity: keep it stable between renders
   const data = useMemo(() => (loaded ? { ...loaded.data, normalize } : null), [loaded, normalize]);
-  const job = useJob(cellId, 'sinkhorn/solve', jobParams(values), data);
+  const job = useJob(cellId, 'sinkhorn/solve', pickParams(SINKHORN_SOLVE_PARAMS, values), data);
   const lastPlan = useRef<{ plan: Float64Array; n: number; m: number } | null>(null);
   if (job.status === 'running' && job.progress?.plan) {
     lastPlan.current = { plan: job.progress.plan, n: job.progress.n, m: job.progress.m };

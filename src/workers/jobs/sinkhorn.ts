@@ -24,6 +24,8 @@ import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
 import { createSinkhornWasm, type SinkhornWasmSolver } from '../../kernels/wasm/sinkhornScaling';
 import { defineJob, InputError, type JobContext } from '../job';
+import { checkParams } from '../../catalogue/params';
+import { SINKHORN_METHOD_PARAMS, SINKHORN_SOLVE_PARAMS } from '../../catalogue/sinkhorn';
 import { HistoryBuffer, preparedStage, problemKey, type Prepared, type SinkhornData, type SinkhornHistory, type SinkhornParams } from './sinkhornProblem';
 
 export { HistoryBuffer, prepareProblem, validateParams, type Prepared, type SinkhornData, type SinkhornHistory, type SinkhornParams } from './sinkhornProblem';
@@ -165,6 +167,7 @@ function finish(
 
 async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: SinkhornParams, data: SinkhornData | null): Promise<SinkhornSolveResult> {
   const key = problemKey(params, data);
+  checkParams(SINKHORN_METHOD_PARAMS, params);
   const prepared = await preparedStage(ctx, params, data, key);
   const { problem } = prepared;
   const start = performance.now();
@@ -221,6 +224,7 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
 }
 
 async function solveGpu(ctx: JobContext<SinkhornSolveProgress>, params: SinkhornParams, data: SinkhornData | null): Promise<SinkhornSolveResult> {
+  checkParams(SINKHORN_METHOD_PARAMS, params);
   const prepared = await preparedStage(ctx, params, data, problemKey(params, data));
   if (params.method !== 'log') {
     throw new DeviceLimitError(`method "${params.method}" has no GPU path (only the log-domain Sinkhorn runs in WGSL)`);
@@ -272,6 +276,7 @@ async function solveGpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
 
 export const solve = defineJob<SinkhornParams, SinkhornData | null, SinkhornSolveResult, SinkhornSolveProgress>({
   name: 'sinkhorn/solve',
+  params: SINKHORN_SOLVE_PARAMS,
   cpu: solveCpu,
   gpu: solveGpu,
   transfer: (r) => [r.plan.buffer, r.x.buffer, r.y.buffer, r.a.buffer, r.b.buffer] as Transferable[],

@@ -4,27 +4,18 @@
  * inputs it reads, so a change of ε, the tolerance, the method or the iteration budget
  * reuses the cost matrix. Also the per-iteration history buffer the jobs share.
  */
-import { costMatrix, normalizeByMax, COST_KINDS, type CostKind } from '../../geometry/ot/costs';
-import { makeDataset, DATASETS, type DatasetName } from '../../geometry/ot/datasets';
+import { costMatrix, normalizeByMax } from '../../geometry/ot/costs';
+import { makeDataset } from '../../geometry/ot/datasets';
 import { makeProblem, type OtProblem } from '../../geometry/ot/problem';
-import { OT_METHODS, type IterationRecord, type OtMethod } from '../../geometry/ot/solver';
+import type { IterationRecord } from '../../geometry/ot/solver';
+import { checkParams } from '../../catalogue/params';
+import { SINKHORN_BUILTIN_ONLY, SINKHORN_PROBLEM_PARAMS, type SinkhornProblemParams } from '../../catalogue/sinkhorn';
 import { mulberry32 } from '../../geometry/random';
 import { InputError, type JobContext } from '../job';
 import { stageKey } from '../stageCache';
 
-export interface SinkhornParams {
-  /** Points per side for built-in data (images use the nearest square). */
-  n: number;
-  /** ε, POT's `reg`, applied to the cost as used (built-in costs are divided by their max). */
-  epsilon: number;
-  cost: CostKind;
-  method: OtMethod;
-  dataset: DatasetName;
-  seed: number;
-  /** Stop once ‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁ ≤ tolerance. */
-  tolerance: number;
-  maxIterations: number;
-}
+/** The jobs' parameters are declared once, in src/catalogue/sinkhorn.ts (sliders, type, validator). */
+export type { SinkhornParams, SinkhornProblemParams } from '../../catalogue/sinkhorn';
 
 /**
  * Loaded data: either a cost matrix with masses, or two point clouds (the cost is then
@@ -63,24 +54,13 @@ export interface Prepared {
   costScale: number;
 }
 
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new InputError(message);
-}
-
-export function validateParams(p: SinkhornParams, loaded: boolean): void {
-  check(typeof p.epsilon === 'number' && Number.isFinite(p.epsilon) && p.epsilon > 0, `invalid epsilon: ${p.epsilon} (need a positive number)`);
-  check(COST_KINDS.includes(p.cost), `unknown cost "${p.cost}" (expected ${COST_KINDS.join(', ')})`);
-  check(OT_METHODS.includes(p.method), `unknown method "${p.method}" (expected ${OT_METHODS.join(', ')})`);
-  check(typeof p.tolerance === 'number' && p.tolerance > 0, `invalid tolerance: ${p.tolerance} (need a positive number)`);
-  check(Number.isInteger(p.maxIterations) && p.maxIterations >= 1 && p.maxIterations <= 1_000_000, `invalid maxIterations: ${p.maxIterations} (need an integer in 1…1000000)`);
-  if (!loaded) {
-    check(DATASETS.includes(p.dataset), `unknown dataset "${p.dataset}" (expected ${DATASETS.join(', ')})`);
-    check(Number.isInteger(p.n) && p.n >= 2 && p.n <= 4096, `invalid n: ${p.n} (need an integer in 2…4096)`);
-  }
+/** Refuses params outside the declared table (naming the field); loaded data ignores `dataset` and `n`. */
+export function validateParams(p: SinkhornProblemParams, loaded: boolean): void {
+  checkParams(SINKHORN_PROBLEM_PARAMS, p, loaded ? SINKHORN_BUILTIN_ONLY : []);
 }
 
 /** Builds the problem from params (built-in data, cost normalized by its max) or loaded data (cost as given). */
-export function prepareProblem(params: SinkhornParams, data: SinkhornData | null): Prepared {
+export function prepareProblem(params: SinkhornProblemParams, data: SinkhornData | null): Prepared {
   validateParams(params, data !== null && data !== undefined);
   try {
     if (data) {
@@ -157,7 +137,7 @@ const asF64 = (x: ArrayLike<number> | undefined): Float64Array | null => (x === 
  * The stage key of the problem: what `prepareProblem` reads. Built-in data: n, dataset, seed
  * and cost; loaded data: its numbers (hashed by bytes) and, for points, the cost kind.
  */
-export function problemKey(params: SinkhornParams, data: SinkhornData | null): string {
+export function problemKey(params: SinkhornProblemParams, data: SinkhornData | null): string {
   if (!data) return stageKey({ n: params.n, dataset: params.dataset, seed: params.seed, cost: params.cost });
   return stageKey({
     a: asF64(data.a),
@@ -172,7 +152,7 @@ export function problemKey(params: SinkhornParams, data: SinkhornData | null): s
 }
 
 /** `prepareProblem` through the cell's stage memo (validation runs every time: it is cheap and names bad input). */
-export async function preparedStage(ctx: JobContext<unknown>, params: SinkhornParams, data: SinkhornData | null, key: string): Promise<Prepared> {
+export async function preparedStage(ctx: JobContext<unknown>, params: SinkhornProblemParams, data: SinkhornData | null, key: string): Promise<Prepared> {
   validateParams(params, data !== null && data !== undefined);
   return ctx.stages.run('problem', key, () => prepareProblem(params, data));
 }

@@ -9,7 +9,8 @@
 import { createSolver } from '../../geometry/ot/solve';
 import { OT_METHODS, type OtMethod, type OtSolver } from '../../geometry/ot/solver';
 import { defineJob, type JobContext } from '../job';
-import { HistoryBuffer, preparedStage, problemKey, type SinkhornData, type SinkhornHistory, type SinkhornParams } from './sinkhornProblem';
+import { HistoryBuffer, preparedStage, problemKey, type SinkhornData, type SinkhornHistory, type SinkhornProblemParams } from './sinkhornProblem';
+import { SINKHORN_PROBLEM_PARAMS } from '../../catalogue/sinkhorn';
 
 /** A progress report (a frame of the figure) at most this often, in ms: about 16 per second, above the 10 a streamed figure needs. */
 const PROGRESS_INTERVAL_MS = 60;
@@ -34,7 +35,7 @@ export interface SinkhornRaceResult {
 export type SinkhornRaceProgress = SinkhornRaceResult;
 
 /** Runs the three methods on one problem; the one that has used the least time steps next. */
-async function raceCpu(ctx: JobContext<SinkhornRaceProgress>, params: SinkhornParams, data: SinkhornData | null): Promise<SinkhornRaceResult> {
+async function raceCpu(ctx: JobContext<SinkhornRaceProgress>, params: SinkhornProblemParams, data: SinkhornData | null): Promise<SinkhornRaceResult> {
   const { problem } = await preparedStage(ctx, params, data, problemKey(params, data));
   const lanes = OT_METHODS.map((method) => ({
     method,
@@ -89,8 +90,9 @@ async function raceCpu(ctx: JobContext<SinkhornRaceProgress>, params: SinkhornPa
   return snapshot();
 }
 
-export const race = defineJob<SinkhornParams, SinkhornData | null, SinkhornRaceResult, SinkhornRaceProgress>({
+export const race = defineJob<SinkhornProblemParams, SinkhornData | null, SinkhornRaceResult, SinkhornRaceProgress>({
   name: 'sinkhorn/race',
+  params: SINKHORN_PROBLEM_PARAMS,
   cpu: raceCpu,
   cost: (p) => (p.n * p.n) / Math.max(p.epsilon, 1e-4),
 });
