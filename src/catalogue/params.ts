@@ -189,7 +189,8 @@ function shown(value: unknown): string {
 /**
  * The job's validator: every entry of `table` must be present in `raw` with a valid value
  * (fields `raw` carries beyond the table are left to the job). Throws an InputError that
- * names the first bad field, e.g. `invalid n: 5000 (need an integer in 8…4096)`. `skip`
+ * names the first bad field, e.g. `invalid n: 5000 (need an integer in 8…4096)` or
+ * `unknown cost: cosine (expected sqeuclidean, euclidean, l1)`. `skip`
  * names entries that do not apply (e.g. the built-in dataset's size when data is loaded).
  */
 export function checkParams<const T extends ParamTable>(table: T, raw: unknown, skip: readonly string[] = []): ValuesOf<T> {
@@ -197,8 +198,9 @@ export function checkParams<const T extends ParamTable>(table: T, raw: unknown, 
   const record = raw as Record<string, unknown>;
   for (const spec of table) {
     if (skip.includes(spec.name)) continue;
-    const why = invalidReason(spec, record[spec.name]);
-    if (why) throw new InputError(`invalid ${spec.name}: ${shown(record[spec.name])} (${why})`);
+    const value = record[spec.name];
+    const why = invalidReason(spec, value);
+    if (why) throw new InputError(spec.type === 'enum' && typeof value === 'string' ? `unknown ${spec.name}: ${value} (${why})` : `invalid ${spec.name}: ${shown(value)} (${why})`);
   }
   return record as ValuesOf<T>;
 }

@@ -6,18 +6,18 @@
  */
 import * as d3 from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
-import type { ParamTable } from '../../params/spec';
+import { defineParams, pickParams } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { grassmannDistance, grassmannGeodesic, principalAngles } from '../../../src/geometry/manifolds';
 import { fromLonLat, globe, GLOBE_SIZE, toLonLat } from './sphereDraw';
 
-const params: ParamTable = [
+const params = defineParams([
   { name: 'lon1', label: 'X: normal longitude', type: 'number', default: 0, min: -180, max: 180, step: 1, unit: '°' },
   { name: 'lat1', label: 'X: normal latitude', type: 'number', default: 70, min: -89, max: 89, step: 1, unit: '°' },
   { name: 'lon2', label: 'Y: normal longitude', type: 'number', default: 80, min: -180, max: 180, step: 1, unit: '°' },
   { name: 'lat2', label: 'Y: normal latitude', type: 'number', default: 20, min: -89, max: 89, step: 1, unit: '°' },
-];
+]);
 
 const shape = { n: 3, p: 2 };
 
@@ -40,11 +40,12 @@ function circle(b: Float64Array): [number, number][] {
 }
 
 function GrassmannView({ cellId, chapterId, params: v, setParam }: ViewProps) {
+  const n = pickParams(params, v);
   const svgRef = useRef<SVGSVGElement>(null);
   const gRef = useRef<SVGGElement>(null);
   const c = useMemo(() => {
-    const nx = fromLonLat(Number(v.lon1), Number(v.lat1));
-    const ny = fromLonLat(Number(v.lon2), Number(v.lat2));
+    const nx = fromLonLat(n.lon1, n.lat1);
+    const ny = fromLonLat(n.lon2, n.lat2);
     const x = planeBasis(nx);
     const y = planeBasis(ny);
     const normalAngle = Math.acos(Math.min(1, Math.abs(nx[0] * ny[0] + nx[1] * ny[1] + nx[2] * ny[2])));
@@ -54,7 +55,7 @@ function GrassmannView({ cellId, chapterId, params: v, setParam }: ViewProps) {
     } catch (e) {
       return { x, y, planes: [x, y], angles: principalAngles(x, y, shape), distance: grassmannDistance(x, y, shape), normalAngle, error: (e as Error).message };
     }
-  }, [v.lon1, v.lat1, v.lon2, v.lat2]);
+  }, [n.lon1, n.lat1, n.lon2, n.lat2]);
   useEffect(() => {
     if (!gRef.current) return;
     const g = d3.select(gRef.current as SVGGElement);

@@ -5,28 +5,29 @@
  */
 import * as d3 from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
-import type { ParamTable } from '../../params/spec';
+import { defineParams, pickParams } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { lorentzDistance, poincareDistance, poincareGeodesic, poincareToLorentz } from '../../../src/geometry/manifolds';
 import { ROLE } from '../../plots/palette';
 
 const SIZE = 320;
-const params: ParamTable = [
+const params = defineParams([
   { name: 'r1', label: 'x: radius', type: 'number', default: 0.7, min: 0, max: 0.999, step: 0.001 },
   { name: 'phi1', label: 'x: angle', type: 'number', default: 200, min: 0, max: 360, step: 1, unit: '°' },
   { name: 'r2', label: 'y: radius', type: 'number', default: 0.85, min: 0, max: 0.999, step: 0.001 },
   { name: 'phi2', label: 'y: angle', type: 'number', default: 330, min: 0, max: 360, step: 1, unit: '°' },
-];
+]);
 
 const polar = (r: number, deg: number) => [r * Math.cos((deg * Math.PI) / 180), r * Math.sin((deg * Math.PI) / 180)];
 
 function PoincareView({ cellId, chapterId, params: v, setParam }: ViewProps) {
+  const n = pickParams(params, v);
   const svgRef = useRef<SVGSVGElement>(null);
   const gRef = useRef<SVGGElement>(null);
   const c = useMemo(() => {
-    const x = polar(Number(v.r1), Number(v.phi1));
-    const y = polar(Number(v.r2), Number(v.phi2));
+    const x = polar(n.r1, n.phi1);
+    const y = polar(n.r2, n.phi2);
     const curve = Array.from({ length: 101 }, (_, k) => poincareGeodesic(x, y, k / 100));
     return {
       x,
@@ -36,7 +37,7 @@ function PoincareView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       poincare: poincareDistance(x, y),
       lorentz: lorentzDistance(poincareToLorentz(x), poincareToLorentz(y)),
     };
-  }, [v.r1, v.phi1, v.r2, v.phi2]);
+  }, [n.r1, n.phi1, n.r2, n.phi2]);
   useEffect(() => {
     const g = d3.select(gRef.current);
     g.selectAll('*').remove();

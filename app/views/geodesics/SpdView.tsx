@@ -12,6 +12,8 @@ import { LinePlot } from '../../plots';
 import { LoadData } from '../../io/LoadData';
 import type { SpdPathsData, SpdPathsParams } from '../../../src/workers/jobs/geodesics';
 import { SPD_METRICS } from '../../../src/geometry/spd/metric';
+import { SPD_PATHS_PARAMS } from '../../../src/catalogue/geodesics';
+import { pickParams } from '../../params/spec';
 import { dataFromJson, dataFromSliders, spdParams } from './spdInput';
 import { spdCsv, spdExportResult } from './spdExport';
 import { EllipsePanels } from './EllipsePanels';
@@ -28,12 +30,13 @@ function SpdView({ cellId, chapterId, params, setParam }: ViewProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const sliderData = useMemo(() => dataFromSliders(params), [sliderKey]);
   const data = loaded?.data ?? sliderData;
-  const jobParams: SpdPathsParams = { samples: SAMPLES, theta: Number(params.theta), means: Boolean(params.means) };
+  const v = pickParams(spdParams, params);
+  const jobParams: SpdPathsParams = { ...pickParams(SPD_PATHS_PARAMS, params), samples: SAMPLES };
   const job = useJob(cellId, 'geodesics/spd-paths', jobParams, data);
   const result = job.result;
-  const tIndex = Math.round(Number(params.t) * (SAMPLES - 1));
+  const tIndex = Math.round(v.t * (SAMPLES - 1));
   const description = result
-    ? `Geodesics between two ${result.n}×${result.n} SPD matrices at t = ${Number(params.t).toFixed(2)}. Distances: ` +
+    ? `Geodesics between two ${result.n}×${result.n} SPD matrices at t = ${v.t.toFixed(2)}. Distances: ` +
       SPD_METRICS.map((m) => `${METRIC_LABELS[m]} ${formatValue(result.metrics[m].distance)}`).join(', ') +
       `. Determinant at t: ` +
       SPD_METRICS.map((m) => `${METRIC_LABELS[m]} ${formatValue(result.metrics[m].determinants[Math.min(tIndex, result.metrics[m].t.length - 1)])}`).join(', ') +
@@ -79,7 +82,7 @@ function SpdView({ cellId, chapterId, params, setParam }: ViewProps) {
     >
       {result ? (
         <>
-          <EllipsePanels result={result} matrices={data.matrices} tIndex={tIndex} showMeans={Boolean(params.means)} svgRef={svgRef} />
+          <EllipsePanels result={result} matrices={data.matrices} tIndex={tIndex} showMeans={v.means} svgRef={svgRef} />
           {result.n >= 3 ? <EllipsoidRow result={result} tIndex={tIndex} /> : null}
           <div className="figure-row">
             <LinePlot
@@ -87,7 +90,7 @@ function SpdView({ cellId, chapterId, params, setParam }: ViewProps) {
               xLabel="t"
               yLabel="det γ(t)"
               yScale="log"
-              vLines={[{ value: Number(params.t), label: 't' }]}
+              vLines={[{ value: v.t, label: 't' }]}
               height={240}
               ariaLabel="Determinant along each geodesic"
             />
@@ -98,7 +101,7 @@ function SpdView({ cellId, chapterId, params, setParam }: ViewProps) {
               height={240}
               ariaLabel="Distance from A along each geodesic"
             />
-            {params.means ? (
+            {v.means ? (
               <LinePlot
                 series={SPD_METRICS.filter((m) => result.metrics[m].meanIterations > 0).map((m) => ({
                   label: `${METRIC_LABELS[m]} (${result.metrics[m].meanIterations} it.)`,
@@ -123,4 +126,4 @@ function SpdView({ cellId, chapterId, params, setParam }: ViewProps) {
   );
 }
 
-export const spdView: ViewDefinition = { id: 'geodesics-spd', title: 'SPD geodesics under four metrics', params: spdParams, component: SpdView };
+export const spdView: ViewDefinition = { id: 'geodesics-spd', title: 'SPD geodesics under four metrics', params: spdParams, jobs: ['geodesics/spd-paths'], component: SpdView };

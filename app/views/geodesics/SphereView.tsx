@@ -1,27 +1,28 @@
 /** The sphere: the great-circle geodesic between two points (our exp/log samples as dots, d3-geo's great circle as the line). */
 import * as d3 from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
-import type { ParamTable } from '../../params/spec';
+import { defineParams, pickParams } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { sphereDistance, sphereGeodesic } from '../../../src/geometry/manifolds';
 import { fromLonLat, globe, GLOBE_SIZE, toLonLat } from './sphereDraw';
 import { ROLE } from '../../plots/palette';
 
-const params: ParamTable = [
+const params = defineParams([
   { name: 'lon1', label: 'p: longitude', type: 'number', default: -40, min: -180, max: 180, step: 1, unit: '°' },
   { name: 'lat1', label: 'p: latitude', type: 'number', default: 20, min: -89, max: 89, step: 1, unit: '°' },
   { name: 'lon2', label: 'q: longitude', type: 'number', default: 60, min: -180, max: 180, step: 1, unit: '°' },
   { name: 'lat2', label: 'q: latitude', type: 'number', default: 45, min: -89, max: 89, step: 1, unit: '°' },
   { name: 'spin', label: 'View rotation', type: 'number', default: -10, min: -180, max: 180, step: 1, unit: '°' },
-];
+]);
 
 function SphereView({ cellId, chapterId, params: v, setParam }: ViewProps) {
+  const n = pickParams(params, v);
   const svgRef = useRef<SVGSVGElement>(null);
   const gRef = useRef<SVGGElement>(null);
   const computed = useMemo(() => {
-    const p = fromLonLat(Number(v.lon1), Number(v.lat1));
-    const q = fromLonLat(Number(v.lon2), Number(v.lat2));
+    const p = fromLonLat(n.lon1, n.lat1);
+    const q = fromLonLat(n.lon2, n.lat2);
     let error: string | null = null;
     let samples: Float64Array[] = [];
     try {
@@ -30,12 +31,12 @@ function SphereView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       error = (e as Error).message;
     }
     return { p, q, distance: sphereDistance(p, q), samples, error };
-  }, [v.lon1, v.lat1, v.lon2, v.lat2]);
+  }, [n.lon1, n.lat1, n.lon2, n.lat2]);
   useEffect(() => {
     if (!gRef.current) return;
     const g = d3.select(gRef.current as SVGGElement);
     g.selectAll('*').remove();
-    const { projection, path } = globe(g, [-Number(v.spin), -20]);
+    const { projection, path } = globe(g, [-n.spin, -20]);
     g.append('path')
       .datum({ type: 'LineString', coordinates: [toLonLat(computed.p), toLonLat(computed.q)] } as d3.GeoPermissibleObjects)
       .attr('d', path)
@@ -47,7 +48,7 @@ function SphereView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       const visible = d3.geoDistance(toLonLat(s), [-projection.rotate()[0], -projection.rotate()[1]]) < Math.PI / 2;
       if (xy && visible) g.append('circle').attr('cx', xy[0]).attr('cy', xy[1]).attr('r', 3.5).attr('fill', ROLE.blue);
     }
-  }, [computed, v.spin]);
+  }, [computed, n.spin]);
   return (
     <ViewFrame
       chapterId={chapterId}

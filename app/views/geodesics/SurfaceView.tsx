@@ -8,33 +8,19 @@
 import * as d3 from 'd3';
 import { useEffect, useRef } from 'react';
 import * as THREE from 'three';
-import type { ParamTable } from '../../params/spec';
+import { defineParams, pickParams } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { ThreeCanvas, type ThreeHandle } from '../../three';
-import { LOSS_SLICE_DEFAULTS, LOSS_SLICE_LABEL, surfaceByName, surfaces } from '../../../src/geometry/surfaces';
+import { LOSS_SLICE_DEFAULTS, LOSS_SLICE_LABEL, surfaceByName } from '../../../src/geometry/surfaces';
 import type { FanParams } from '../../../src/workers/jobs/geodesics';
+import { FAN_PARAMS, LOSS_SLICE_PARAMS } from '../../../src/catalogue/geodesics';
 import { formatValue } from './metricStyle';
 
 const GRID = 90;
 
-const params: ParamTable = [
-  {
-    name: 'surface',
-    label: 'Surface',
-    type: 'enum',
-    default: 'gaussianBump',
-    options: [...surfaces.map((s) => ({ value: s.name, label: s.label })), { value: 'lossSlice', label: 'Network loss slice L(θ* + x·d₁ + y·d₂)' }],
-  },
-  { name: 'x0', label: 'Start x', type: 'number', default: -0.8, min: -2, max: 2, step: 0.01 },
-  { name: 'y0', label: 'Start y', type: 'number', default: 0.3, min: -2, max: 2, step: 0.01 },
-  { name: 'count', label: 'Geodesics in the fan', type: 'integer', default: 120, min: 1, max: 4000, step: 1 },
-  { name: 'length', label: 'Length (arc length)', type: 'number', default: 2.5, min: 0.1, max: 8, step: 0.05 },
-  { name: 'steps', label: 'RK4 steps', type: 'integer', default: 250, min: 10, max: 2000, step: 10 },
-  { name: 'lossSteps', label: 'Loss slice: training steps (Adam)', type: 'integer', default: LOSS_SLICE_DEFAULTS.steps, min: 0, max: 2000, step: 50 },
-  { name: 'lossSeed', label: 'Loss slice: seed', type: 'integer', default: LOSS_SLICE_DEFAULTS.seed, min: 0, max: 1000, step: 1 },
-];
+const params = defineParams([...FAN_PARAMS, ...LOSS_SLICE_PARAMS]);
 
 /** Domain and label without building anything on the main thread (the loss slice's domain is [−r, r]²). */
 function surfaceInfo(surfaceName: string): { domain: readonly [number, number, number, number]; label: string } {
@@ -68,19 +54,17 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const handle = useRef<ThreeHandle | null>(null);
   const scene = useRef<Scene | null>(null);
-  const surfaceName = String(values.surface);
-  const [x0, y0] = clampStart(surfaceName, Number(values.x0), Number(values.y0));
+  const v = pickParams(FAN_PARAMS, values);
+  const surfaceName = v.surface;
+  const [x0, y0] = clampStart(surfaceName, v.x0, v.y0);
   const isLossSlice = surfaceName === 'lossSlice';
   const jobParams: FanParams = {
-    surface: surfaceName,
+    ...v,
     x0,
     y0,
-    count: Number(values.count),
-    length: Number(values.length),
-    steps: Number(values.steps),
     gridSize: GRID,
     // Only the loss slice depends on these, so the other surfaces' jobs are not rerun when they move.
-    ...(isLossSlice ? { lossSteps: Number(values.lossSteps), lossSeed: Number(values.lossSeed) } : {}),
+    ...(isLossSlice ? pickParams(LOSS_SLICE_PARAMS, values) : {}),
   };
   const job = useJob(cellId, 'geodesics/fan', jobParams);
   const result = job.result;
@@ -269,7 +253,7 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
       }
       description={
         result
-          ? `${result.count} geodesics of arc length ${values.length} from (${x0.toFixed(2)}, ${y0.toFixed(2)}) on the ${surfaceInfo(result.surface).label}; ` +
+          ? `${result.count} geodesics of arc length ${v.length} from (${x0.toFixed(2)}, ${y0.toFixed(2)}) on the ${surfaceInfo(result.surface).label}; ` +
             `${finished} stay inside the domain. Gaussian curvature ranges from ${formatValue(kMin)} to ${formatValue(kMax)}.`
           : undefined
       }
@@ -285,4 +269,4 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
   );
 }
 
-export const surfaceView: ViewDefinition = { id: 'geodesics-surface', title: 'Geodesic fans on surfaces', params, component: SurfaceView };
+export const surfaceView: ViewDefinition = { id: 'geodesics-surface', title: 'Geodesic fans on surfaces', params, jobs: ['geodesics/fan'], component: SurfaceView };

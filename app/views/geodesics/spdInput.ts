@@ -5,11 +5,12 @@
  * the job, whose InputError is shown next to the figure; here only the shape is checked.
  */
 import { expectMatrix, expectObject, ParseError } from '../../io/parse';
-import type { ParamTable, ParamValues } from '../../params/spec';
+import { defineParams, pickParams, type ParamValues } from '../../params/spec';
+import { SPD_PATHS_PARAMS } from '../../../src/catalogue/geodesics';
 import type { SpdPathsData } from '../../../src/workers/jobs/geodesics';
 import { refineTable } from '../../params/refine';
 
-const baseSpdParams: ParamTable = [
+const baseSpdParams = defineParams([
   { name: 'dimension', label: 'Matrix size', type: 'enum', default: '2', options: [{ value: '2', label: '2×2 (ellipses)' }, { value: '3', label: '3×3 (ellipsoids)' }] },
   { name: 't', label: 'Position t along the geodesic', type: 'number', default: 0.5, min: 0, max: 1, step: 0.01 },
   { name: 'aMajor', label: 'A: largest eigenvalue', type: 'number', default: 4, min: 0.01, max: 100, step: 0.01, scale: 'log' },
@@ -24,11 +25,10 @@ const baseSpdParams: ParamTable = [
   { name: 'mMajor', label: 'GBW M: largest eigenvalue', type: 'number', default: 1, min: 0.01, max: 100, step: 0.01, scale: 'log', description: 'The SPD parameter M of the generalized BW metric (M = I gives BW).' },
   { name: 'mCondition', label: 'GBW M: condition number', type: 'number', default: 4, min: 1, max: 1e4, step: 0.01, scale: 'log' },
   { name: 'mAngle', label: 'GBW M: rotation', type: 'number', default: 45, min: -90, max: 90, step: 1, unit: '°' },
-  { name: 'theta', label: 'GBW power θ', type: 'number', default: 0.5, min: 0.1, max: 2, step: 0.05, description: 'Power deformation d_θ(X, Y) = d_M(X^θ, Y^θ)/θ.' },
-  { name: 'means', label: 'Show Fréchet means', type: 'boolean', default: true },
-];
+  ...SPD_PATHS_PARAMS,
+]);
 
-export const spdParams: ParamTable = refineTable(baseSpdParams, { essential: ['dimension', 't', 'aMajor', 'aCondition', 'bMajor', 'bCondition', 'theta', 'means'] });
+export const spdParams = refineTable(baseSpdParams, { essential: ['dimension', 't', 'aMajor', 'aCondition', 'bMajor', 'bCondition', 'theta', 'means'] });
 
 /** R diag(major, …, major/condition) Rᵀ: a rotation by `angle` degrees in the (x, y) plane (n = 2) or about (1, 1, 1)/√3 (n = 3). */
 export function spdFromSliders(n: 2 | 3, major: number, condition: number, angle: number): Float64Array {
@@ -61,9 +61,13 @@ export function spdFromSliders(n: 2 | 3, major: number, condition: number, angle
 }
 
 export function dataFromSliders(p: ParamValues): SpdPathsData {
-  const n = p.dimension === '3' ? 3 : 2;
-  const make = (prefix: string) => spdFromSliders(n, Number(p[`${prefix}Major`]), Number(p[`${prefix}Condition`]), Number(p[`${prefix}Angle`]));
-  return { n, matrices: [make('a'), make('b'), make('c')], m: make('m') };
+  const v = pickParams(spdParams, p);
+  const n = v.dimension === '3' ? 3 : 2;
+  return {
+    n,
+    matrices: [spdFromSliders(n, v.aMajor, v.aCondition, v.aAngle), spdFromSliders(n, v.bMajor, v.bCondition, v.bAngle), spdFromSliders(n, v.cMajor, v.cCondition, v.cAngle)],
+    m: spdFromSliders(n, v.mMajor, v.mCondition, v.mAngle),
+  };
 }
 
 /** Parses `{ "matrices": number[][][], "M"?: number[][] }`; errors name the field. */

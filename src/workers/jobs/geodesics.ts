@@ -30,23 +30,21 @@ import {
   LOSS_SLICE_DEFAULTS,
   surfaceByName,
   validateFanOptions,
-  type GeodesicFanOptions,
   type GraphSurface,
   type LossSlice,
 } from '../../geometry/surfaces';
 import { DeviceLimitError } from '../../kernels/context';
 import { geodesicFanGpu } from '../../kernels/geodesicFan/geodesicFan';
 import { defineJob, InputError, type JobContext } from '../job';
+import { checkParams } from '../../catalogue/params';
+import { FAN_JOB_PARAMS, FAN_PARAMS, LOSS_SLICE_PARAMS, SPD_PATHS_PARAMS, type FanSettings, type SpdPathsSettings } from '../../catalogue/geodesics';
 
 
-export interface SpdPathsParams {
+/** θ and `means` are declared in src/catalogue/geodesics.ts; `samples` is the view's resolution, not a slider. */
+export type SpdPathsParams = SpdPathsSettings & {
   /** Samples along each geodesic, t = k/(samples − 1). */
   samples: number;
-  /** Power deformation θ of the generalized BW metric (non-zero). */
-  theta: number;
-  /** Compute the Fréchet means (the view can skip them while a slider is dragged). */
-  means: boolean;
-}
+};
 
 export interface SpdPathsData {
   n: number;
@@ -91,10 +89,10 @@ function toInputError(error: unknown): never {
 }
 
 function validateSpdPaths(params: SpdPathsParams, data: SpdPathsData): void {
+  checkParams(SPD_PATHS_PARAMS, params);
   if (!Number.isInteger(params.samples) || params.samples < 2 || params.samples > 401) {
     throw new InputError(`invalid samples: ${params.samples} (expected an integer from 2 to 401)`);
   }
-  if (!Number.isFinite(params.theta) || params.theta === 0) throw new InputError(`invalid theta: ${params.theta} (expected a non-zero number)`);
   if (!data || !Array.isArray(data.matrices)) throw new InputError('no matrices: expected data.matrices, a list of n×n matrices');
   if (data.matrices.length < 2) throw new InputError(`matrices has ${data.matrices.length} entries but at least 2 are needed for a geodesic`);
   try {
@@ -124,6 +122,7 @@ function metricFor(name: SpdMetricName, params: SpdPathsParams, data: SpdPathsDa
 
 export const spdPaths = defineJob<SpdPathsParams, SpdPathsData, SpdPathsResult, SpdPathsProgress>({
   name: 'geodesics/spd-paths',
+  params: SPD_PATHS_PARAMS,
   async cpu(ctx, params, data) {
     validateSpdPaths(params, data);
     const { n, matrices } = data;
@@ -167,15 +166,11 @@ export const spdPaths = defineJob<SpdPathsParams, SpdPathsData, SpdPathsResult, 
     Object.values(r.metrics).flatMap((m) => [m.t, m.path, m.determinants, m.distanceFromStart, m.mean, m.meanGradientNorms, m.meanCosts].map((x) => x.buffer)),
 });
 
-export interface FanParams extends GeodesicFanOptions {
-  /** A test surface's name, or 'lossSlice' (src/geometry/surfaces/lossSlice.ts). */
-  surface: string;
+/** The sliders' part is declared in src/catalogue/geodesics.ts; `gridSize` is the view's mesh resolution. */
+export type FanParams = FanSettings & {
   /** Grid points per side for the surface mesh (heights and Gaussian curvature). */
   gridSize: number;
-  /** 'lossSlice' only: Adam steps and seed of the network (defaults: LOSS_SLICE_DEFAULTS). */
-  lossSteps?: number;
-  lossSeed?: number;
-}
+};
 
 /** What the loss slice was built from (FanResult.lossSlice). */
 export interface LossSliceInfo {
@@ -236,6 +231,12 @@ function lossSliceInfo(params: FanParams, s: LossSlice | null): LossSliceInfo | 
   };
 }
 
+/** The declared entries; the loss-slice ones only where given (the other surfaces do not read them). */
+function checkFan(params: FanParams): void {
+  checkParams(FAN_PARAMS, params);
+  checkParams(LOSS_SLICE_PARAMS, params, LOSS_SLICE_PARAMS.filter((s) => params[s.name] === undefined).map((s) => s.name));
+}
+
 function validateFan(params: FanParams, slice: LossSlice | null): GraphSurface {
   let surface;
   try {
@@ -267,7 +268,9 @@ function surfaceGrid(params: FanParams, surface: GraphSurface) {
 
 export const fan = defineJob<FanParams, null, FanResult, FanProgress>({
   name: 'geodesics/fan',
+  params: FAN_JOB_PARAMS,
   async cpu(ctx, params) {
+    checkFan(params);
     const slice = await lossSliceStage(ctx, params);
     const surface = validateFan(params, slice);
     // the mesh (heights and curvature) does not depend on the fan: a moved start point reuses it
@@ -291,6 +294,7 @@ export const fan = defineJob<FanParams, null, FanResult, FanProgress>({
     return { surface: params.surface, count: params.count, steps: params.steps, points, lengths, gridSize: params.gridSize, ...mesh, lossSlice: lossSliceInfo(params, slice) };
   },
   async gpu(ctx, params) {
+    checkFan(params);
     // The WGSL kernel mirrors the analytic test surfaces by id; the loss slice is data, so the engine reruns it on the CPU.
     if (params.surface === 'lossSlice') throw new DeviceLimitError('the GPU fan kernel has no case for the network loss slice (a sampled grid); computed on the CPU');
     const surface = validateFan(params, null);

@@ -20,8 +20,6 @@ const NOT_YET_DECLARED: readonly JobName[] = [
   'hessian/train',
   'radii/sample-radii',
   'radii/spike-race',
-  'geodesics/spd-paths',
-  'geodesics/fan',
   'optimizer/sensing-race',
   'optimizer/adamp-race',
   'optimizer/mfac',
@@ -82,7 +80,7 @@ describe('every job declares its parameters once', () => {
             field: spec.name,
             value: String(bad),
             inputError: true,
-            message: expect.stringMatching(new RegExp(`^invalid ${spec.name}\\b`)),
+            message: expect.stringMatching(new RegExp(`^(invalid|unknown) ${spec.name}\\b`)),
           });
         }
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fan, spdPaths, SPD_METRICS, type SpdPathsData } from '../../../src/workers/jobs/geodesics';
+import { fan, spdPaths, SPD_METRICS, type FanParams, type SpdPathsData } from '../../../src/workers/jobs/geodesics';
 import { InputError, JobCancelled, standaloneContext, type JobContext } from '../../../src/workers/job';
 import { StageCache } from '../../../src/workers/stageCache';
 import { geodesicFan, surfaceByName } from '../../../src/geometry/surfaces';
@@ -50,7 +50,7 @@ describe('geodesics/spd-paths', () => {
 });
 
 describe('geodesics/fan', () => {
-  const params = { surface: 'gaussianBump', x0: -0.5, y0: 0.3, count: 150, length: 1, steps: 40, gridSize: 9 };
+  const params: FanParams = { surface: 'gaussianBump', x0: -0.5, y0: 0.3, count: 150, length: 1, steps: 40, gridSize: 9 };
   it('computes in chunks exactly what one pass computes, and the curvature grid', async () => {
     const ctx = context();
     const result = await fan.cpu(ctx, params, null);
@@ -75,7 +75,7 @@ describe('geodesics/fan', () => {
     expect(memo.has('grid', { surface: 'saddle', gridSize: 9 })).toBe(false);
   });
   it('names the bad value and is cancellable', async () => {
-    await expect(fan.cpu(context(), { ...params, surface: 'torus' }, null)).rejects.toThrow(/unknown surface: torus/);
+    await expect(fan.cpu(context(), { ...params, surface: 'torus' as FanParams['surface'] }, null)).rejects.toThrow(/unknown surface: torus/);
     await expect(fan.cpu(context(), { ...params, count: -3 }, null)).rejects.toThrow(/invalid count: -3/);
     await expect(fan.cpu(context(), { ...params, gridSize: 1 }, null)).rejects.toThrow(/invalid gridSize: 1/);
     await expect(fan.cpu(context(2), params, null)).rejects.toThrow(JobCancelled);

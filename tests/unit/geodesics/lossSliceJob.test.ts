@@ -38,6 +38,6 @@ describe('geodesics/fan on the network loss slice', () => {
   });
 
   it('rejects invalid network parameters by name', async () => {
-    await expect(fan.cpu(context(), { ...params, lossSteps: -1 }, null)).rejects.toThrow(/loss slice steps -1/);
+    await expect(fan.cpu(context(), { ...params, lossSteps: -1 }, null)).rejects.toThrow(/invalid lossSteps: -1/);
   });
 });
