@@ -4,12 +4,12 @@
  * the unit sphere, and the paper check.
  */
 import { useMemo, useRef } from 'react';
-import type { ParamTable } from '../../params/spec';
+import { defineParams, pickParams } from '../../params/spec';
+import { ADAMP_PARAMS } from '../../../src/catalogue/optimizer';
 import type { ViewDefinition, ViewProps } from '../types';
 import { stepProgress, ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
-import type { AdampRaceParams } from '../../../src/workers/jobs/optimizer';
 import { OPTIMIZERS, type OptimizerName } from '../../../src/geometry/optim';
 import { adampCsv, adampExport } from './exportOptimizer';
 import { adampChecks } from './adampChecks';
@@ -18,12 +18,8 @@ import { SpherePaths } from './SpherePaths';
 import { fmt } from './fmt';
 import { ROLE } from '../../plots/palette';
 
-const params: ParamTable = [
-  { name: 'lrSgd', label: 'η (SGD, SGDM, SGDP)', type: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001, scale: 'log' },
-  { name: 'lrAdam', label: 'η (Adam, AdamP)', type: 'number', default: 0.01, min: 0.0001, max: 0.1, step: 0.0001, scale: 'log' },
-  { name: 'momentum', label: 'Momentum β (β₁ for Adam is 0.9)', type: 'number', default: 0.9, min: 0, max: 0.99, step: 0.01 },
-  { name: 'delta', label: 'Cosine-test threshold δ', type: 'number', default: 0.1, min: 0, max: 1, step: 0.01, description: 'A weight is treated as scale-invariant when max |cos(g, w)| < δ/√(row length).' },
-  { name: 'steps', label: 'Steps', type: 'integer', default: 200, min: 10, max: 1000, step: 10 },
+const params = defineParams([
+  ...ADAMP_PARAMS,
   {
     name: 'problem',
     label: 'Curves of',
@@ -34,25 +30,17 @@ const params: ParamTable = [
       { value: 'toy', label: '3-D toy w ∈ ℝ³' },
     ],
   },
-  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
-];
+]);
 
 export const OPTIMIZER_LABELS: Record<OptimizerName, string> = { sgd: 'SGD', sgdm: 'SGD + momentum', adam: 'Adam', sgdp: 'SGDP', adamp: 'AdamP' };
 const COLORS: Record<OptimizerName, string> = { sgd: ROLE.sky, sgdm: ROLE.vermillion, adam: ROLE.purple, sgdp: ROLE.orange, adamp: ROLE.green };
 
 function AdampView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const jobParams: AdampRaceParams = {
-    steps: Number(v.steps),
-    lrSgd: Number(v.lrSgd),
-    lrAdam: Number(v.lrAdam),
-    momentum: Number(v.momentum),
-    delta: Number(v.delta),
-    seed: Number(v.seed),
-  };
+  const jobParams = pickParams(ADAMP_PARAMS, v);
   const job = useJob(cellId, 'optimizer/adamp-race', jobParams, null, { streams: true });
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
-  const which = String(v.problem) === 'toy' ? 'toy' : 'classifier';
+  const which = pickParams(params, v).problem;
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);
   const series = (key: 'norm' | 'effectiveStep' | 'angle' | 'loss'): Series[] =>
     run ? OPTIMIZERS.map((n) => ({ label: OPTIMIZER_LABELS[n], x: key === 'angle' ? t.subarray(0, run.done) : t, y: run[which][n][key].subarray(0, key === 'angle' ? run.done : run.done + 1), color: COLORS[n] })) : [];
@@ -101,5 +89,6 @@ export const adampView: ViewDefinition = {
   id: 'optimizer-adamp',
   title: 'Scale-invariant weights: SGD, momentum, Adam, SGDP and AdamP',
   params,
+  jobs: ['optimizer/adamp-race'],
   component: AdampView,
 };

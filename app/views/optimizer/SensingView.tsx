@@ -5,13 +5,13 @@
  */
 import { useRef, useState } from 'react';
 import { LoadData, type LoadedFile } from '../../io/LoadData';
-import type { ParamTable } from '../../params/spec';
+import { defineParams, pickParams } from '../../params/spec';
+import { SENSING_PARAMS } from '../../../src/catalogue/optimizer';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
 import { fmt as formatNumber } from './fmt';
-import type { SensingRaceParams } from '../../../src/workers/jobs/optimizer';
 import { parseSensingRun, SENSING_METHODS, type SensingMethod } from '../../../src/geometry/optim';
 import { sensingCsv, sensingExport } from './exportOptimizer';
 import { sensingChecks } from './sensingChecks';
@@ -19,16 +19,8 @@ import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { refineTable } from '../../params/refine';
 import { ROLE } from '../../plots/palette';
 
-const baseParams: ParamTable = [
-  { name: 'alpha', label: 'Initialization scale α', type: 'number', default: 0.2, min: 0.01, max: 1, step: 0.01, scale: 'log', description: 'X₀, F₀, G₀ have N(0, α²/n) entries.' },
-  { name: 'eta', label: 'Step η', type: 'number', default: 0.2, min: 0.01, max: 0.4, step: 0.01 },
-  { name: 'iterations', label: 'Iterations T', type: 'integer', default: 2000, min: 100, max: 10000, step: 100 },
-  { name: 'kappa', label: 'Condition number κ of M*', type: 'number', default: 2, min: 1, max: 20, step: 0.5, description: 'σ₁(M*) = 1, σ_r(M*) = 1/κ.' },
-  { name: 'n', label: 'Size n', type: 'integer', default: 10, min: 4, max: 30, step: 1 },
-  { name: 'r', label: 'Rank r of M*', type: 'integer', default: 2, min: 1, max: 5, step: 1 },
-  { name: 'k', label: 'Factor width k (> r)', type: 'integer', default: 4, min: 2, max: 10, step: 1 },
-  { name: 'm', label: 'Measurements m', type: 'integer', default: 200, min: 20, max: 1000, step: 10 },
-  { name: 'modifyAt', label: 'Modified run: rebalance after iteration', type: 'integer', default: 200, min: 1, max: 10000, step: 1, description: 'The one step (F, G) ← (F(GᵀG)^½, G(GᵀG)^−½).' },
+const baseParams = defineParams([
+  ...SENSING_PARAMS,
   {
     name: 'spectrum',
     label: 'Singular values of',
@@ -41,10 +33,9 @@ const baseParams: ParamTable = [
       { value: 'modified', label: 'F and G (modified)' },
     ],
   },
-  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
-];
+]);
 
-const params: ParamTable = refineTable(baseParams, { essential: ['alpha', 'eta', 'iterations', 'kappa', 'r', 'k', 'modifyAt', 'spectrum'] });
+const params = refineTable(baseParams, { essential: ['alpha', 'eta', 'iterations', 'kappa', 'r', 'k', 'modifyAt', 'spectrum'] });
 
 export const METHOD_LABELS: Record<SensingMethod, string> = {
   'symmetric-exact': 'symmetric, k = r',
@@ -56,18 +47,8 @@ const COLORS: Record<SensingMethod, string> = { 'symmetric-exact': ROLE.green, '
 
 function SensingView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const jobParams: SensingRaceParams = {
-    n: Number(v.n),
-    r: Number(v.r),
-    k: Number(v.k),
-    m: Number(v.m),
-    kappa: Number(v.kappa),
-    alpha: Number(v.alpha),
-    eta: Number(v.eta),
-    iterations: Number(v.iterations),
-    modifyAt: Number(v.modifyAt),
-    seed: Number(v.seed),
-  };
+  const jobParams = pickParams(SENSING_PARAMS, v);
+  const view = pickParams(params, v);
   const [loaded, setLoaded] = useState<{ name: string; json: unknown } | null>(null);
   const onLoad = (f: LoadedFile) => {
     if (f.kind !== 'json') throw new Error('expected the .json file written by Export JSON of this cell');
@@ -88,7 +69,7 @@ function SensingView({ cellId, chapterId, params: v, setParam }: ViewProps) {
         };
       })
     : [];
-  const which = String(v.spectrum) as SensingMethod;
+  const which = view.spectrum;
   const spectrumSeries: Series[] = [];
   if (run) {
     const tr = run.traces[which];
@@ -147,5 +128,6 @@ export const sensingView: ViewDefinition = {
   id: 'optimizer-sensing',
   title: 'Matrix sensing: exact, over-parameterized, asymmetric and modified GD',
   params,
+  jobs: ['optimizer/sensing-race'],
   component: SensingView,
 };

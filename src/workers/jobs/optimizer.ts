@@ -26,19 +26,11 @@ import {
 import { createAdampRace, type AdampRace, type ClassifierTrace, type OptimizerName, type ToyTrace } from '../../geometry/optim';
 import { mulberry32 } from '../../geometry/random';
 import { defineJob, InputError } from '../job';
+import { checkParams } from '../../catalogue/params';
+import { ADAMP_PARAMS, SENSING_FILE_FIXES, SENSING_PARAMS, type AdampRaceParams, type SensingRaceParams } from '../../catalogue/optimizer';
 
-export interface SensingRaceParams {
-  n: number;
-  r: number;
-  k: number;
-  m: number;
-  kappa: number;
-  alpha: number;
-  eta: number;
-  iterations: number;
-  modifyAt: number;
-  seed: number;
-}
+/** Declared once in src/catalogue/optimizer.ts (sliders, type and the job's validator). */
+export type { AdampRaceParams, SensingRaceParams } from '../../catalogue/optimizer';
 
 /** The run's settings (every parameter but the seed) and what it produced. */
 export interface SensingRaceResult extends Omit<SensingRaceParams, 'seed'> {
@@ -114,7 +106,9 @@ export async function runSensingRaceJob(
 
 export const sensingRaceJob = defineJob<SensingRaceParams, unknown, SensingRaceResult, SensingRaceProgress>({
   name: 'optimizer/sensing-race',
-  cpu: (ctx, params, data) => {
+  params: SENSING_PARAMS,
+  cpu: async (ctx, params, data) => {
+    checkParams(SENSING_PARAMS, params, data === null || data === undefined ? [] : SENSING_FILE_FIXES);
     // Snapshots copy every curve: build one only when the engine would forward it (~50 ms apart).
     let last = -Infinity;
     return runSensingRaceJob(
@@ -132,15 +126,6 @@ export const sensingRaceJob = defineJob<SensingRaceParams, unknown, SensingRaceR
     );
   },
 });
-
-export interface AdampRaceParams {
-  steps: number;
-  lrSgd: number;
-  lrAdam: number;
-  momentum: number;
-  delta: number;
-  seed: number;
-}
 
 export interface AdampRaceResult extends AdampRaceParams {
   done: number;
@@ -175,8 +160,10 @@ export async function runAdampRaceJob(params: AdampRaceParams, onStep?: (partial
 
 export const adampRaceJob = defineJob<AdampRaceParams, unknown, AdampRaceResult, AdampRaceProgress>({
   name: 'optimizer/adamp-race',
+  params: ADAMP_PARAMS,
   cost: (p) => p.steps,
-  cpu: (ctx, params) => {
+  cpu: async (ctx, params) => {
+    checkParams(ADAMP_PARAMS, params);
     let last = -Infinity;
     return runAdampRaceJob(params, async (partial) => {
       const now = performance.now();

@@ -20,8 +20,6 @@ const NOT_YET_DECLARED: readonly JobName[] = [
   'hessian/train',
   'radii/sample-radii',
   'radii/spike-race',
-  'optimizer/sensing-race',
-  'optimizer/adamp-race',
   'optimizer/mfac',
   'optimizer/sven',
   'optimizer/langevin',
