@@ -230,5 +230,6 @@ export const trainingView: ViewDefinition = {
   id: 'hessian-training',
   title: 'Hessian spectrum during training',
   params: trainingParams,
+  jobs: ['hessian/train'],
   component: TrainingView,
 };

@@ -38,8 +38,6 @@ import {
   trajectoryWeights,
   twoSpirals,
   validateData,
-  ACTIVATIONS,
-  OPTIMIZERS,
   type Activation,
   type ClassificationData,
   type DigitsJson,
@@ -47,49 +45,17 @@ import {
   type OptimizerKind,
 } from '../../geometry/nn';
 import { mulberry32, type Random } from '../../geometry/random';
-import { powerIterationTopAsync, TRACE_ESTIMATORS, type Eigenpairs, type TraceEstimator } from '../../geometry/spectral';
+import { powerIterationTopAsync, type Eigenpairs } from '../../geometry/spectral';
 import type { KernelContext } from '../../kernels/context';
 import { createMlpHvpGpu } from '../../kernels/mlpHvp/mlpHvp';
 import { exactHessianSpectrum, snapshotHead, snapshotTail, stageRandom, type HvpFactory, type PartialSnapshot, type SpectralSettings, type SpectrumSnapshot } from './hessianSpectra';
 import { defineJob, InputError, type JobContext } from '../job';
+import { checkParams } from '../../catalogue/params';
+import { HESSIAN_TRAIN_PARAMS, type HessianTrainParams } from '../../catalogue/hessian';
 
-export type DatasetKind = 'mixture' | 'spirals' | 'digits';
-
-export interface HessianTrainParams {
-  dataset: DatasetKind;
-  /** Mixture: classes, dimension, separation; all: n samples. */
-  classes: number;
-  dimension: number;
-  separation: number;
-  n: number;
-  /** Spirals noise. */
-  noise: number;
-  hidden: number;
-  depth: number;
-  activation: Activation;
-  weightDecay: number;
-  optimizer: OptimizerKind;
-  lr: number;
-  /** 0 = full batch. */
-  batchSize: number;
-  steps: number;
-  spectrumEvery: number;
-  topK: number;
-  slqProbes: number;
-  slqSteps: number;
-  /** Products spent on each trace estimate (Hutchinson probes, or Hutch++'s m). */
-  hutchinsonProbes: number;
-  /** Trace estimator for the snapshots (the final one is exact when P ≤ exactMaxP). */
-  traceMethod: TraceEstimator;
-  /** With a loaded model: train it further (true) or analyse it as it is (false, steps ignored). */
-  continueTraining: boolean;
-  /** Compute G and H − G top-k too. */
-  split: boolean;
-  /** Full dense eigendecomposition of the final Hessian when P ≤ this (0 = never). */
-  exactMaxP: number;
-  initScale: number;
-  seed: number;
-}
+/** The job's parameters: the entries of src/catalogue/hessian.ts (ranges, defaults, labels). */
+export type { HessianTrainParams };
+export type DatasetKind = HessianTrainParams['dataset'];
 
 /** A user's network or dataset, validated (app/views/hessian/loadNetwork.ts builds it). */
 export interface LoadedNetworkInput {
@@ -148,39 +114,9 @@ export interface HessianTrainResult {
   hvpBackend: 'webgpu' | 'cpu';
 }
 
-const DATASETS: readonly DatasetKind[] = ['mixture', 'spirals', 'digits'];
-
-function integerIn(name: string, value: number, lo: number, hi: number): void {
-  if (!Number.isInteger(value) || value < lo || value > hi) throw new InputError(`${name} = ${value}; expected an integer in [${lo}, ${hi}]`);
-}
-
-function numberIn(name: string, value: number, lo: number, hi: number): void {
-  if (!Number.isFinite(value) || value < lo || value > hi) throw new InputError(`${name} = ${value}; expected a number in [${lo}, ${hi}]`);
-}
-
-export function validateTrainParams(p: HessianTrainParams): void {
-  if (!DATASETS.includes(p.dataset)) throw new InputError(`dataset "${p.dataset}"; expected one of ${DATASETS.join(', ')}`);
-  if (!ACTIVATIONS.includes(p.activation)) throw new InputError(`activation "${p.activation}"; expected one of ${ACTIVATIONS.join(', ')}`);
-  if (!OPTIMIZERS.includes(p.optimizer)) throw new InputError(`optimizer "${p.optimizer}"; expected one of ${OPTIMIZERS.join(', ')}`);
-  integerIn('classes', p.classes, 2, 20);
-  integerIn('dimension', p.dimension, 1, 256);
-  numberIn('separation', p.separation, 0, 100);
-  integerIn('n', p.n, 4, 2000);
-  numberIn('noise', p.noise, 0, 10);
-  integerIn('hidden', p.hidden, 1, 1024);
-  integerIn('depth', p.depth, 0, 6);
-  numberIn('weight decay', p.weightDecay, 0, 10);
-  numberIn('learning rate', p.lr, 0, 100);
-  integerIn('batch size', p.batchSize, 0, 2000);
-  integerIn('steps', p.steps, 0, 100000);
-  integerIn('spectrum every', p.spectrumEvery, 1, 100000);
-  integerIn('top-k', p.topK, 1, 50);
-  integerIn('SLQ probes', p.slqProbes, 1, 64);
-  integerIn('SLQ steps', p.slqSteps, 2, 300);
-  integerIn('trace products', p.hutchinsonProbes, 3, 1000);
-  if (!TRACE_ESTIMATORS.includes(p.traceMethod)) throw new InputError(`trace method "${p.traceMethod}"; expected one of ${TRACE_ESTIMATORS.join(', ')}`);
-  integerIn('exact limit', p.exactMaxP, 0, 3000);
-  numberIn('init scale', p.initScale, 1e-3, 100);
+/** The trainer's batch size: 0 (every sample) for full-batch GD, whatever the batch size slider says. */
+function batchSizeOf(p: HessianTrainParams): number {
+  return p.optimizer === 'gd' ? 0 : p.batchSize;
 }
 
 export function buildDataset(p: HessianTrainParams, data: HessianTrainData | null, random: Random): ClassificationData {
@@ -250,7 +186,7 @@ function trainingKey(p: HessianTrainParams, input: HessianTrainData | null, step
   const network = loaded?.model
     ? { layers: loaded.model.layers, activation: loaded.model.activation, weights: loaded.model.weights }
     : { hidden: p.hidden, depth: p.depth, activation: p.activation, initScale: p.initScale };
-  return { data, network, optimizer: p.optimizer, lr: p.lr, batchSize: p.batchSize, weightDecay, seed: p.seed, steps, stride };
+  return { data, network, optimizer: p.optimizer, lr: p.lr, batchSize: batchSizeOf(p), weightDecay, seed: p.seed, steps, stride };
 }
 
 async function train(
@@ -260,13 +196,15 @@ async function train(
   hvp: HvpFactory,
   hvpBackend: 'webgpu' | 'cpu',
 ): Promise<HessianTrainResult> {
-  validateTrainParams(p);
+  // Any value outside the declared table (src/catalogue/hessian.ts) is refused, naming the field.
+  checkParams(HESSIAN_TRAIN_PARAMS, p);
   const data = buildDataset(p, input, mulberry32(p.seed));
   const loaded = input?.loaded;
   const mlp = buildMlp(p, data, loaded);
   // A loaded model is analysed with its own weight decay and, unless asked, not trained.
   const weightDecay = loaded?.model && loaded.weightDecay !== null ? loaded.weightDecay : p.weightDecay;
   const steps = loaded?.model && !p.continueTraining ? 0 : p.steps;
+  const batchSize = batchSizeOf(p);
   const source: HessianTrainResult['source'] = loaded ? (loaded.model ? 'loaded model' : 'loaded dataset') : 'built-in';
   const checkpoint = () => ctx.checkpoint();
   let lastReport = -Infinity;
@@ -286,7 +224,7 @@ async function train(
   const stride = trajectoryStride(steps, mlp.paramCount, p.spectrumEvery);
   const trajectory = await ctx.stages.run('trajectory', trainingKey(p, input, steps, weightDecay, stride), () => {
     const theta0 = loaded?.model ? Float64Array.from(loaded.model.weights) : initMlp(mlp, mulberry32(p.seed + 1), p.initScale);
-    const trainer = createTrainer({ mlp, data, theta: theta0, optimizer: p.optimizer, lr: p.lr, batchSize: p.batchSize, weightDecay, random: mulberry32(p.seed + 2) });
+    const trainer = createTrainer({ mlp, data, theta: theta0, optimizer: p.optimizer, lr: p.lr, batchSize, weightDecay, random: mulberry32(p.seed + 2) });
     return recordTrajectory(trainer, steps, stride, async (done, losses) => {
       trainingState = { done, losses };
       report(trainingReport);
@@ -366,7 +304,7 @@ async function train(
     classes: data.classes,
     optimizer: p.optimizer,
     lr: p.lr,
-    batchSize: p.batchSize === 0 || p.batchSize >= data.n ? data.n : p.batchSize,
+    batchSize: batchSize === 0 || batchSize >= data.n ? data.n : batchSize,
     weightDecay,
     // Copies: the trajectory is cached and shared with later runs; the result's buffers are transferred.
     losses: losses.slice(),
@@ -409,6 +347,7 @@ function gpuFactory(gpu: KernelContext): HvpFactory {
 
 export const hessianTrain = defineJob<HessianTrainParams, HessianTrainData | null, HessianTrainResult, HessianTrainProgress>({
   name: 'hessian/train',
+  params: HESSIAN_TRAIN_PARAMS,
   // Every step and every curvature product passes over n samples × P weights; a spectrum costs its
   // Lanczos, SLQ and trace products (P from the built-in network's widths; a loaded model is priced the same way).
   cost: (p) => {

@@ -17,7 +17,6 @@ const NOT_YET_DECLARED: readonly JobName[] = [
   'foundation/lse-sweep',
   'heat/embed',
   'heat/compare',
-  'hessian/train',
   'radii/sample-radii',
   'radii/spike-race',
   'optimizer/mfac',

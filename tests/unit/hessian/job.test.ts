@@ -113,12 +113,23 @@ describe('hessian/train (CPU)', () => {
     expect(further.losses[0]).toBeCloseTo(sample.result.loss, 12);
     expect(further.snapshots.at(-1)!.loss).toBeLessThan(further.losses[0]);
   });
+  it('trains GD on the full batch whatever the batch size says; SGD reads it', async () => {
+    const quick = { ...base, split: false, exactMaxP: 0 };
+    const full = await hessianTrain.cpu(context().ctx, quick, null);
+    const gd16 = await hessianTrain.cpu(context().ctx, { ...quick, batchSize: 16 }, null);
+    expect(gd16.batchSize).toBe(60);
+    expect(Array.from(gd16.losses)).toEqual(Array.from(full.losses));
+    expect(Array.from(gd16.weights)).toEqual(Array.from(full.weights));
+    const sgd16 = await hessianTrain.cpu(context().ctx, { ...quick, optimizer: 'sgd', batchSize: 16 }, null);
+    expect(sgd16.batchSize).toBe(16);
+    expect(Array.from(sgd16.losses)).not.toEqual(Array.from(full.losses));
+  });
   it('stops at the next checkpoint when cancelled', async () => {
     await expect(hessianTrain.cpu(context(5).ctx, base, null)).rejects.toThrow(JobCancelled);
   });
   it('names bad input', async () => {
-    await expect(hessianTrain.cpu(context().ctx, { ...base, lr: -1 }, null)).rejects.toThrow(/learning rate = -1; expected a number in \[0, 100\]/);
+    await expect(hessianTrain.cpu(context().ctx, { ...base, lr: -1 }, null)).rejects.toThrow(/^invalid lr: -1 \(need a number in 0\.0001…10\)$/);
     await expect(hessianTrain.cpu(context().ctx, { ...base, dataset: 'digits' }, null)).rejects.toThrow(/needs the digits JSON/);
-    await expect(hessianTrain.cpu(context().ctx, { ...base, topK: 0 }, null)).rejects.toThrow(/top-k = 0/);
+    await expect(hessianTrain.cpu(context().ctx, { ...base, topK: 0 }, null)).rejects.toThrow(/^invalid topK: 0 \(need an integer in 1…20\)$/);
   });
 });
