@@ -18,8 +18,6 @@ const NOT_YET_DECLARED: readonly JobName[] = [
   'heat/embed',
   'heat/compare',
   'hessian/train',
-  'radii/sample-radii',
-  'radii/spike-race',
   'geodesics/spd-paths',
   'geodesics/fan',
   'optimizer/sensing-race',
