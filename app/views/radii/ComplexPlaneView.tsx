@@ -6,71 +6,39 @@
  * the disk where the Taylor series of the loss converges.
  */
 import * as d3 from 'd3';
-import { useEffect, useRef, useState } from 'react';
-import type { ParamTable, ParamValues } from '../../params/spec';
+import { useEffect, useRef } from 'react';
+import { defineParams, pickParams } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
-import { LoadData, type LoadedFile } from '../../io/LoadData';
+import { LoadData } from '../../io/LoadData';
 import { formatNumber } from '../../plots';
-import type { SampleRadiiParams } from '../../../src/workers/jobs/radii';
-import { parseRadiiDataSet } from '../../../src/geometry/ghosts/validate';
-import type { StepDirection } from '../../../src/geometry/ghosts/mlpSet';
-import { dataParams } from './dataParams';
+import { SAMPLE_RADII_BOUND_PARAMS, SAMPLE_RADII_SIZE_PARAMS } from '../../../src/catalogue/radii';
+import { dataParams, sampleJobParams } from './dataParams';
+import { useLoadedSet } from './useLoadedSet';
 import { radiiExport } from './exportRadii';
 import { refineTable } from '../../params/refine';
 import { ROLE } from '../../plots/palette';
 
-const baseParams: ParamTable = [
-  { name: 'samples', label: 'Samples', type: 'integer', default: 200, min: 1, max: 2000, step: 1, description: 'Size of the synthetic set (ignored once a file is loaded).' },
+const baseParams = defineParams([
+  ...SAMPLE_RADII_SIZE_PARAMS,
   ...dataParams,
-  { name: 'percentile', label: 'Percentile q', type: 'number', default: 0.95, min: 0.5, max: 1, step: 0.01, description: 'The percentile bound π/quantile_q(Δ_a).' },
+  ...SAMPLE_RADII_BOUND_PARAMS,
   { name: 'tau', label: 'Step τ', type: 'number', default: 0.5, min: -20, max: 20, step: 0.01, description: 'The real step length along the direction; drag the handle on the real axis.' },
   { name: 'cloud', label: 'Nearest zero of every sample', type: 'boolean', default: true },
-];
+]);
 
-const params: ParamTable = refineTable(baseParams, { essential: ['samples', 'source', 'classes', 'logitScale', 'sample', 'percentile', 'tau', 'cloud'] });
+const params = refineTable(baseParams, { essential: ['samples', 'source', 'classes', 'logitScale', 'sample', 'percentile', 'tau', 'cloud'] });
 
 const COLORS = { rhoA: ROLE.orange, rhoExact: ROLE.purple, zero: ROLE.blue, cloud: '#9e9e9e', safe: ROLE.green, warn: ROLE.orange, bad: ROLE.vermillion };
-
-export function sampleJobParams(v: ParamValues, samples: number, withZeros: boolean): SampleRadiiParams {
-  return {
-    samples,
-    classes: Number(v.classes),
-    logitScale: Number(v.logitScale),
-    slopeScale: Number(v.slopeScale),
-    seed: Number(v.seed),
-    sample: Number(v.sample),
-    order: 60,
-    percentile: Number(v.percentile ?? 0.95),
-    withZeros,
-    source: v.source === 'mlp' ? 'mlp' : 'synthetic',
-    trainSteps: Number(v.trainSteps),
-    direction: String(v.direction) as StepDirection,
-  };
-}
-
-/** Keeps a loaded file as the job's data; a file that does not validate is rejected with the parser's message. */
-export function useLoadedSet(): [unknown, (f: LoadedFile) => void, () => void, string | null] {
-  const [data, setData] = useState<unknown>(null);
-  const [name, setName] = useState<string | null>(null);
-  const onLoad = (f: LoadedFile) => {
-    if (f.kind !== 'json') throw new Error('expected a .json file { "logits": number[][], "directions": number[][], "labels"?: number[] }');
-    parseRadiiDataSet(f.json);
-    setData(f.json);
-    setName(f.name);
-  };
-  return [data, onLoad, () => (setData(null), setName(null)), name];
-}
 
 function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const gRef = useRef<SVGGElement>(null);
   const [data, onLoad, clear, fileName] = useLoadedSet();
-  const job = useJob(cellId, 'radii/sample-radii', sampleJobParams(values, Number(values.samples), true), data);
+  const { samples, tau, cloud: showCloud } = pickParams(params, values);
+  const job = useJob(cellId, 'radii/sample-radii', sampleJobParams(values, samples, true), data);
   const result = job.result;
-  const tau = Number(values.tau);
-  const showCloud = Boolean(values.cloud);
   const width = 560;
   const height = 460;
   // The static figure is drawn once per result; the step layer is moved in place so a drag
@@ -212,5 +180,6 @@ export const complexPlaneView: ViewDefinition = {
   id: 'radii-plane',
   title: 'Ghosts of softmax: zeros of F in the complex step plane',
   params,
+  jobs: ['radii/sample-radii'],
   component: ComplexPlaneView,
 };

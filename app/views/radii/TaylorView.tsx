@@ -5,38 +5,37 @@
  * Beside it, the root test |c_n|^{−1/n} approaching ρ*.
  */
 import { useMemo, useRef } from 'react';
-import type { ParamTable } from '../../params/spec';
+import { defineParams, pickParams } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LoadData } from '../../io/LoadData';
 import { LinePlot, formatNumber, sequentialColor, type Series } from '../../plots';
 import { evaluateTaylor, lossAlongStep } from '../../../src/geometry/ghosts/taylor';
-import { dataParams } from './dataParams';
+import { SAMPLE_RADII_SIZE_PARAMS } from '../../../src/catalogue/radii';
+import { dataParams, sampleJobParams } from './dataParams';
+import { useLoadedSet } from './useLoadedSet';
 import { radiiExport } from './exportRadii';
-import { sampleJobParams, useLoadedSet } from './ComplexPlaneView';
 import { refineTable } from '../../params/refine';
 import { ROLE } from '../../plots/palette';
 
-const baseParams: ParamTable = [
+const baseParams = defineParams([
   ...dataParams,
   { name: 'order', label: 'Taylor order N', type: 'integer', default: 8, min: 1, max: 60, step: 1, description: 'Polynomials of order 1…N are drawn.' },
   { name: 'span', label: 'Range (× ρ*)', type: 'number', default: 2, min: 0.5, max: 5, step: 0.1, description: 'The τ axis runs over ± this many radii.' },
-];
+]);
 
-const params: ParamTable = refineTable(baseParams, { essential: ['source', 'classes', 'logitScale', 'slopeScale', 'sample', 'order', 'span'] });
+const params = refineTable(baseParams, { essential: ['source', 'classes', 'logitScale', 'slopeScale', 'sample', 'order', 'span'] });
 
 function TaylorView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [data, onLoad, clear, fileName] = useLoadedSet();
-  const sample = Number(values.sample);
+  const { source, sample, order, span } = pickParams(params, values);
   // The synthetic set is drawn sample by sample, so its first sample+1 rows are the same at any size;
-  // the MLP is trained on the whole set, so it keeps the plane view's default of 200 samples.
-  const samples = values.source === 'mlp' ? 200 : sample + 1;
+  // the MLP is trained on the whole set, so it keeps the plane view's default size (200 samples).
+  const samples = source === 'mlp' ? SAMPLE_RADII_SIZE_PARAMS[0].default : sample + 1;
   const job = useJob(cellId, 'radii/sample-radii', sampleJobParams(values, samples, false), data);
   const result = job.result;
-  const order = Number(values.order);
-  const span = Number(values.span);
 
   const figure = useMemo(() => {
     if (!result) return null;
@@ -137,4 +136,4 @@ function TaylorView({ cellId, chapterId, params: values, setParam }: ViewProps) 
   );
 }
 
-export const taylorView: ViewDefinition = { id: 'radii-taylor', title: 'Loss along the step and its Taylor polynomials', params, component: TaylorView };
+export const taylorView: ViewDefinition = { id: 'radii-taylor', title: 'Loss along the step and its Taylor polynomials', params, jobs: ['radii/sample-radii'], component: TaylorView };

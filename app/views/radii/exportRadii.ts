@@ -2,7 +2,8 @@
  * The `result` objects of this chapter's Export JSON (documented in docs/formats.md,
  * "Safe step-size radii"). Infinite radii (Δ_a = 0) and missing zeros are written as null.
  */
-import type { SampleRadiiResult, SpikeRaceResult } from '../../../src/workers/jobs/radii';
+import type { SampleRadiiResult } from '../../../src/workers/jobs/radiiSamples';
+import type { SpikeRaceResult } from '../../../src/workers/jobs/radiiRace';
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 

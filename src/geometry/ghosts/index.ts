@@ -25,7 +25,19 @@ export {
 } from './zeros';
 export { lossTaylorCoefficients, rootTest, rootTestRadius, evaluateTaylor, lossAlongStep } from './taylor';
 export { parseRadiiDataSet, type RadiiDataSet } from './validate';
-export { emptySampleRadii, fillSampleRadius, setBounds, syntheticRadiiSet, type SampleRadii, type SetBounds } from './sampleSet';
+export { emptySampleRadii, cloneSampleRadii, fillSampleRadius, setBounds, syntheticRadiiSet, type SampleRadii, type SetBounds } from './sampleSet';
 export { createSpikeRace, validateSpikeRace, RACE_VARIANTS, type SpikeRace, type SpikeRaceOptions, type RaceVariant, type VariantRecord, type RadiusRequest } from './spikeRace';
-export { mlpRadiiSet, type MlpRadiiOptions, type MlpRadiiSet, type StepDirection } from './mlpSet';
-export { analyseSampleRadius, analyseSelectedSample, linearLayers, sampleRadiiNotes, type SelectedSample } from './sampleAnalysis';
+export { mlpRadiiSet, radiiMlpOptions, type MlpRadiiOptions, type MlpRadiiSet, type StepDirection } from './mlpSet';
+export {
+  analyseSampleRadius,
+  analyseSampleSet,
+  analyseSelectedSample,
+  linearLayers,
+  sampleRadiiNotes,
+  sampleRadiiProcess,
+  summariseSampleRadii,
+  type SampleRadiiSummary,
+  type SelectedSample,
+} from './sampleAnalysis';
+export { parseHiddenWidths, spikeRaceOptions, type SpikeRaceSettings } from './spikeRaceSettings';
+export { snapshotSpikeRace, type SpikeRaceSnapshot } from './spikeRaceSnapshot';

@@ -38,6 +38,14 @@ export interface MlpRadiiSet {
   data: ClassificationData;
 }
 
+/**
+ * The network of the chapter's "trained MLP" set: a d = 8 Gaussian mixture (separation 3) with
+ * K classes, one hidden tanh layer of 32, full-batch Adam at η = 0.01 for `trainSteps` steps.
+ */
+export function radiiMlpOptions(o: Pick<MlpRadiiOptions, 'seed' | 'samples' | 'classes' | 'trainSteps' | 'direction'>): MlpRadiiOptions {
+  return { seed: o.seed, samples: o.samples, classes: o.classes, dimension: 8, separation: 3, hidden: [32], activation: 'tanh', trainSteps: o.trainSteps, lr: 0.01, direction: o.direction };
+}
+
 export function mlpRadiiSet(o: MlpRadiiOptions): MlpRadiiSet {
   if (!(Number.isInteger(o.trainSteps) && o.trainSteps >= 0)) throw new Error(`invalid training steps: ${o.trainSteps} (expected an integer ≥ 0)`);
   const random = mulberry32(o.seed);

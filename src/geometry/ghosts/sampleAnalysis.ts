@@ -5,10 +5,14 @@
  * notes a figure shows about flat and uncertified samples; and, for one selected
  * sample, its zeros, the Taylor coefficients of ℓ(τ) = log F(τ) − (z_y + a_y τ) and
  * their root test |c_n|^{−1/n}.
+ *
+ * The pipeline of the chapter's job: `sampleRadiiProcess` (every sample, the costly part,
+ * yielding as it goes so a worker can report progress and yield) then `summariseSampleRadii`
+ * (the set's bounds at a percentile, the notes and the selected sample: cheap).
  */
 import type { Mlp } from '../nn/mlpShape';
 import { radiusFromSpread, slopeSpread } from './radius';
-import { fillSampleRadius, type SampleRadii, type SetBounds } from './sampleSet';
+import { emptySampleRadii, fillSampleRadius, setBounds, type SampleRadii, type SetBounds } from './sampleSet';
 import { lossTaylorCoefficients, rootTest } from './taylor';
 import type { RadiiDataSet } from './validate';
 import { nearestZero } from './zeros';
@@ -39,6 +43,64 @@ export function analyseSampleRadius(set: RadiiDataSet, i: number, out: SampleRad
     out.rhoA[i] = radiusFromSpread(out.deltaA[i]);
     out.rhoExact[i] = out.zeroRe[i] = out.zeroIm[i] = NaN;
   }
+}
+
+/**
+ * Every sample of `set` analysed in turn (`analyseSampleRadius`), as a process: it yields the
+ * number of samples done after every `chunk` of them, and returns the filled arrays. A worker
+ * reports progress and yields between chunks; `analyseSampleSet` runs it at once. Both give
+ * the same arrays (each sample is analysed on its own).
+ */
+export function* sampleRadiiProcess(set: RadiiDataSet, withZeros: boolean, chunk = 25): Generator<number, SampleRadii, void> {
+  const out = emptySampleRadii(set.samples);
+  for (let i = 0; i < set.samples; i++) {
+    analyseSampleRadius(set, i, out, withZeros);
+    if (i % chunk === chunk - 1) yield i + 1;
+  }
+  return out;
+}
+
+/** `sampleRadiiProcess` run to its end. */
+export function analyseSampleSet(set: RadiiDataSet, withZeros: boolean): SampleRadii {
+  const process = sampleRadiiProcess(set, withZeros);
+  let step = process.next();
+  while (!step.done) step = process.next();
+  return step.value;
+}
+
+/** What a figure of the set shows besides the per-sample arrays: the bounds, the notes and the selected sample. */
+export interface SampleRadiiSummary {
+  /** π / max_i Δ_a(i). */
+  rhoA: number;
+  /** π / quantile_q(Δ_a). */
+  rhoAPercentile: number;
+  percentile: number;
+  maxSpread: number;
+  flatSamples: number;
+  notes: string[];
+  selected: SelectedSample;
+}
+
+/**
+ * The set's bounds at quantile `percentile` of Δ_a, the notes about flat and uncertified samples
+ * (`withZeros`: whether `perSample` holds the nearest zeros), and the zeros and Taylor series
+ * up to `order` of sample `sample` (`analyseSelectedSample`).
+ */
+export function summariseSampleRadii(
+  set: RadiiDataSet,
+  perSample: SampleRadii,
+  o: { percentile: number; sample: number; order: number; withZeros: boolean },
+): SampleRadiiSummary {
+  const bounds = setBounds(perSample.deltaA, o.percentile);
+  return {
+    rhoA: bounds.rhoA,
+    rhoAPercentile: bounds.rhoAPercentile,
+    percentile: o.percentile,
+    maxSpread: bounds.maxSpread,
+    flatSamples: bounds.flatSamples,
+    notes: sampleRadiiNotes(bounds, perSample, o.withZeros),
+    selected: analyseSelectedSample(set, o.sample, o.order),
+  };
 }
 
 /** The sentences a figure shows about samples with an infinite radius (Δ_a = 0) and zeros the argument principle could not certify. */

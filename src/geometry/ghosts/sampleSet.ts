@@ -30,6 +30,11 @@ export function emptySampleRadii(n: number): SampleRadii {
   };
 }
 
+/** A copy of every per-sample array (a worker transfers the copy and keeps the original cached). */
+export function cloneSampleRadii(r: SampleRadii): SampleRadii {
+  return { deltaA: r.deltaA.slice(), rhoA: r.rhoA.slice(), rhoExact: r.rhoExact.slice(), zeroRe: r.zeroRe.slice(), zeroIm: r.zeroIm.slice(), certified: r.certified.slice() };
+}
+
 /** Fills entry i of `out` for sample i of `set` (NaN zero coordinates when F has no zero). */
 export function fillSampleRadius(set: RadiiDataSet, i: number, out: SampleRadii): void {
   const K = set.classes;

@@ -17,8 +17,6 @@ const NOT_YET_DECLARED: readonly JobName[] = [
   'foundation/lse-sweep',
   'heat/embed',
   'heat/compare',
-  'radii/sample-radii',
-  'radii/spike-race',
   'optimizer/mfac',
   'optimizer/sven',
   'optimizer/langevin',

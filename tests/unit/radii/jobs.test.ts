@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, standaloneContext } from '../../../src/workers/job';
-import { sampleRadiiJob, type SampleRadiiParams, type SampleRadiiProgress } from '../../../src/workers/jobs/radii';
+import { sampleRadiiJob, type SampleRadiiParams, type SampleRadiiProgress } from '../../../src/workers/jobs/radiiSamples';
 import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
 import { StageCache } from '../../../src/workers/stageCache';
 
@@ -81,5 +81,30 @@ describe('radii/sample-radii stages', () => {
     const cold = await sampleRadiiJob.cpu(ctx, params, null);
     expect(Array.from(full.perSample.rhoExact)).toEqual(Array.from(cold.perSample.rhoExact));
     expect(Array.from(first.perSample.rhoA)).toEqual(Array.from(cold.perSample.rhoA));
+  });
+});
+
+describe('radii/sample-radii parameters (src/catalogue/radii.ts)', () => {
+  it('refuses a set size or percentile outside the plane view’s sliders, naming the field', async () => {
+    await expect(sampleRadiiJob.cpu(ctx, { ...params, samples: 0 }, null)).rejects.toThrow(/^invalid samples: 0 \(need an integer in 1…2000\)/);
+    await expect(sampleRadiiJob.cpu(ctx, { ...params, samples: 2001 }, null)).rejects.toThrow(/^invalid samples: 2001/);
+    await expect(sampleRadiiJob.cpu(ctx, { ...params, percentile: 0.4 }, null)).rejects.toThrow(InputError);
+    await expect(sampleRadiiJob.cpu(ctx, { ...params, classes: 21 }, null)).rejects.toThrow(/^invalid classes: 21 \(need an integer in 2…20\)/);
+  });
+
+  it('a loaded file ignores the entries that only build the set; the selected sample and percentile still count', async () => {
+    const data = { logits: [[0.5, -0.5]], directions: [[1, -1]], labels: [0] };
+    const r = await sampleRadiiJob.cpu(ctx, { ...params, classes: 99, samples: 0 }, data);
+    expectClose(r.perSample.rhoExact[0], Math.hypot(1, Math.PI) / 2, F64_ITERATIVE, 'ρ*');
+    await expect(sampleRadiiJob.cpu(ctx, { ...params, percentile: 2 }, data)).rejects.toThrow(/^invalid percentile: 2/);
+  });
+
+  it('the MLP settings a caller leaves out are their entries’ defaults (50 Adam steps, Adam’s direction)', async () => {
+    const mlp = { ...params, source: 'mlp' as const, samples: 30 };
+    const implicit = await sampleRadiiJob.cpu(ctx, mlp, null);
+    const explicit = await sampleRadiiJob.cpu(ctx, { ...mlp, trainSteps: 50, direction: 'adam' }, null);
+    expect(Array.from(implicit.perSample.rhoExact)).toEqual(Array.from(explicit.perSample.rhoExact));
+    const other = await sampleRadiiJob.cpu(ctx, { ...mlp, trainSteps: 10 }, null);
+    expect(Array.from(other.perSample.rhoA)).not.toEqual(Array.from(explicit.perSample.rhoA));
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMlp, initMlp, mlpLogits, mlpLogitsJvp } from '../../../src/geometry/nn';
 import { gaussianVector, mulberry32 } from '../../../src/geometry/random';
-import { createSpikeRace, RACE_VARIANTS } from '../../../src/geometry/ghosts';
-import { standaloneContext } from '../../../src/workers/job';
-import { raceOptions, runSpikeRace, spikeRaceJob, type SpikeRaceParams, type SpikeRaceResult } from '../../../src/workers/jobs/radii';
+import { createSpikeRace, parseHiddenWidths, RACE_VARIANTS, snapshotSpikeRace, spikeRaceOptions } from '../../../src/geometry/ghosts';
+import { InputError, standaloneContext } from '../../../src/workers/job';
+import { runSpikeRace, spikeRaceJob, type SpikeRaceParams, type SpikeRaceResult } from '../../../src/workers/jobs/radiiRace';
 
 /** The seeded scenario of the chapter, small enough for a unit test (~0.3 s). */
 const scenario: SpikeRaceParams = {
@@ -87,7 +87,7 @@ describe('2/λ_max spread over the steps, and the streamed race', () => {
 
   it('the λ_max products run a few per step, yet give the same values as running them all at once', () => {
     const run = (curvatureProductsPerStep: number) => {
-      const race = createSpikeRace({ ...raceOptions(curved), curvatureProductsPerStep });
+      const race = createSpikeRace({ ...spikeRaceOptions(curved), curvatureProductsPerStep });
       const pendingAfterStep: number[] = [];
       while (race.step()) pendingAfterStep.push(race.curvaturePending);
       expect(race.curvaturePending).toBe(0);
@@ -118,5 +118,36 @@ describe('2/λ_max spread over the steps, and the streamed race', () => {
       }
     }
     expect(Number.isFinite(reports[0].variants.controller.loss[0])).toBe(true);
+  });
+});
+
+describe('spike race settings and frames (geometry/ghosts/spikeRaceSettings, spikeRaceSnapshot)', () => {
+  it('parses hidden widths and names bad text', () => {
+    expect(parseHiddenWidths('32, 16')).toEqual([32, 16]);
+    expect(parseHiddenWidths('64')).toEqual([64]);
+    expect(() => parseHiddenWidths('0,8')).toThrow(/invalid hidden widths "0,8"/);
+    expect(() => parseHiddenWidths('2000')).toThrow(/integers 1…1024/);
+  });
+
+  it('the job takes only the hidden layers its table lists, and names the field otherwise', async () => {
+    const odd = { ...scenario, hidden: '16,8' };
+    const error: unknown = await spikeRaceJob.cpu(standaloneContext<SpikeRaceResult>(), odd as unknown as SpikeRaceParams, null).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^invalid hidden: "16,8" \(expected 32,32, 16,16, 64, 64,64\)/);
+  });
+
+  it('a copied frame equals the race’s own records and shares no buffer with them; chance is 1/K', () => {
+    const race = createSpikeRace(spikeRaceOptions({ ...scenario, steps: 5, spikeStep: 2 }));
+    while (race.step());
+    const own = snapshotSpikeRace(race, false);
+    const copy = snapshotSpikeRace(race, true);
+    expect(own.chance).toBe(1 / scenario.classes);
+    expect(copy.done).toBe(5);
+    for (const name of RACE_VARIANTS) {
+      expect(own.variants[name]).toBe(race.variants[name]);
+      expect(copy.variants[name].loss.buffer).not.toBe(race.variants[name].loss.buffer);
+      expect(copy.variants[name]).toEqual(race.variants[name]);
+    }
+    expect(Array.from(copy.learningRate)).toEqual(Array.from({ length: 5 }, (_, t) => race.learningRate(t)));
   });
 });

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { analyseSampleRadius, analyseSelectedSample, emptySampleRadii, sampleRadiiNotes, setBounds, type RadiiDataSet } from '../../../src/geometry/ghosts';
+import {
+  analyseSampleRadius,
+  analyseSampleSet,
+  analyseSelectedSample,
+  cloneSampleRadii,
+  emptySampleRadii,
+  sampleRadiiNotes,
+  sampleRadiiProcess,
+  setBounds,
+  summariseSampleRadii,
+  syntheticRadiiSet,
+  type RadiiDataSet,
+} from '../../../src/geometry/ghosts';
+import { mulberry32 } from '../../../src/geometry/random';
 import { expectClose, F64_ITERATIVE } from '../../../src/geometry/tolerance';
 
 // Two classes: F(τ) = e^{z₀ + a₀τ} + e^{z₁ + a₁τ} vanishes where (z₁ − z₀) + (a₁ − a₀)τ = iπ(2m + 1),
@@ -42,5 +55,40 @@ describe('radii sample analysis (geometry/ghosts/sampleAnalysis)', () => {
     expectClose(first.rhoExact, Math.hypot(0.75, Math.PI) / 2, F64_ITERATIVE);
     expectClose(Math.hypot(first.zeros[0], first.zeros[1]), Math.hypot(0.75, Math.PI) / 2, F64_ITERATIVE);
     expect(analyseSelectedSample(set, 0, 500).coefficients.length).toBe(201);
+  });
+
+  it('the set as a process: yields the samples done every 25, and returns what the sample-by-sample loop fills', () => {
+    const many = syntheticRadiiSet(60, 4, 2, 1, mulberry32(5));
+    const process = sampleRadiiProcess(many, true);
+    const yielded: number[] = [];
+    let step = process.next();
+    while (!step.done) {
+      yielded.push(step.value);
+      step = process.next();
+    }
+    expect(yielded).toEqual([25, 50]);
+    const loop = emptySampleRadii(60);
+    for (let i = 0; i < 60; i++) analyseSampleRadius(many, i, loop, true);
+    for (const key of ['deltaA', 'rhoA', 'rhoExact', 'zeroRe', 'zeroIm', 'certified'] as const) {
+      expect(Array.from(step.value[key])).toEqual(Array.from(loop[key]));
+      expect(Array.from(analyseSampleSet(many, true)[key])).toEqual(Array.from(loop[key]));
+    }
+    const copy = cloneSampleRadii(loop);
+    expect(copy.rhoExact.buffer).not.toBe(loop.rhoExact.buffer);
+    expect(Array.from(copy.rhoExact)).toEqual(Array.from(loop.rhoExact));
+  });
+
+  it('the summary: set bound π / max Δ_a in closed form, the notes, and the selected sample', () => {
+    const out = analyseSampleSet(set, true);
+    const summary = summariseSampleRadii(set, out, { percentile: 0.95, sample: 0, order: 6, withZeros: true });
+    // Δ_a = 2 and 0: the set's bound is π/2 and one sample is flat.
+    expectClose(summary.rhoA, Math.PI / 2, F64_ITERATIVE);
+    expect(summary.maxSpread).toBe(2);
+    expect(summary.flatSamples).toBe(1);
+    expect(summary.percentile).toBe(0.95);
+    expect(summary.notes).toEqual(['1 of 2 samples have all slopes equal (Δ_a = 0): their radius is infinite']);
+    expect(summary.selected.index).toBe(0);
+    expect(summary.selected.coefficients.length).toBe(7);
+    expectClose(summary.selected.rhoExact, Math.hypot(0.75, Math.PI) / 2, F64_ITERATIVE);
   });
 });
