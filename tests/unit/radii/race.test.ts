@@ -133,7 +133,7 @@ describe('spike race settings and frames (geometry/ghosts/spikeRaceSettings, spi
     const odd = { ...scenario, hidden: '16,8' };
     const error: unknown = await spikeRaceJob.cpu(standaloneContext<SpikeRaceResult>(), odd as unknown as SpikeRaceParams, null).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(/^invalid hidden: "16,8" \(expected 32,32, 16,16, 64, 64,64\)/);
+    expect((error as Error).message).toMatch(/^unknown hidden: 16,8 \(expected 32,32, 16,16, 64, 64,64\)/);
   });
 
   it('a copied frame equals the race’s own records and shares no buffer with them; chance is 1/K', () => {
