@@ -18,6 +18,7 @@ export {
   landmarkCount,
   type HeatData,
   type HeatMethod,
+  type HeatCompareParams,
   type HeatParams,
   type HeatProgress,
   type HeatResult,

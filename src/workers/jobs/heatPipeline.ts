@@ -37,7 +37,8 @@ import { KNN_MAX_K, knnGpu } from '../../kernels/knn/knn';
 import { stageKey } from '../stageCache';
 import { InputError, type JobContext } from '../job';
 import type { HeatMethod } from '../../catalogue/heat';
-import { HEAT_EXACT_MAX_ROWS, stepsOf, validateParams, type HeatData, type HeatParams, type HeatProgress, type Prepared } from './heatStages';
+import type { ParamTable } from '../../catalogue/params';
+import { HEAT_EXACT_MAX_ROWS, rowLimit, stepsOf, validateParams, type HeatCompareParams, type HeatData, type HeatProgress, type Prepared } from './heatStages';
 
 /**
  * 'auto' takes the eigen route up to this n on the CPU path, Chebyshev above. Measured in Node
@@ -54,14 +55,17 @@ export type Keyed = Record<string, unknown>;
 export class HeatPipeline {
   readonly timings: Record<string, number> = {};
   readonly cached: string[] = [];
+  readonly maxRows: number;
   private readonly prefix: string;
 
   constructor(
     readonly ctx: JobContext<HeatProgress>,
-    readonly p: HeatParams,
+    readonly p: HeatCompareParams,
     readonly data: HeatData | null,
-    readonly maxRows: number,
+    /** The job's slider entries (src/catalogue/heat.ts): validated against, and `n`'s max is the row limit. */
+    readonly table: ParamTable,
   ) {
+    this.maxRows = rowLimit(table);
     // a preview's subsample must not evict the full run's stages (one slot per stage name)
     this.prefix = p.subsample ? 'preview/' : '';
   }
@@ -106,7 +110,7 @@ export class HeatPipeline {
   /** The points (made, or loaded; subsampled for a preview) and the checks on them. */
   async prepared(): Promise<Prepared> {
     const { p } = this;
-    validateParams(p, this.maxRows);
+    validateParams(p, this.table);
     const base = await this.stage('data', this.dataKey, () => loadPoints(p, this.data));
     const warnings = await this.stage('check', { data: this.dataKey, k: p.k }, () => {
       try {
@@ -200,7 +204,7 @@ export class HeatPipeline {
 }
 
 /** The points of a run: a synthetic data set or the loaded data, evenly subsampled for a preview. */
-export function loadPoints(p: HeatParams, data: HeatData | null): Prepared {
+export function loadPoints(p: HeatCompareParams, data: HeatData | null): Prepared {
   let points: Float64Array;
   let n: number;
   let d: number;
