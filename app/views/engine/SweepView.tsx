@@ -5,22 +5,16 @@
  * to check that the main thread stays responsive while the worker computes.
  */
 import { useRef } from 'react';
-import type { ParamTable } from '../../params/spec';
+import { pickParams } from '../../params/spec';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot } from '../../plots';
-import type { SweepParams } from '../../../src/workers/jobs/foundation';
-
-const params: ParamTable = [
-  { name: 'n', label: 'Matrix size n', type: 'integer', default: 512, min: 64, max: 8192, step: 64, description: 'The sweep reduces an n×n matrix.' },
-  { name: 'repeats', label: 'Repeats', type: 'integer', default: 10, min: 1, max: 200, step: 1 },
-  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
-];
+import { LSE_SWEEP_PARAMS } from '../../../src/catalogue/foundation';
 
 function SweepView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const jobParams: SweepParams = { n: Number(values.n), repeats: Number(values.repeats), seed: Number(values.seed) };
+  const jobParams = pickParams(LSE_SWEEP_PARAMS, values);
   const job = useJob(cellId, 'foundation/lse-sweep', jobParams, null, { streams: true });
   const times = job.status === 'running' && job.progress ? job.progress.times : job.result ? Array.from(job.result.times) : [];
   const median = times.length ? [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] : NaN;
@@ -30,7 +24,7 @@ function SweepView({ cellId, chapterId, params: values, setParam }: ViewProps) {
       viewId="engine-sweep"
       cellId={cellId}
       title="Row log-sum-exp sweep"
-      table={params}
+      table={LSE_SWEEP_PARAMS}
       params={values}
       setParam={setParam}
       job={job}
@@ -43,7 +37,7 @@ function SweepView({ cellId, chapterId, params: values, setParam }: ViewProps) {
       exportResult={job.result ? () => ({ n: job.result!.n, times: job.result!.times, rowLse: job.result!.rowLse }) : undefined}
       description={
         times.length
-          ? `Milliseconds per repeat of a row log-sum-exp over a ${values.n}×${values.n} matrix; median ${median.toFixed(1)} ms over ${times.length} repeats.`
+          ? `Milliseconds per repeat of a row log-sum-exp over a ${jobParams.n}×${jobParams.n} matrix; median ${median.toFixed(1)} ms over ${times.length} repeats.`
           : undefined
       }
     >
@@ -58,4 +52,4 @@ function SweepView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   );
 }
 
-export const sweepView: ViewDefinition = { id: 'engine-sweep', title: 'Row log-sum-exp sweep', params, component: SweepView };
+export const sweepView: ViewDefinition = { id: 'engine-sweep', title: 'Row log-sum-exp sweep', params: LSE_SWEEP_PARAMS, jobs: ['foundation/lse-sweep'], component: SweepView };

@@ -12,14 +12,17 @@ import { ViewFrame } from '../../frame/ViewFrame';
 import { heatDataFromFile, type LoadedHeatData } from './data';
 import { heatRouteText, nested } from './EmbedView';
 import { compareParams } from './params';
+import { pickParams } from '../../params/spec';
+import { HEAT_COMPARE_MAX_ROWS, HEAT_COMPARE_PARAMS } from '../../../src/catalogue/heat';
 import { useHeatInput } from './useHeatData';
 
 function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const figureRef = useRef<SVGSVGElement>(null);
   const [loaded, setLoaded] = useState<LoadedHeatData | null>(null);
   const [highlight, setHighlight] = useState<ReadonlySet<number> | null>(null);
-  const input = useHeatInput(values, loaded);
-  const job = useJob(cellId, 'heat/compare', input.params, input.data, { enabled: input.ready });
+  const v = pickParams(compareParams, values);
+  const input = useHeatInput(values, v.n, loaded);
+  const job = useJob(cellId, 'heat/compare', { ...pickParams(HEAT_COMPARE_PARAMS, values), ...input.fields }, input.data, { enabled: input.ready });
   const result = job.result;
   const onBrush = useCallback((indices: number[] | null) => setHighlight(indices && indices.length ? new Set(indices) : null), []);
   return (
@@ -41,7 +44,7 @@ function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps)
             const data = heatDataFromFile(file);
             setLoaded(data);
             setParam('dataset', 'loaded');
-            setParam('n', Math.min(2000, data.n));
+            setParam('n', Math.min(HEAT_COMPARE_MAX_ROWS, data.n));
           }}
         />
       }
@@ -73,7 +76,7 @@ function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps)
         result
           ? (result.subsampledFrom ? `Preview on ${result.n} of ${result.subsampledFrom} points. ` : '') +
             result.methods.map((m) => `${m.label}: ${m.quality ? `Spearman ${m.quality.spearman.toFixed(3)}` : 'no ground truth'}`).join('; ') +
-            `. Heat geodesic: ${heatRouteText({ ...result, order: Number(values.order) })}.`
+            `. Heat geodesic: ${heatRouteText({ ...result, order: v.order })}.`
           : undefined
       }
     >
@@ -116,4 +119,4 @@ function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps)
   );
 }
 
-export const compareView: ViewDefinition = { id: 'heat-compare', title: 'Methods side by side', params: compareParams, component: CompareView };
+export const compareView: ViewDefinition = { id: 'heat-compare', title: 'Methods side by side', params: compareParams, jobs: ['heat/compare'], component: CompareView };

@@ -11,7 +11,8 @@ import { LinePlot, ScatterPlot } from '../../plots';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import type { HeatProgress, HeatResult } from '../../../src/workers/jobs/heat';
-import { HEAT_METHOD_LABELS } from '../../../src/catalogue/heat';
+import { HEAT_EMBED_PARAMS, HEAT_MAX_ROWS, HEAT_METHOD_LABELS } from '../../../src/catalogue/heat';
+import { pickParams } from '../../params/spec';
 import { heatDataFromFile, type LoadedHeatData } from './data';
 import { InputCloud } from './InputCloud';
 import { embedParams } from './params';
@@ -60,8 +61,9 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [loaded, setLoaded] = useState<LoadedHeatData | null>(null);
   const [highlight, setHighlight] = useState<ReadonlySet<number> | null>(null);
-  const input = useHeatInput(values, loaded);
-  const job = useJob(cellId, 'heat/embed', input.params, input.data, { enabled: input.ready });
+  const v = pickParams(embedParams, values);
+  const input = useHeatInput(values, v.n, loaded);
+  const job = useJob(cellId, 'heat/embed', { ...pickParams(HEAT_EMBED_PARAMS, values), ...input.fields }, input.data, { enabled: input.ready });
   const progress = job.status === 'running' ? job.progress : null;
   // the running job's setup (input, colours) arrives once, with its first iterate
   const setupRef = useRef<HeatProgress['setup'] | null>(null);
@@ -81,7 +83,6 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   }, [frame, live, n, dims]);
   const quality = progress?.quality ?? result?.quality ?? null;
   const onBrush = useCallback((indices: number[] | null) => setHighlight(indices && indices.length ? new Set(indices) : null), []);
-  const method = String(values.method) as keyof typeof HEAT_METHOD_LABELS;
   const warnings = result?.warnings ?? [];
   return (
     <ViewFrame
@@ -102,7 +103,7 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
             const data = heatDataFromFile(file);
             setLoaded(data);
             setParam('dataset', 'loaded');
-            if (data.n < Number(values.n) || Number(values.n) < data.n) setParam('n', Math.min(5000, data.n));
+            if (data.n !== v.n) setParam('n', Math.min(HEAT_MAX_ROWS, data.n));
           }}
         />
       }
@@ -151,7 +152,7 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
         </div>
         <div>
           <h4>
-            {HEAT_METHOD_LABELS[method] ?? method} embedding {progress?.iteration !== undefined ? `· iteration ${progress.iteration}` : ''}
+            {HEAT_METHOD_LABELS[v.method]} embedding {progress?.iteration !== undefined ? `· iteration ${progress.iteration}` : ''}
           </h4>
           {layer ? <ScatterPlot svgRef={svgRef} layers={[layer]} highlight={highlight} onBrush={onBrush} ariaLabel={`Embedding of ${n} points`} /> : null}
         </div>
@@ -195,4 +196,4 @@ function EmbedView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   );
 }
 
-export const embedView: ViewDefinition = { id: 'heat-embed', title: 'Heat-geodesic embedding', params: embedParams, component: EmbedView };
+export const embedView: ViewDefinition = { id: 'heat-embed', title: 'Heat-geodesic embedding', params: embedParams, jobs: ['heat/embed'], component: EmbedView };

@@ -2,7 +2,8 @@
  * The heat-geodesic pipeline on the CPU (Huguet et al. 2023, Alg. 1): affinity graph →
  * Laplacian → heat kernel → Varadhan distances, as three stage functions
  * (`graphStage`, `heatKernelStage`, `heatDistanceStage`) that the heat/embed job calls one by
- * one (caching each) and `heatGeodesicDistances` calls in a row. The heat kernel has three routes:
+ * one (caching each) and `heatGeodesicDistances` calls in a row; `comparatorDistanceStage` gives
+ * the comparators' distances on the same graph. The heat kernel has three routes:
  *  - 'chebyshev': the Chebyshev expansion of order K (any n; bound Σ_{k>K}|c_k|);
  *  - 'eigen': the truncated eigendecomposition V_m e^{−tΛ_m} V_mᵀ (heatEigen.ts; the dense
  *    eigendecomposition is O(n³) once per graph, then n²m per t);
@@ -13,11 +14,13 @@
  */
 import type { NeighbourLists } from '../linalg/distances';
 import { chebyshevTruncationBound, heatKernelChebyshevDense } from './chebyshev';
+import { potentialDistances } from './comparators';
 import { affinityGraph, connectedComponents, type AffinityGraph } from './graph';
 import { heatKernelTruncated } from './heatEigen';
 import { heatKernelExact, laplacianEigen } from './heatExact';
 import type { SymmetricEigen } from '../linalg/symmetricEigen';
 import { laplacian, laplacianSpectralBound, type LaplacianKind } from './laplacian';
+import { allPairsShortestPaths, knnDistanceGraph } from './shortestPaths';
 import type { CsrMatrix } from './sparse';
 import { varadhanDistances } from './varadhan';
 
@@ -52,6 +55,21 @@ export function graphStage(x: ArrayLike<number>, n: number, d: number, options: 
 }
 
 export type HeatRoute = 'chebyshev' | 'eigen' | 'exact';
+
+/**
+ * `heatRouteFor` takes the eigen route up to this n on the CPU path, Chebyshev above (the GPU path
+ * has Chebyshev only). Measured in Node (Swiss roll, k = 10, t = n/5, order for 1e-8): at n = 400
+ * the dense eigendecomposition and the Chebyshev kernel cost about the same (≈ 0.4 s each on a
+ * loaded 2-core machine), and every later t then costs n²m (tens of ms) instead of a new Chebyshev
+ * pass; at n = 500 the decomposition costs 1.0–1.4 s against Chebyshev's 0.65–0.9 s.
+ */
+export const HEAT_EIGEN_ROUTE_MAX_ROWS = 400;
+
+/** The route for `asked`: itself, or for 'auto' the eigen route up to HEAT_EIGEN_ROUTE_MAX_ROWS on the CPU, Chebyshev above and on the GPU. */
+export function heatRouteFor(asked: HeatRoute | 'auto', n: number, gpu: boolean): HeatRoute {
+  if (asked !== 'auto') return asked;
+  return !gpu && n <= HEAT_EIGEN_ROUTE_MAX_ROWS ? 'eigen' : 'chebyshev';
+}
 
 export interface HeatKernelStage {
   /** n×n row-major H_t (or its approximation). */
@@ -92,6 +110,17 @@ export function heatKernelStage(
 export function heatDistanceStage(heat: Float64Array, n: number, t: number, sigma: number, components: GraphStage['components']): Float64Array {
   const distances = varadhanDistances(heat, n, t, sigma);
   if (components.count > 1) capComponentDistances(distances, n, components.labels);
+  return distances;
+}
+
+/**
+ * A comparator's distances on the same graph, with cross-component distances capped: the
+ * PHATE-like potential ‖log P^steps_i· − log P^steps_j·‖ with P = D⁻¹W (comparators.ts), or
+ * shortest paths on the symmetric kNN graph with Euclidean edge lengths (what Isomap embeds).
+ */
+export function comparatorDistanceStage(method: 'phate' | 'shortest', g: GraphStage, n: number, k: number, steps: number): Float64Array {
+  const distances = method === 'phate' ? potentialDistances(g.graph.weights, steps) : allPairsShortestPaths(knnDistanceGraph(g.graph.neighbours, n, k));
+  if (g.components.count > 1) capComponentDistances(distances, n, g.components.labels);
   return distances;
 }
 

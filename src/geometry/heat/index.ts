@@ -32,10 +32,14 @@ export {
 } from './datasets';
 export { pearson, spearman, ranks, rowAveragedCorrelations, embeddingRow, embeddingQuality, distanceQuality, type Quality } from './quality';
 export { checkPointCloud, type PointCloudCheck } from './validate';
+export { evenSubsample, loadedPointCloud, pickRows, subsampleDiffusionTime, viewCoordinates, type LoadedPoints, type PointCloud } from './pointCloud';
 export {
   graphStage,
   heatKernelStage,
   heatDistanceStage,
+  comparatorDistanceStage,
+  heatRouteFor,
+  HEAT_EIGEN_ROUTE_MAX_ROWS,
   heatGeodesicDistances,
   type HeatRoute,
   type HeatKernelStage,

@@ -7,13 +7,12 @@ import { reduce } from '../../geometry/linalg/reductions';
 import { mulberry32 } from '../../geometry/random';
 import { encodeReduce } from '../../kernels/reduce/reduce';
 import { toFloat32 } from '../../kernels/context';
-import { defineJob, InputError } from '../job';
+import { defineJob } from '../job';
+import { checkParams } from '../../catalogue/params';
+import { LSE_SWEEP_PARAMS, type SweepParams } from '../../catalogue/foundation';
 
-export interface SweepParams {
-  n: number;
-  repeats: number;
-  seed: number;
-}
+/** The job's parameters are declared once, in src/catalogue/foundation.ts (sliders, type, validator). */
+export type { SweepParams } from '../../catalogue/foundation';
 
 export interface SweepProgress {
   done: number;
@@ -36,17 +35,11 @@ function sweepMatrix(n: number, seed: number): Float64Array {
   return a;
 }
 
-function validate(p: SweepParams): void {
-  if (!Number.isInteger(p.n) || p.n < 1 || p.n > 8192) throw new InputError(`invalid n: ${p.n} (expected an integer in 1…8192)`);
-  if (!Number.isInteger(p.repeats) || p.repeats < 1 || p.repeats > 1000) {
-    throw new InputError(`invalid repeats: ${p.repeats} (expected an integer in 1…1000)`);
-  }
-}
-
 export const lseSweep = defineJob<SweepParams, null, SweepResult, SweepProgress>({
   name: 'foundation/lse-sweep',
+  params: LSE_SWEEP_PARAMS,
   async cpu(ctx, params) {
-    validate(params);
+    checkParams(LSE_SWEEP_PARAMS, params);
     const a = sweepMatrix(params.n, params.seed);
     const times: number[] = [];
     let rowLse = new Float64Array(params.n);
@@ -66,7 +59,7 @@ export const lseSweep = defineJob<SweepParams, null, SweepResult, SweepProgress>
     return { n: params.n, rowLse, times: Float64Array.from(times) };
   },
   async gpu(ctx, params) {
-    validate(params);
+    checkParams(LSE_SWEEP_PARAMS, params);
     const gpu = ctx.gpu!;
     const a = gpu.upload(toFloat32(sweepMatrix(params.n, params.seed)), 'lse-sweep:a');
     const out = gpu.storage(params.n * 4, 'lse-sweep:out');

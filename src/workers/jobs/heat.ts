@@ -18,11 +18,12 @@ export {
   landmarkCount,
   type HeatData,
   type HeatMethod,
+  type HeatCompareParams,
   type HeatParams,
   type HeatProgress,
   type HeatResult,
 } from './heatStages';
-export { HEAT_EIGEN_ROUTE_MAX_ROWS } from './heatPipeline';
+export { HEAT_EIGEN_ROUTE_MAX_ROWS } from '../../geometry/heat';
 export { SMACOF_TOLERANCE } from './heatMds';
 export { heatPreview, PREVIEW_ROWS, PREVIEW_MDS_ITERATIONS } from './heatPreview';
 export { embedJob } from './heatEmbed';

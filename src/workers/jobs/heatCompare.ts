@@ -5,11 +5,11 @@
  */
 import { capComponentDistances, type HeatRoute, type Quality } from '../../geometry/heat';
 import { defineJob, type JobContext } from '../job';
-import { HEAT_COMPARE_MAX_ROWS, HEAT_METHOD_LABELS, HEAT_METHODS, type HeatMethod } from '../../catalogue/heat';
+import { HEAT_COMPARE_PARAMS, HEAT_METHOD_LABELS, HEAT_METHODS, type HeatMethod } from '../../catalogue/heat';
 import { HeatPipeline, type Keyed } from './heatPipeline';
 import { embeddingStage } from './heatMds';
 import { heatPreview } from './heatPreview';
-import { type HeatData, type HeatParams, type HeatProgress, heatDistancesGpu, orderWarning, qualityOf } from './heatStages';
+import { type HeatCompareParams, type HeatData, type HeatProgress, heatDistancesGpu, orderWarning, qualityOf } from './heatStages';
 
 export interface CompareResult {
   n: number;
@@ -38,8 +38,8 @@ export interface CompareResult {
 const COMPUTE_ORDER: readonly HeatMethod[] = ['diffusion', 'shortest', 'phate', 'heatgeo'];
 
 /** Every method from the same graph (CPU, f64; the heat step uses the GPU when present). */
-async function runCompare(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<CompareResult> {
-  const pipe = new HeatPipeline(ctx, p, data, HEAT_COMPARE_MAX_ROWS);
+async function runCompare(ctx: JobContext<HeatProgress>, p: HeatCompareParams, data: HeatData | null): Promise<CompareResult> {
+  const pipe = new HeatPipeline(ctx, p, data, HEAT_COMPARE_PARAMS);
   const x = await pipe.prepared();
   const warnings = [...x.warnings];
   const g = await pipe.graph(x);
@@ -108,8 +108,9 @@ async function runCompare(ctx: JobContext<HeatProgress>, p: HeatParams, data: He
   return partial();
 }
 
-export const compareJob = defineJob<HeatParams, HeatData | null, CompareResult, HeatProgress>({
+export const compareJob = defineJob<HeatCompareParams, HeatData | null, CompareResult, HeatProgress>({
   name: 'heat/compare',
+  params: HEAT_COMPARE_PARAMS,
   cpu: (ctx, params, data) => runCompare(ctx, params, data),
   gpu: (ctx, params, data) => runCompare(ctx, params, data),
   preview: (params) => heatPreview(params),

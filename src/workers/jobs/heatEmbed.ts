@@ -7,11 +7,11 @@ import { capComponentDistances, classicalMds, LANDMARK_POINT_ITERATIONS, landmar
 import { mulberry32 } from '../../geometry/random';
 import { smacofGpu } from '../../kernels/smacof/smacof';
 import { defineJob, type JobContext } from '../job';
-import { HEAT_MAX_ROWS, HEAT_METHOD_LABELS } from '../../catalogue/heat';
+import { HEAT_EMBED_PARAMS, HEAT_METHOD_LABELS } from '../../catalogue/heat';
 import { HeatPipeline, type Keyed } from './heatPipeline';
 import { embeddingStage } from './heatMds';
 import { heatPreview } from './heatPreview';
-import { type HeatData, type HeatParams, type HeatProgress, type HeatResult, type Prepared, heatDistancesGpu, landmarkCount, LIVE_QUALITY_ROWS, orderWarning, qualityOf, setupOf } from './heatStages';
+import { type HeatCompareParams, type HeatData, type HeatParams, type HeatProgress, type HeatResult, type Prepared, heatDistancesGpu, landmarkCount, LIVE_QUALITY_ROWS, orderWarning, qualityOf, setupOf } from './heatStages';
 
 interface HeatInfo {
   t: number;
@@ -33,7 +33,7 @@ interface Embedded {
 
 async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: HeatData | null): Promise<HeatResult> {
   const start = performance.now();
-  const pipe = new HeatPipeline(ctx, p, data, HEAT_MAX_ROWS);
+  const pipe = new HeatPipeline(ctx, p, data, HEAT_EMBED_PARAMS);
   const x = await pipe.prepared();
   const warnings = [...x.warnings];
   ctx.progress({ stage: 'k nearest neighbours', fraction: 0.05 }, true);
@@ -130,7 +130,7 @@ async function embed(pipe: HeatPipeline, name: string, distances: Float64Array, 
 }
 
 /** Classical MDS on the CPU, then SMACOF on WebGPU (f32), streaming iterates; not memoised. */
-async function embedOnGpu(ctx: JobContext<HeatProgress>, distances: Float64Array, delta: GPUBuffer | null, x: Prepared, p: HeatParams): Promise<Embedded> {
+async function embedOnGpu(ctx: JobContext<HeatProgress>, distances: Float64Array, delta: GPUBuffer | null, x: Prepared, p: HeatCompareParams): Promise<Embedded> {
   const gpu = ctx.gpu!;
   const init = classicalMds(distances, x.n, p.dims, mulberry32(p.seed + 1));
   ctx.progress({ stage: 'classical MDS', fraction: 0.7, iteration: 0, embedding: init, quality: qualityOf(init, x, p.dims), setup: setupOf(x, p.dims) }, true);
@@ -156,6 +156,7 @@ async function embedOnGpu(ctx: JobContext<HeatProgress>, distances: Float64Array
 
 export const embedJob = defineJob<HeatParams, HeatData | null, HeatResult, HeatProgress>({
   name: 'heat/embed',
+  params: HEAT_EMBED_PARAMS,
   cpu: (ctx, params, data) => runEmbed(ctx, params, data),
   gpu: (ctx, params, data) => runEmbed(ctx, params, data),
   transfer: (r) => [r.embedding.buffer, r.input.buffer, r.color.buffer] as Transferable[],

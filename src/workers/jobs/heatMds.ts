@@ -12,11 +12,12 @@
 import { classicalMds, smacof } from '../../geometry/heat';
 import { mulberry32 } from '../../geometry/random';
 import { stageKey } from '../stageCache';
+import { HEAT_FIELD_DEFAULTS } from '../../catalogue/heat';
 import type { HeatPipeline, Keyed } from './heatPipeline';
 import { LIVE_QUALITY_ROWS, qualityOf, setupOf, type Prepared } from './heatStages';
 
 /** SMACOF stops when (σ_k − σ_{k+1}) ≤ tolerance · σ_k (de Leeuw's relative criterion). */
-export const SMACOF_TOLERANCE = 1e-5;
+export const SMACOF_TOLERANCE = HEAT_FIELD_DEFAULTS.mdsTolerance;
 /** The live quality figures sent with streamed iterates are recomputed at most this often (ms). */
 const STREAM_INTERVAL_MS = 80;
 

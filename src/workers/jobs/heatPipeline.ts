@@ -9,26 +9,26 @@
  * Cached values are shared with later runs and are never changed in place.
  */
 import {
-  allPairsShortestPaths,
-  capComponentDistances,
+  comparatorDistanceStage,
   checkPointCloud,
   diffusionMap,
   diffusionTimeCurve,
-  evenRows,
+  evenSubsample,
   graphStage,
-  groundTruthSubset,
   heatDistanceStage,
   heatKernelStage,
+  heatRouteFor,
   kernelNeighbourCount,
-  knnDistanceGraph,
   laplacianEigen,
+  loadedPointCloud,
   makeDataset,
-  potentialDistances,
+  subsampleDiffusionTime,
   type EntropyCurve,
   type GraphStage,
-  type GroundTruth,
   type HeatKernelStage,
   type HeatRoute,
+  type PointCloud,
+  viewCoordinates,
 } from '../../geometry/heat';
 import { knnBruteForce, type NeighbourLists } from '../../geometry/linalg/distances';
 import type { SymmetricEigen } from '../../geometry/linalg/symmetricEigen';
@@ -37,16 +37,8 @@ import { KNN_MAX_K, knnGpu } from '../../kernels/knn/knn';
 import { stageKey } from '../stageCache';
 import { InputError, type JobContext } from '../job';
 import type { HeatMethod } from '../../catalogue/heat';
-import { HEAT_EXACT_MAX_ROWS, stepsOf, validateParams, type HeatData, type HeatParams, type HeatProgress, type Prepared } from './heatStages';
-
-/**
- * 'auto' takes the eigen route up to this n on the CPU path, Chebyshev above. Measured in Node
- * (Swiss roll, k = 10, t = n/5, order for 1e-8): at n = 400 the dense eigendecomposition and the
- * Chebyshev kernel cost about the same (≈ 0.4 s each on a loaded 2-core machine), and every later
- * t then costs n²m (tens of ms) instead of a new Chebyshev pass; at n = 500 the decomposition
- * costs 1.0–1.4 s against Chebyshev's 0.65–0.9 s.
- */
-export const HEAT_EIGEN_ROUTE_MAX_ROWS = 400;
+import type { ParamTable } from '../../catalogue/params';
+import { HEAT_EXACT_MAX_ROWS, rowLimit, stepsOf, validateParams, type HeatCompareParams, type HeatData, type HeatProgress, type Prepared } from './heatStages';
 
 export type Keyed = Record<string, unknown>;
 
@@ -54,14 +46,17 @@ export type Keyed = Record<string, unknown>;
 export class HeatPipeline {
   readonly timings: Record<string, number> = {};
   readonly cached: string[] = [];
+  readonly maxRows: number;
   private readonly prefix: string;
 
   constructor(
     readonly ctx: JobContext<HeatProgress>,
-    readonly p: HeatParams,
+    readonly p: HeatCompareParams,
     readonly data: HeatData | null,
-    readonly maxRows: number,
+    /** The job's slider entries (src/catalogue/heat.ts): validated against, and `n`'s max is the row limit. */
+    readonly table: ParamTable,
   ) {
+    this.maxRows = rowLimit(table);
     // a preview's subsample must not evict the full run's stages (one slot per stage name)
     this.prefix = p.subsample ? 'preview/' : '';
   }
@@ -106,7 +101,7 @@ export class HeatPipeline {
   /** The points (made, or loaded; subsampled for a preview) and the checks on them. */
   async prepared(): Promise<Prepared> {
     const { p } = this;
-    validateParams(p, this.maxRows);
+    validateParams(p, this.table);
     const base = await this.stage('data', this.dataKey, () => loadPoints(p, this.data));
     const warnings = await this.stage('check', { data: this.dataKey, k: p.k }, () => {
       try {
@@ -141,7 +136,7 @@ export class HeatPipeline {
   /** The diffusion time: `t` (scaled to a subsample's density), or the entropy knee. */
   async diffusionTime(g: GraphStage, x: Prepared): Promise<{ t: number; entropy: EntropyCurve | null }> {
     const { p } = this;
-    if (!p.autoT) return { t: x.subsampledFrom ? (p.t * x.n) / x.subsampledFrom : p.t, entropy: null };
+    if (!p.autoT) return { t: x.subsampledFrom ? subsampleDiffusionTime(p.t, x.n, x.subsampledFrom) : p.t, entropy: null };
     const entropy = await this.stage('entropy', { graph: this.graphKey }, () => {
       this.ctx.progress({ stage: 'entropy sweep for t', fraction: 0.2 }, true);
       return diffusionTimeCurve(g.laplacian, g.lambdaMax, p.laplacian);
@@ -149,11 +144,9 @@ export class HeatPipeline {
     return { t: entropy.times[entropy.knee], entropy };
   }
 
-  /** The heat kernel's route: as asked, or for 'auto' the eigen route up to HEAT_EIGEN_ROUTE_MAX_ROWS (CPU). */
+  /** The heat kernel's route: as asked, or for 'auto' by n and backend (`heatRouteFor`). */
   route(n: number): HeatRoute {
-    const asked = this.p.heat;
-    if (asked !== 'auto') return asked;
-    return !this.ctx.gpu && n <= HEAT_EIGEN_ROUTE_MAX_ROWS ? 'eigen' : 'chebyshev';
+    return heatRouteFor(this.p.heat, n, Boolean(this.ctx.gpu));
   }
 
   /** H_t on the CPU by `route`; the eigendecomposition is its own stage (keyed by the graph), so t alone reuses it. */
@@ -184,12 +177,7 @@ export class HeatPipeline {
   /** A comparator's distances (PHATE-like potential, shortest paths), capped across components. */
   async comparatorDistances(method: Exclude<HeatMethod, 'heatgeo' | 'diffusion'>, g: GraphStage, x: Prepared): Promise<{ distances: Float64Array; key: Keyed }> {
     const key = { graph: this.graphKey, method, steps: method === 'phate' ? stepsOf(this.p) : null };
-    const distances = await this.stage(`distances/${method}`, key, () => {
-      const d = method === 'phate' ? potentialDistances(g.graph.weights, stepsOf(this.p)) : allPairsShortestPaths(knnDistanceGraph(g.graph.neighbours, x.n, this.p.k));
-      // d is fresh (not cached yet), so capping in place is safe
-      if (g.components.count > 1) capComponentDistances(d, x.n, g.components.labels);
-      return d;
-    });
+    const distances = await this.stage(`distances/${method}`, key, () => comparatorDistanceStage(method, g, x.n, this.p.k, stepsOf(this.p)));
     return { distances, key };
   }
 
@@ -200,40 +188,15 @@ export class HeatPipeline {
 }
 
 /** The points of a run: a synthetic data set or the loaded data, evenly subsampled for a preview. */
-export function loadPoints(p: HeatParams, data: HeatData | null): Prepared {
-  let points: Float64Array;
-  let n: number;
-  let d: number;
-  let color: Float64Array;
-  let labels: Int32Array | null = null;
-  let groundTruth: GroundTruth | null = null;
-  if (p.dataset === 'data') {
-    if (!data) throw new InputError('dataset is "data" but no data was loaded');
-    ({ points, n, d } = data);
-    labels = data.labels ?? null;
-    color = data.color ?? (labels ? Float64Array.from(labels) : new Float64Array(n));
-    if (data.groundTruth) groundTruth = { kind: 'intrinsic', coords: data.groundTruth, dim: data.groundTruthDim ?? 1 };
-  } else {
+export function loadPoints(p: HeatCompareParams, data: HeatData | null): Prepared {
+  let full: PointCloud;
+  if (p.dataset !== 'data') {
     const ds = makeDataset(p.dataset, p.n, p.noise, mulberry32(p.seed));
-    ({ points, n, dim: d, color, labels, groundTruth } = ds);
-  }
-  let subsampledFrom = 0;
-  if (p.subsample && p.subsample < n) {
-    const rows = evenRows(n, p.subsample);
-    const pick = <A extends Float64Array | Int32Array>(a: A, width: number): A => {
-      const out = new (a.constructor as new (length: number) => A)(rows.length * width);
-      for (let q = 0; q < rows.length; q++) out.set(a.subarray(rows[q] * width, (rows[q] + 1) * width), q * width);
-      return out;
-    };
-    points = pick(points, d);
-    color = pick(color, 1);
-    labels = labels ? pick(labels, 1) : null;
-    groundTruth = groundTruth ? groundTruthSubset(groundTruth, n, rows) : null;
-    subsampledFrom = n;
-    n = rows.length;
-  }
-  const input = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) for (let c = 0; c < Math.min(3, d); c++) input[i * 3 + c] = points[i * d + c];
+    full = { ...ds, d: ds.dim };
+  } else if (data) full = loadedPointCloud(data);
+  else throw new InputError('dataset is "data" but no data was loaded');
+  const { cloud, from } = evenSubsample(full, p.subsample ?? 0);
+  const { points, n, d, color, labels, groundTruth } = cloud;
   const warnings = d > 3 ? [`the 3-D view shows the first 3 of ${d} columns`] : [];
-  return { points, n, d, input, color, labels, groundTruth, warnings, skipQuality: p.skipQuality === true, subsampledFrom };
+  return { points, n, d, input: viewCoordinates(points, n, d), color, labels, groundTruth, warnings, skipQuality: p.skipQuality === true, subsampledFrom: from };
 }

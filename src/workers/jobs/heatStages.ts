@@ -3,15 +3,16 @@
  * their validation, the result types, the heat-geodesic distances on the GPU path and the quality
  * figures. The CPU pipeline's memoised stages are in heatPipeline.ts; the math is in src/geometry/heat.
  */
-import { chebyshevOrderFor, chebyshevTruncationBound, embeddingQuality, DATASET_NAMES, DEFAULT_LANDMARKS, type DatasetName, type EntropyCurve, type GraphStage, type GroundTruth, type HeatRoute, type LaplacianKind, type Quality } from '../../geometry/heat';
+import { chebyshevOrderFor, chebyshevTruncationBound, embeddingQuality, DEFAULT_LANDMARKS, type EntropyCurve, type GraphStage, type GroundTruth, type HeatRoute, type Quality } from '../../geometry/heat';
 import type { KernelContext } from '../../kernels/context';
 import { heatKernelChebyshevBuffer } from '../../kernels/spmm/spmm';
 import { encodeVaradhan } from '../../kernels/varadhan/varadhan';
 import { InputError, type JobContext } from '../job';
-import { HEAT_COMPARE_MAX_ROWS, HEAT_MAX_ROWS, HEAT_METHOD_LABELS, HEAT_METHODS, type HeatMethod } from '../../catalogue/heat';
+import { checkParams, type ParamTable } from '../../catalogue/params';
+import { HEAT_COMPARE_MAX_ROWS, HEAT_FIELD_DEFAULTS, HEAT_JOB_FIELDS, HEAT_MAX_ROWS, HEAT_METHOD_LABELS, HEAT_METHODS, HEAT_OPTIONAL_FIELDS, type HeatCompareParams, type HeatMethod, type HeatParams } from '../../catalogue/heat';
 
-
-export { HEAT_COMPARE_MAX_ROWS, HEAT_MAX_ROWS, HEAT_METHOD_LABELS, HEAT_METHODS, type HeatMethod };
+/** The jobs' parameters are declared once, in src/catalogue/heat.ts (sliders, types, validator). */
+export { HEAT_COMPARE_MAX_ROWS, HEAT_MAX_ROWS, HEAT_METHOD_LABELS, HEAT_METHODS, type HeatCompareParams, type HeatMethod, type HeatParams };
 
 /** Exact eigendecomposition is O(n³): allowed up to this n. */
 export const HEAT_EXACT_MAX_ROWS = 800;
@@ -19,50 +20,6 @@ export const HEAT_EXACT_MAX_ROWS = 800;
 export const QUALITY_ROWS = 400;
 /** Rows for the figures streamed with each MDS iterate (cheaper, a little noisier). */
 export const LIVE_QUALITY_ROWS = 150;
-
-export interface HeatParams {
-  /** A synthetic dataset, or 'data' for `data` (loaded CSV, digits). */
-  dataset: DatasetName | 'data';
-  n: number;
-  noise: number;
-  k: number;
-  /** Decay exponent α of the kernel (2 = Gaussian). */
-  alpha: number;
-  laplacian: LaplacianKind;
-  /** Diffusion time; ignored when autoT. */
-  t: number;
-  autoT: boolean;
-  order: number;
-  sigma: number;
-  /**
-   * The heat kernel's route: 'chebyshev' (order K), 'eigen' (truncated eigendecomposition, cached per
-   * graph), 'exact' (every eigenpair; small n), or 'auto' (eigen up to HEAT_EIGEN_ROUTE_MAX_ROWS on
-   * the CPU path, Chebyshev above and on the GPU).
-   */
-  heat: 'auto' | 'chebyshev' | 'eigen' | 'exact';
-  method: HeatMethod;
-  /** Most SMACOF iterations (it stops earlier at the tolerance). */
-  mdsIterations: number;
-  /** SMACOF's relative stress-decrease tolerance; default SMACOF_TOLERANCE (heatMds.ts). */
-  mdsTolerance?: number;
-  dims: number;
-  seed: number;
-  /** Diffusion steps of the comparators (PHATE-like potential P^steps, diffusion map λ^steps); default 20. */
-  steps?: number;
-  /** Benchmarks time the pipeline alone: no quality figures. */
-  skipQuality?: boolean;
-  /**
-   * Landmark heat-geodesic path (method 'heatgeo', Chebyshev, CPU): 0 = all points (the exact
-   * full path); L ≥ 1 = L farthest-point landmarks (L ≥ n is the full path); omitted = automatic,
-   * DEFAULT_LANDMARKS when n > LANDMARK_AUTO_ROWS, else all points.
-   */
-  landmarks?: number;
-  /**
-   * Previews: run on m evenly spaced rows of the data (t scaled by m/n, since the graph's diffusion
-   * time for a fixed manifold scale grows with the density of points). 0 or omitted: every row.
-   */
-  subsample?: number;
-}
 
 /** Above this n an omitted `landmarks` parameter selects the landmark path. */
 export const LANDMARK_AUTO_ROWS = 2000;
@@ -147,30 +104,24 @@ export interface Prepared {
   subsampledFrom: number;
 }
 
-export function validateParams(p: HeatParams, maxRows: number): void {
-  const intIn = (name: string, v: number, lo: number, hi: number) => {
-    if (!Number.isInteger(v) || v < lo || v > hi) throw new InputError(`invalid ${name}: ${v} (expected an integer in ${lo}…${hi})`);
-  };
-  if (p.dataset !== 'data') {
-    if (!DATASET_NAMES.includes(p.dataset)) throw new InputError(`unknown dataset: ${String(p.dataset)} (expected one of ${DATASET_NAMES.join(', ')})`);
-    if (Number.isInteger(p.n) && p.n > maxRows) throw new InputError(`n = ${p.n} is more than the limit of ${maxRows} rows`);
-    intIn('n', p.n, 10, maxRows);
-  }
-  intIn('k', p.k, 1, 200);
-  intIn('Chebyshev order', p.order, 1, 4096);
-  intIn('MDS iterations', p.mdsIterations, 0, 5000);
-  intIn('dims', p.dims, 1, 3);
-  if (p.landmarks !== undefined) intIn('landmarks', p.landmarks, 0, HEAT_MAX_ROWS);
-  if (p.steps !== undefined) intIn('diffusion steps', p.steps, 1, 500);
-  if (p.subsample !== undefined && p.subsample !== 0) intIn('subsample', p.subsample, 10, HEAT_MAX_ROWS);
-  if (p.mdsTolerance !== undefined && !(p.mdsTolerance >= 0 && p.mdsTolerance < 1)) throw new InputError(`invalid SMACOF tolerance: ${p.mdsTolerance} (expected 0 ≤ tolerance < 1)`);
-  if (!['auto', 'chebyshev', 'eigen', 'exact'].includes(p.heat)) throw new InputError(`invalid heat route: ${String(p.heat)} (expected auto, chebyshev, eigen or exact)`);
-  if (!(p.noise >= 0 && p.noise <= 10)) throw new InputError(`invalid noise: ${p.noise} (expected 0…10)`);
-  if (!(p.alpha > 0 && p.alpha <= 200)) throw new InputError(`invalid decay α: ${p.alpha} (expected 0 < α ≤ 200)`);
-  if (!(p.t > 0) || !Number.isFinite(p.t)) throw new InputError(`invalid diffusion time t: ${p.t} (expected t > 0)`);
-  if (!(p.sigma >= 0 && p.sigma <= 2)) throw new InputError(`invalid σ: ${p.sigma} (expected 0 ≤ σ ≤ 2)`);
-  if (p.laplacian !== 'normalized' && p.laplacian !== 'combinatorial') throw new InputError(`invalid Laplacian: ${String(p.laplacian)} (expected normalized or combinatorial)`);
-  if (!HEAT_METHODS.includes(p.method)) throw new InputError(`invalid method: ${String(p.method)} (expected one of ${HEAT_METHODS.join(', ')})`);
+/**
+ * Refuses params outside the declared tables (src/catalogue/heat.ts), naming the field: the job's
+ * sliders (`table`) and the fields the views set without a control. Omitted optional fields take
+ * their defaults; loaded data ignores `n` (checkPointCloud checks its rows against the limit).
+ */
+export function validateParams(p: HeatCompareParams, table: ParamTable): void {
+  const skip: string[] = HEAT_OPTIONAL_FIELDS.filter((name) => (p as Record<string, unknown>)[name] === undefined);
+  if (p.dataset === 'data') skip.push('n');
+  else if (Number.isInteger(p.n) && p.n > rowLimit(table)) throw new InputError(`invalid n: ${p.n} (n = ${p.n} is more than the limit of ${rowLimit(table)} rows)`);
+  checkParams(table, p, skip);
+  checkParams(HEAT_JOB_FIELDS, p, skip);
+}
+
+/** The most rows a job's table allows (its `n` entry's max). */
+export function rowLimit(table: ParamTable): number {
+  const n = table.find((s) => s.name === 'n');
+  if (n?.type !== 'integer') throw new Error('a heat job table declares n as an integer');
+  return n.max;
 }
 
 export function orderWarning(t: number, lambdaMax: number, order: number, warnings: string[]): number {
@@ -185,7 +136,7 @@ export function orderWarning(t: number, lambdaMax: number, order: number, warnin
 }
 
 /** Heat-geodesic distances on the GPU (f32): Chebyshev by spmm, then the Varadhan transform; D is read back. */
-export async function heatDistancesGpu(ctx: JobContext<HeatProgress>, gpu: KernelContext, p: HeatParams, g: GraphStage, n: number, t: number, warnings: string[]): Promise<{ distances: Float64Array; truncationBound: number; buffer: GPUBuffer }> {
+export async function heatDistancesGpu(ctx: JobContext<HeatProgress>, gpu: KernelContext, p: HeatCompareParams, g: GraphStage, n: number, t: number, warnings: string[]): Promise<{ distances: Float64Array; truncationBound: number; buffer: GPUBuffer }> {
   const truncationBound = orderWarning(t, g.lambdaMax, p.order, warnings);
   const eye = new Float32Array(n * n);
   for (let i = 0; i < n; i++) eye[i * n + i] = 1;
@@ -201,8 +152,8 @@ export async function heatDistancesGpu(ctx: JobContext<HeatProgress>, gpu: Kerne
   return { distances, truncationBound, buffer: dist };
 }
 
-export function stepsOf(p: HeatParams): number {
-  return p.steps ?? 20;
+export function stepsOf(p: HeatCompareParams): number {
+  return p.steps ?? HEAT_FIELD_DEFAULTS.steps;
 }
 
 export function setupOf(x: Prepared, dims: number): NonNullable<HeatProgress['setup']> {
