@@ -9,9 +9,7 @@
  *   L-BFGS on a 1-D or 2-D function fit (src/geometry/optim/svenRace.ts), streamed as progress; the result
  *   adds, at the initialization, the gap between Sven's step with k = n and the minimum-norm Gauss–Newton
  *   step J⁺r = Jᵀ(JJᵀ)⁻¹r from a dense f64 SVD (one-sided Jacobi), and between the randomized and dense singular values. CPU path only (P < 600).
- * - `optimizer/langevin`: spherical Langevin with averaging on a planted single-index model
- *   (src/geometry/optim/langevin.ts): one run's overlaps, then the success-rate phase picture over (d, n),
- *   streamed cell by cell. CPU path only (d ≤ 24, n ≤ d^2.5 in the picture).
+ * - `optimizer/langevin`: ./optimizerLangevin.ts.
  */
 import {
   createMfacRace,
@@ -38,11 +36,6 @@ import {
   type SvenRace,
   type SvenTask,
   type SvenTrace,
-  hemisphereStart,
-  makeSingleIndex,
-  runSphericalLangevin,
-  successTrial,
-  type LangevinRun,
 } from '../../geometry/optim';
 import { mlpLossGradient } from '../../geometry/nn';
 import { mulberry32 } from '../../geometry/random';
@@ -296,91 +289,4 @@ export const svenJob = defineJob<SvenParams, unknown, SvenResult, SvenProgress>(
   },
 });
 
-export interface LangevinParams {
-  kStar: number;
-  eta: number;
-  beta: number;
-  steps: number;
-  d: number;
-  n: number;
-  seeds: number;
-  seed: number;
-}
-
-/** Dimensions and exponents e (n = round(d^e)) of the phase picture. */
-export const PHASE_D = [8, 12, 16, 24];
-export const PHASE_EXPONENTS = [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5];
-
-export interface LangevinResult extends LangevinParams {
-  /** The single run at (d, n): overlaps of the last iterate and of the running average, steps + 1. */
-  run: LangevinRun;
-  /** Phase cells done (row-major over PHASE_D × PHASE_EXPONENTS). */
-  cells: number;
-  phase: { ds: number[]; exponents: number[]; ns: number[][]; last: Float64Array; average: Float64Array };
-}
-
-export type LangevinProgress = LangevinResult;
-
-export function validateLangevinParams(p: LangevinParams): void {
-  if (!(Number.isInteger(p.kStar) && p.kStar >= 2 && p.kStar <= 4)) throw new InputError(`invalid information exponent k*: ${p.kStar} (expected 2, 3 or 4)`);
-  if (!(p.eta > 0 && p.eta <= 1)) throw new InputError(`invalid step η: ${p.eta} (expected a number in (0, 1])`);
-  if (!(p.beta > 0)) throw new InputError(`invalid inverse temperature β: ${p.beta} (expected a positive number)`);
-  if (!(Number.isInteger(p.steps) && p.steps >= 1 && p.steps <= 2000)) throw new InputError(`invalid steps: ${p.steps} (expected an integer in [1, 2000])`);
-  if (!(Number.isInteger(p.d) && p.d >= 2 && p.d <= 256)) throw new InputError(`invalid dimension d: ${p.d} (expected an integer in [2, 256])`);
-  if (!(Number.isInteger(p.n) && p.n >= 1 && p.n <= 50_000)) throw new InputError(`invalid n: ${p.n} (expected an integer in [1, 50000])`);
-  if (!(Number.isInteger(p.seeds) && p.seeds >= 1 && p.seeds <= 50)) throw new InputError(`invalid seeds: ${p.seeds} (expected an integer in [1, 50])`);
-}
-
-export async function runLangevinJob(params: LangevinParams, onUpdate?: (partial: () => LangevinResult) => Promise<void> | void): Promise<LangevinResult> {
-  validateLangevinParams(params);
-  const o = { eta: params.eta, beta: params.beta, steps: params.steps };
-  const random = mulberry32(params.seed);
-  const problem = makeSingleIndex(params.d, params.n, params.kStar, random);
-  const run = runSphericalLangevin(problem, hemisphereStart(problem, random), o, random);
-  const cellsTotal = PHASE_D.length * PHASE_EXPONENTS.length;
-  const phase = {
-    ds: PHASE_D,
-    exponents: PHASE_EXPONENTS,
-    ns: PHASE_D.map((d) => PHASE_EXPONENTS.map((e) => Math.round(d ** e))),
-    last: new Float64Array(cellsTotal).fill(NaN),
-    average: new Float64Array(cellsTotal).fill(NaN),
-  };
-  const result: LangevinResult = { ...params, run, cells: 0, phase };
-  const snap = () => ({ ...result, phase: { ...phase, last: phase.last.slice(), average: phase.average.slice() } });
-  if (onUpdate) await onUpdate(snap);
-  for (const [i, d] of PHASE_D.entries())
-    for (const [j] of PHASE_EXPONENTS.entries()) {
-      // Seed by seed (successRate's trials in its order): a large cell refines on the figure instead of stalling it.
-      const cell = i * PHASE_EXPONENTS.length + j;
-      let last = 0;
-      let average = 0;
-      for (let s = 0; s < params.seeds; s++) {
-        const trial = successTrial(d, phase.ns[i][j], params.kStar, o, s, params.seed);
-        if (trial.last) last++;
-        if (trial.average) average++;
-        phase.last[cell] = last / (s + 1);
-        phase.average[cell] = average / (s + 1);
-        if (s + 1 < params.seeds && onUpdate) await onUpdate(snap);
-      }
-      result.cells++;
-      if (onUpdate) await onUpdate(snap);
-    }
-  return result;
-}
-
-export const langevinJob = defineJob<LangevinParams, unknown, LangevinResult, LangevinProgress>({
-  name: 'optimizer/langevin',
-  cost: (p) => p.steps * p.d * p.n * p.seeds,
-  cpu: (ctx, params) => {
-    let last = -Infinity;
-    return runLangevinJob(params, async (partial) => {
-      const now = performance.now();
-      if (now - last >= 40) {
-        ctx.progress(partial());
-        last = now;
-      }
-      await ctx.checkpoint();
-    });
-  },
-});
-
+export { langevinJob, runLangevinJob, validateLangevinParams, PHASE_D, phaseExponents, type LangevinParams, type LangevinResult, type LangevinProgress } from './optimizerLangevin';
