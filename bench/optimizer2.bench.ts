@@ -11,7 +11,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gramMatrix, makeRegressionProblem, mfacApply, mfacFactor, pseudoinverseApply, randomizedSvd, residualJacobian } from '../src/geometry/optim';
+import { gramMatrix, makeRegressionProblem, mfacApply, mfacFactor, pseudoinverseApply, randomizedSvd } from '../src/geometry/optim';
+import { regressionResidualJacobian } from '../src/geometry/nn';
 import { gaussianVector, mulberry32 } from '../src/geometry/random';
 import { printTable, runPython, timeIt } from './lib';
 
@@ -91,7 +92,7 @@ for (const name of svenSizes) {
   const problem = makeRegressionProblem('2d', n, hidden, mulberry32(n + P));
   const r = new Float64Array(n);
   const J = new Float64Array(n * P);
-  residualJacobian(problem.net, problem.theta0, problem.x, problem.y, r, J);
+  regressionResidualJacobian(problem.net, problem.theta0, problem.data, r, J);
   writeFileSync(join(svenDir, `${name}.J.f64`), new Uint8Array(J.buffer));
   writeFileSync(join(svenDir, `${name}.r.f64`), new Uint8Array(r.buffer));
   svenCases.set(name, { n, P, problem });
@@ -109,7 +110,7 @@ for (const [name, { n, P, problem }] of svenCases)
     const step = new Float64Array(P);
     const random = mulberry32(k);
     const cpuMs = timeIt(() => {
-      residualJacobian(problem.net, problem.theta0, problem.x, problem.y, r, J);
+      regressionResidualJacobian(problem.net, problem.theta0, problem.data, r, J);
       return pseudoinverseApply(randomizedSvd(J, n, P, k, random), r, step, 0);
     }, REPEATS);
     const ref = svenPeer.result?.cases[`${name}/${k}`]?.step;

@@ -24,6 +24,6 @@ export { createAdampRace, type AdampRace, type AdampRaceOptions, type ToyTrace, 
 export { parseSensingRun, type SensingRun } from './parseSensingRun';
 export { gramMatrix, mfacFactor, mfacApply, mfacScratch, denseFisher, choleskySolve, type MfacFactor, type MfacScratch } from './mfac';
 export { makeMfacProblem, perSampleGradients, mfacAccuracyGrid, createMfacRace, MFAC_RACE_METHODS, type MfacProblem, type MfacAccuracyGrid, type MfacRaceMethod, type MfacRaceOptions, type MfacTrace, type MfacRace } from './mfacRace';
-export { regressionNet, initRegressionNet, residualJacobian, regressionLoss, regressionGradient, randomizedSvd, pseudoinverseApply, denseSvd, type RegressionNet, type TruncatedSvd } from './sven';
-export { makeRegressionProblem, createSvenRace, SVEN_METHODS, type SvenTask, type RegressionProblem, type SvenMethod, type SvenRaceOptions, type SvenTrace, type SvenRace } from './svenRace';
+export { randomizedSvd, pseudoinverseApply, denseSvd, type TruncatedSvd } from './sven';
+export { makeRegressionProblem, createSvenRace, SVEN_METHODS, SVEN_SGD_BATCH, type SvenTask, type RegressionProblem, type SvenMethod, type SvenRaceOptions, type SvenTrace, type SvenRace } from './svenRace';
 export { hermite, makeSingleIndex, unitVector, singleIndexGradient, populationOverlapStep, runSphericalLangevin, hemisphereStart, successRate, successTrial, type SingleIndexProblem, type LangevinOptions, type LangevinRun } from './langevin';

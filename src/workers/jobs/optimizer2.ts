@@ -5,10 +5,7 @@
  *   over a grid of window sizes m and dampings λ, (2) the wall time of setup, query and dense solve against m,
  *   (3) SGD, Adam and M-FAC-preconditioned SGD trained on the same minibatches, streamed as progress.
  *   CPU path only: P ≈ 100–500 parameters, where f64 JavaScript meets the live budgets.
- * - `optimizer/sven`: Sven (truncated-SVD natural gradient, src/geometry/optim/sven.ts) against GD, Adam and
- *   L-BFGS on a 1-D or 2-D function fit (src/geometry/optim/svenRace.ts), streamed as progress; the result
- *   adds, at the initialization, the gap between Sven's step with k = n and the minimum-norm Gauss–Newton
- *   step J⁺r = Jᵀ(JJᵀ)⁻¹r from a dense f64 SVD (one-sided Jacobi), and between the randomized and dense singular values. CPU path only (P < 600).
+ * - `optimizer/sven`: ./optimizerSven.ts.
  * - `optimizer/langevin`: ./optimizerLangevin.ts.
  */
 import {
@@ -25,17 +22,6 @@ import {
   type MfacAccuracyGrid,
   type MfacRaceMethod,
   type MfacTrace,
-  createSvenRace,
-  denseSvd,
-  makeRegressionProblem,
-  pseudoinverseApply,
-  randomizedSvd,
-  residualJacobian,
-  SVEN_METHODS,
-  type SvenMethod,
-  type SvenRace,
-  type SvenTask,
-  type SvenTrace,
 } from '../../geometry/optim';
 import { mlpLossGradient } from '../../geometry/nn';
 import { mulberry32 } from '../../geometry/random';
@@ -187,106 +173,5 @@ export const mfacJob = defineJob<MfacParams, unknown, MfacResult, MfacProgress>(
   },
 });
 
-export interface SvenParams {
-  task: SvenTask;
-  n: number;
-  hidden: number;
-  k: number;
-  lrSven: number;
-  lrSgd: number;
-  lrAdam: number;
-  steps: number;
-  seed: number;
-}
-
-export interface SvenInitCheck {
-  /** ‖J⁺_n r (randomized, k = n) − J⁺r (dense one-sided Jacobi SVD)‖ / ‖J⁺r (dense)‖ at θ₀ (null when n ≥ P); J⁺r = Jᵀ(JJᵀ)⁻¹r, the minimum-norm Gauss–Newton step. */
-  gaussNewtonGap: number | null;
-  /** max_t |σ_t (randomized, k) − σ_t (dense)| / σ_1 at θ₀. */
-  singularGap: number;
-  /** Dense singular values of J at θ₀ (all min(n, P)). */
-  denseSingular: number[];
-}
-
-export interface SvenResult extends SvenParams {
-  P: number;
-  done: number;
-  traces: Record<SvenMethod, SvenTrace>;
-  singular: Float64Array;
-  init: SvenInitCheck;
-}
-
-export type SvenProgress = SvenResult;
-
-export function validateSvenParams(p: SvenParams): void {
-  if (p.task !== '1d' && p.task !== '2d') throw new InputError(`invalid task: ${String(p.task)} (expected "1d" or "2d")`);
-  if (!(Number.isInteger(p.n) && p.n >= 4 && p.n <= 256)) throw new InputError(`invalid n: ${p.n} (expected an integer in [4, 256])`);
-  if (!(Number.isInteger(p.hidden) && p.hidden >= 2 && p.hidden <= 128)) throw new InputError(`invalid hidden width: ${p.hidden} (expected an integer in [2, 128])`);
-  if (!(Number.isInteger(p.steps) && p.steps >= 1 && p.steps <= 5000)) throw new InputError(`invalid steps: ${p.steps} (expected an integer in [1, 5000])`);
-}
-
-/** Sven's init checks and race; `onUpdate` between steps. */
-export async function runSvenJob(params: SvenParams, onUpdate?: (partial: () => SvenResult) => Promise<void> | void): Promise<SvenResult> {
-  validateSvenParams(params);
-  const problem = makeRegressionProblem(params.task, params.n, params.hidden, mulberry32(params.seed));
-  const { net, x, y, n } = problem;
-  const P = net.P;
-  const k = Math.min(params.k, n, P);
-  const r = new Float64Array(n);
-  const J = new Float64Array(n * P);
-  residualJacobian(net, problem.theta0, x, y, r, J);
-  const dense = denseSvd(J, n, P);
-  const random = mulberry32(params.seed + 31);
-  const approx = randomizedSvd(J, n, P, k, random);
-  let singularGap = 0;
-  for (let t = 0; t < k; t++) singularGap = Math.max(singularGap, Math.abs(approx.values[t] - dense.values[t]) / dense.values[0]);
-  let gaussNewtonGap: number | null = null;
-  if (n < P) {
-    const gn = pseudoinverseApply(dense, r, new Float64Array(P), 0);
-    const full = pseudoinverseApply(randomizedSvd(J, n, P, n, random), r, new Float64Array(P), 0);
-    let d = 0;
-    let g = 0;
-    for (let p = 0; p < P; p++) {
-      d += (full[p] - gn[p]) ** 2;
-      g += gn[p] ** 2;
-    }
-    gaussNewtonGap = Math.sqrt(d / g);
-  }
-  const init: SvenInitCheck = { gaussNewtonGap, singularGap, denseSingular: Array.from(dense.values.subarray(0, Math.min(n, P))) };
-  let race: SvenRace;
-  try {
-    race = createSvenRace(problem, { steps: params.steps, k, lrSgd: params.lrSgd, lrAdam: params.lrAdam, lrSven: params.lrSven, seed: params.seed, now: () => performance.now() });
-  } catch (e) {
-    throw new InputError((e as Error).message);
-  }
-  const snap = (copy: boolean): SvenResult => ({
-    ...params,
-    k,
-    P,
-    done: race.done,
-    init,
-    singular: copy ? race.singular.slice() : race.singular,
-    traces: copy ? (Object.fromEntries(SVEN_METHODS.map((m) => [m, { loss: race.traces[m].loss.slice(), time: race.traces[m].time.slice() }])) as Record<SvenMethod, SvenTrace>) : race.traces,
-  });
-  if (onUpdate) await onUpdate(() => snap(true));
-  while (race.step()) if (onUpdate) await onUpdate(() => snap(true));
-  return snap(false);
-}
-
-export const svenJob = defineJob<SvenParams, unknown, SvenResult, SvenProgress>({
-  name: 'optimizer/sven',
-  cost: (p) => p.steps * p.n * p.hidden,
-  cpu: (ctx, params) => {
-    let last = -Infinity;
-    return runSvenJob(params, async (partial) => {
-      const now = performance.now();
-      if (now - last >= 40) {
-        ctx.progress(partial());
-        last = now;
-      }
-      await ctx.checkpoint();
-    });
-  },
-});
-
+export { svenJob, runSvenJob, validateSvenParams, type SvenParams, type SvenResult, type SvenProgress, type SvenInitCheck, type SvenNaturalGradientCheck } from './optimizerSven';
 export { langevinJob, runLangevinJob, validateLangevinParams, PHASE_D, phaseExponents, type LangevinParams, type LangevinResult, type LangevinProgress } from './optimizerLangevin';
