@@ -12,6 +12,8 @@ import {
   createMfacRace,
   denseFisher,
   choleskySolve,
+  createMfacWindow,
+  mfacWindowPush,
   gramMatrix,
   makeMfacProblem,
   mfacAccuracyGrid,
@@ -49,6 +51,8 @@ export interface MfacCost {
   ms: number[];
   /** Median ms: Gram matrix G Gᵀ plus the coefficient recursion. */
   setupMs: number[];
+  /** Median ms of one sliding-window update: the oldest of m gradients leaves, a new one enters (Gram column + O(m²) coefficient update). */
+  slideMs: number[];
   /** Median ms of one query F̂⁻¹x given the setup. */
   queryMs: number[];
   /** Median ms of forming F̂ (P × P) and solving by Cholesky. */
@@ -128,6 +132,7 @@ export async function runMfacJob(params: MfacParams, onUpdate?: (partial: () => 
   }
   if (timing) {
     const setupMs: number[] = [];
+    const slideMs: number[] = [];
     const queryMs: number[] = [];
     const denseMs: number[] = [];
     const out = new Float64Array(P);
@@ -135,10 +140,20 @@ export async function runMfacJob(params: MfacParams, onUpdate?: (partial: () => 
       const Gm = G.subarray(0, m * P);
       setupMs.push(timeMs(() => void mfacFactor(Gm, m, P, params.lambda, gramMatrix(Gm, m, P)), 3));
       const f = mfacFactor(Gm, m, P, params.lambda);
+      const window = createMfacWindow(m, P, params.lambda);
+      for (let t = 0; t < m; t++) mfacWindowPush(window, Gm.subarray(t * P, (t + 1) * P));
+      // Each timed push slides the full window (the gradients cycle, so F̂ stays the same).
+      let next = 0;
+      slideMs.push(
+        timeMs(() => {
+          const row = next++ % m;
+          mfacWindowPush(window, Gm.subarray(row * P, (row + 1) * P));
+        }, 3),
+      );
       queryMs.push(timeMs(() => void mfacApply(f, x, out), 3));
       denseMs.push(timeMs(() => void choleskySolve(denseFisher(Gm, m, P, params.lambda), x, P), 3));
       // The cost curve grows one window size at a time (copies: a report may be sent after the next push).
-      result.cost = { ms: MFAC_GRID_M.slice(0, i + 1), setupMs: setupMs.slice(), queryMs: queryMs.slice(), denseMs: denseMs.slice() };
+      result.cost = { ms: MFAC_GRID_M.slice(0, i + 1), setupMs: setupMs.slice(), slideMs: slideMs.slice(), queryMs: queryMs.slice(), denseMs: denseMs.slice() };
       if (onUpdate) await onUpdate(snap);
     }
   }
