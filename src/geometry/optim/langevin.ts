@@ -7,7 +7,7 @@
  * whose population value is −m^{k*}, m = ⟨θ, θ*⟩.
  * Step (projected Langevin): θ ← normalize(θ − η P_θ ∇L(θ) + √(2η/β) P_θ ξ), P_θ = I − θθᵀ, ξ ~ N(0, I_d).
  * Reported overlaps: |⟨θ_t, θ*⟩| of the last iterate and of the stochastic-weight average θ̄_t = Σ_{t₀<s≤t} θ_s / ‖·‖
- * (θ̄_t = θ_t for t ≤ t₀; averaging starts after a burn-in t₀ = `averageFrom`, as SWA does after its warm phase).
+ * (undefined, NaN, for 0 < t ≤ t₀; averaging starts after a burn-in t₀ = `averageFrom`, as SWA does after its warm phase).
  * Population map (n → ∞, β = ∞): θ' ∝ θ + η k* m^{k*−1}(θ* − mθ), i.e.
  *   m' = (m + η k* m^{k*−1}(1 − m²)) / √(1 + η² k*² m^{2k*−2}(1 − m²)).
  * Reference scalings (Ben Arous, Gheissari & Jagannath 2021; Damian et al. 2023): online SGD needs
@@ -186,7 +186,8 @@ export function runSphericalLangevin(p: SingleIndexProblem, theta0: ArrayLike<nu
     else for (let j = 0; j < d; j++) sum[j] += theta[j];
   };
   last[0] = overlap(theta);
-  average[0] = last[0];
+  // No average exists before the burn-in ends: NaN there (a figure draws nothing), θ̄_0 = θ_0 without burn-in.
+  average[0] = t0 === 0 ? last[0] : NaN;
   if (t0 === 0) accumulate();
   for (let t = 1; t <= o.steps; t++) {
     singleIndexGradient(p, theta, grad);
@@ -205,7 +206,7 @@ export function runSphericalLangevin(p: SingleIndexProblem, theta0: ArrayLike<nu
     if (t > t0) {
       accumulate();
       average[t] = (t - t0) % every === 0 || t === o.steps || t === t0 + 1 ? averaged() : average[t - 1];
-    } else average[t] = last[t];
+    } else average[t] = NaN;
   }
   return { last, average };
 }
