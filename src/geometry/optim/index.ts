@@ -27,4 +27,4 @@ export { createMfacWindow, mfacWindowPush, mfacWindowApply, mfacWindowGradients,
 export { makeMfacProblem, perSampleGradients, mfacAccuracyGrid, createMfacRace, MFAC_RACE_METHODS, type MfacProblem, type MfacAccuracyGrid, type MfacRaceMethod, type MfacRaceOptions, type MfacTrace, type MfacRace } from './mfacRace';
 export { randomizedSvd, pseudoinverseApply, denseSvd, type TruncatedSvd } from './sven';
 export { makeRegressionProblem, createSvenRace, SVEN_METHODS, SVEN_SGD_BATCH, type SvenTask, type RegressionProblem, type SvenMethod, type SvenRaceOptions, type SvenTrace, type SvenRace } from './svenRace';
-export { hermite, makeSingleIndex, unitVector, singleIndexGradient, populationOverlapStep, runSphericalLangevin, hemisphereStart, successRate, successTrial, type SingleIndexProblem, type LangevinOptions, type LangevinRun } from './langevin';
+export { hermite, makeSingleIndex, unitVector, singleIndexGradient, populationOverlapStep, runSphericalLangevin, hemisphereStart, successRate, successTrial, createSuccessTrial, createLangevin, type LangevinStepper, type SingleIndexProblem, type LangevinOptions, type LangevinRun } from './langevin';

@@ -140,14 +140,37 @@ export function successRate(d: number, n: number, kStar: number, o: LangevinOpti
 
 /** Seed number `s` of `successRate` alone: whether the last iterate and the running average reach overlap ≥ 0.5. */
 export function successTrial(d: number, n: number, kStar: number, o: LangevinOptions, s: number, seed0: number): { last: boolean; average: boolean } {
+  const trial = createSuccessTrial(d, n, kStar, o, s, seed0);
+  trial.advance(o.steps);
+  return trial.outcome();
+}
+
+/** `successTrial` as a stepper, so a caller can yield between chunks of steps; the same draws in the same order. */
+export function createSuccessTrial(d: number, n: number, kStar: number, o: LangevinOptions, s: number, seed0: number): LangevinStepper & { outcome(): { last: boolean; average: boolean } } {
   const random = mulberry32(seed0 + 7919 * s + 104729 * d + n);
   const p = makeSingleIndex(d, n, kStar, random);
-  const r = runSphericalLangevin(p, hemisphereStart(p, random), { averageEvery: o.steps, ...o }, random);
-  return { last: r.last[o.steps] >= 0.5, average: r.average[o.steps] >= 0.5 };
+  const stepper = createLangevin(p, hemisphereStart(p, random), { averageEvery: o.steps, ...o }, random);
+  return Object.assign(stepper, { outcome: () => ({ last: stepper.run.last[o.steps] >= 0.5, average: stepper.run.average[o.steps] >= 0.5 }) });
+}
+
+/** Runs spherical Langevin from θ₀ (unit; copied) to the end: `createLangevin` advanced by all its steps. */
+export function runSphericalLangevin(p: SingleIndexProblem, theta0: ArrayLike<number>, o: LangevinOptions, random: Random): LangevinRun {
+  const stepper = createLangevin(p, theta0, o, random);
+  stepper.advance(o.steps);
+  return stepper.run;
+}
+
+export interface LangevinStepper {
+  /** Steps taken so far. */
+  readonly t: number;
+  /** The traces, filled up to index t. */
+  readonly run: LangevinRun;
+  /** Takes up to `count` more steps; returns whether steps remain. */
+  advance(count: number): boolean;
 }
 
 /**
- * Runs spherical Langevin from θ₀ (unit; copied).
+ * Spherical Langevin from θ₀ (unit; copied), stepped on demand.
  *
  * The averaged iterate after the burn-in t₀: for odd k* the normalized mean θ̄ = Σ_{t₀<s≤t} θ_s (SWA); for even k*
  * the landscape is symmetric under θ → −θ, the Gibbs measure exp(−βL) has mean zero and a hot chain crosses the
@@ -156,7 +179,7 @@ export function successTrial(d: number, n: number, kStar: number, o: LangevinOpt
  * both moments are, to first order in β, the landscape averaged over the sphere (Wei, Damian & Lee 2026: noise plus
  * averaging emulate smoothing) — the partial-trace estimators that need n ≳ d^{⌈k* / 2⌉} samples.
  */
-export function runSphericalLangevin(p: SingleIndexProblem, theta0: ArrayLike<number>, o: LangevinOptions, random: Random): LangevinRun {
+export function createLangevin(p: SingleIndexProblem, theta0: ArrayLike<number>, o: LangevinOptions, random: Random): LangevinStepper {
   const { d, thetaStar } = p;
   if (!(o.eta > 0)) throw new Error(`invalid step η: ${o.eta} (expected a positive number)`);
   if (!(o.beta > 0)) throw new Error(`invalid inverse temperature β: ${o.beta} (expected a positive number or Infinity)`);
@@ -189,7 +212,9 @@ export function runSphericalLangevin(p: SingleIndexProblem, theta0: ArrayLike<nu
   // No average exists before the burn-in ends: NaN there (a figure draws nothing), θ̄_0 = θ_0 without burn-in.
   average[0] = t0 === 0 ? last[0] : NaN;
   if (t0 === 0) accumulate();
-  for (let t = 1; t <= o.steps; t++) {
+  let t = 0;
+  const step = () => {
+    t++;
     singleIndexGradient(p, theta, grad);
     if (noise > 0) for (let j = 0; j < d; j++) grad[j] -= (noise / o.eta) * gaussian(random);
     // Project the (noisy) direction onto the tangent space, step, retract to the sphere.
@@ -207,6 +232,16 @@ export function runSphericalLangevin(p: SingleIndexProblem, theta0: ArrayLike<nu
       accumulate();
       average[t] = (t - t0) % every === 0 || t === o.steps || t === t0 + 1 ? averaged() : average[t - 1];
     } else average[t] = NaN;
-  }
-  return { last, average };
+  };
+  const run = { last, average };
+  return {
+    get t() {
+      return t;
+    },
+    run,
+    advance(count: number) {
+      for (let c = 0; c < count && t < o.steps; c++) step();
+      return t < o.steps;
+    },
+  };
 }

@@ -2,12 +2,12 @@
  * `optimizer/langevin`: spherical Langevin with iterate averaging on a planted single-index model
  * (src/geometry/optim/langevin.ts; Wei, Damian & Lee, ICLR 2026). One run at (d, n) — Langevin at inverse
  * temperature β and, on the same data from the same start, zero noise (β = ∞, projected gradient descent) — then
- * the success-rate phase picture over (d, n) with n = round(d^e), e = k* / 2 + {−½, 0, ½, 1}, streamed seed by seed.
+ * the success-rate phase picture over (d, n) with n = round(d^e), e = k* / 2 + {−½, 0, ½, 1}, streamed seed by seed and, within a seed, every ≲ 2·10⁶ multiply-adds (a slider move cancels within tens of ms).
  * The picture keeps β/d fixed at the single run's ratio (β_grid = β · d_grid / d): the tilt of the Gibbs measure
  * exp(−βL) against the entropy of S^{d−1} scales with β/d, so every row sits at the same temperature.
  * CPU path only (d ≤ 16, n ≤ d^{k* / 2+1} in the picture).
  */
-import { hemisphereStart, makeSingleIndex, runSphericalLangevin, successTrial, type LangevinRun } from '../../geometry/optim';
+import { createSuccessTrial, hemisphereStart, makeSingleIndex, runSphericalLangevin, type LangevinRun } from '../../geometry/optim';
 import { mulberry32 } from '../../geometry/random';
 import { defineJob, InputError } from '../job';
 
@@ -112,9 +112,17 @@ export async function runLangevinJob(
       const cell = i * E + j;
       const count = [0, 0, 0, 0];
       for (let s = 0; s < params.seeds; s++) {
-        const hot = successTrial(d, phase.ns[i][j], params.kStar, oRow, s, params.seed);
-        const cold = successTrial(d, phase.ns[i][j], params.kStar, { ...oRow, beta: Infinity }, s, params.seed);
-        [hot.last, hot.average, cold.last, cold.average].forEach((ok, q) => (count[q] += ok ? 1 : 0));
+        const hot = createSuccessTrial(d, phase.ns[i][j], params.kStar, oRow, s, params.seed);
+        const cold = createSuccessTrial(d, phase.ns[i][j], params.kStar, { ...oRow, beta: Infinity }, s, params.seed);
+        // A chunk of ≲ 2·10⁶ multiply-adds between yields, so a slider move cancels within a few ms.
+        const chunk = Math.max(1, Math.floor(2e6 / (d * phase.ns[i][j])));
+        while (hot.advance(chunk) || cold.advance(chunk)) {
+          cold.advance(hot.t - cold.t);
+          if (onUpdate) await onUpdate(snap);
+        }
+        const a = hot.outcome();
+        const b = cold.outcome();
+        [a.last, a.average, b.last, b.average].forEach((ok, q) => (count[q] += ok ? 1 : 0));
         phase.last[cell] = count[0] / (s + 1);
         phase.average[cell] = count[1] / (s + 1);
         phase.zeroNoiseLast[cell] = count[2] / (s + 1);
