@@ -69,7 +69,7 @@ export function langevinChecks(r: LangevinResult): CheckRow[] {
       claim: 'Averaging reduces the stationary fluctuation of the overlap (the noise √(2η/β) averages out).',
       source: 'Polyak & Juditsky 1992',
       evidence: `single run: standard deviation of the overlap over the last quarter of the steps: last iterate ${fmt(spread(r.run.last, from, T))}, averaged ${fmt(spread(r.run.average, from, T))}`,
-      ok: T >= 40 ? spread(r.run.average, from, T) < spread(r.run.last, from, T) : null,
+      ok: T >= 40 && Number.isFinite(r.run.last[T]) ? spread(r.run.average, from, T) < spread(r.run.last, from, T) : null,
     },
   ];
 }

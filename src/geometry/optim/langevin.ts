@@ -190,8 +190,9 @@ export function createLangevin(p: SingleIndexProblem, theta0: ArrayLike<number>,
   const theta = Float64Array.from(theta0);
   const sum = new Float64Array(secondMoment ? d * d : d);
   const grad = new Float64Array(d);
-  const last = new Float64Array(o.steps + 1);
-  const average = new Float64Array(o.steps + 1);
+  // Steps not yet taken read NaN (a streamed figure draws nothing there).
+  const last = new Float64Array(o.steps + 1).fill(NaN);
+  const average = new Float64Array(o.steps + 1).fill(NaN);
   const noise = Number.isFinite(o.beta) ? Math.sqrt((2 * o.eta) / o.beta) : 0;
   const overlap = (v: ArrayLike<number>) => {
     let s = 0;

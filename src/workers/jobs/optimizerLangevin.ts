@@ -7,7 +7,7 @@
  * exp(−βL) against the entropy of S^{d−1} scales with β/d, so every row sits at the same temperature.
  * CPU path only (d ≤ 16, n ≤ d^{k* / 2+1} in the picture).
  */
-import { createSuccessTrial, hemisphereStart, makeSingleIndex, runSphericalLangevin, type LangevinRun } from '../../geometry/optim';
+import { createLangevin, createSuccessTrial, hemisphereStart, makeSingleIndex, type LangevinRun } from '../../geometry/optim';
 import { mulberry32 } from '../../geometry/random';
 import { defineJob, InputError } from '../job';
 
@@ -82,8 +82,11 @@ export async function runLangevinJob(
   const random = mulberry32(params.seed);
   const problem = makeSingleIndex(params.d, params.n, params.kStar, random);
   const start = hemisphereStart(problem, random);
-  const run = runSphericalLangevin(problem, start, o, random);
-  const zeroNoise = runSphericalLangevin(problem, start, { ...o, beta: Infinity }, random);
+  // The zero-noise run draws nothing, so stepping the two in turn leaves the hot run's draws as if it ran alone.
+  const hot = createLangevin(problem, start, o, random);
+  const cold = createLangevin(problem, start, { ...o, beta: Infinity }, random);
+  const run = hot.run;
+  const zeroNoise = cold.run;
   const exponents = phaseExponents(params.kStar);
   const E = exponents.length;
   const cellsTotal = PHASE_D.length * E;
@@ -103,6 +106,12 @@ export async function runLangevinJob(
     ...result,
     phase: { ...phase, last: phase.last.slice(), average: phase.average.slice(), zeroNoiseLast: phase.zeroNoiseLast.slice(), zeroNoiseAverage: phase.zeroNoiseAverage.slice() },
   });
+  const chunk = Math.max(1, Math.floor(2e6 / (params.d * params.n)));
+  for (;;) {
+    const more = hot.advance(chunk);
+    if (!cold.advance(chunk) && !more) break;
+    if (onUpdate) await onUpdate(snap);
+  }
   if (onUpdate) await onUpdate(snap);
   if (options.phase === false) return result;
   for (const [i, d] of PHASE_D.entries()) {
