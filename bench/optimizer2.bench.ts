@@ -11,7 +11,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gramMatrix, makeRegressionProblem, mfacApply, mfacFactor, pseudoinverseApply, randomizedSvd, residualJacobian } from '../src/geometry/optim';
+import { createMfacWindow, gramMatrix, makeRegressionProblem, mfacApply, mfacFactor, mfacWindowApply, mfacWindowPush, pseudoinverseApply, randomizedSvd } from '../src/geometry/optim';
+import { regressionResidualJacobian } from '../src/geometry/nn';
 import { gaussianVector, mulberry32 } from '../src/geometry/random';
 import { printTable, runPython, timeIt } from './lib';
 
@@ -70,6 +71,43 @@ printTable({
   ],
 });
 
+// A training step of the sliding window: one gradient leaves, one enters (Gram column + O(m²) update), then the query.
+const slide = new Map<string, number>();
+let slideWorst = 0;
+for (const [name, { m, P, G, x }] of cases) {
+  const w = createMfacWindow(m, P, LAMBDA);
+  for (let t = 0; t < m; t++) mfacWindowPush(w, G.subarray(t * P, (t + 1) * P));
+  const out = new Float64Array(P);
+  let next = 0;
+  // The pushes cycle through the rows of G, so the window always holds the same m gradients (F̂ unchanged).
+  slide.set(name, timeIt(() => {
+    const row = next++ % m;
+    mfacWindowPush(w, G.subarray(row * P, (row + 1) * P));
+    return mfacWindowApply(w, x, out);
+  }, REPEATS));
+  const ref = peer.result?.cases[name]?.solution;
+  if (ref) {
+    let d = 0;
+    let s = 0;
+    for (let p = 0; p < P; p++) {
+      d = Math.max(d, Math.abs(out[p] - ref[p]));
+      s = Math.max(s, Math.abs(ref[p]));
+    }
+    slideWorst = Math.max(slideWorst, d / s);
+  }
+}
+
+printTable({
+  title: `One M-FAC training step with a sliding window (oldest gradient out, new one in, then F̂⁻¹x), λ = ${LAMBDA}, ms`,
+  peer: peer.result ? `${peer.result.source} (${peer.result.threads} threads): λI + GᵀG/m, torch.linalg.solve (f64), from scratch` : 'PyTorch (not run)',
+  rows: [...cases.entries()].map(([name, c]) => ({ size: `m = ${c.m}, P = ${c.P}`, cpu: slide.get(name), gpu: null, peer: peer.result?.cases[name]?.ms })),
+  notes: [
+    'CPU: src/geometry/optim/mfacWindow.ts, O(mP) Gram column + O(m²) update of the recursion (rank-one LDLᵀ downdate + one new row) + O(mP + m²) query.',
+    ...(peer.result ? [`max |M-FAC − torch| / max |torch| after the slides: ${slideWorst.toExponential(1)}`] : []),
+    ...(peer.note ? [peer.note] : []),
+  ],
+});
+
 printTable({
   title: `The same step, matrix-free on both sides: our recursion vs torch Woodbury through the m × m system, ms`,
   peer: peer.result ? `${peer.result.source} (${peer.result.threads} threads): (x − Gᵀ (mλI + GGᵀ)⁻¹ G x)/λ, torch.linalg.solve on m × m (f64)` : 'PyTorch (not run)',
@@ -91,7 +129,7 @@ for (const name of svenSizes) {
   const problem = makeRegressionProblem('2d', n, hidden, mulberry32(n + P));
   const r = new Float64Array(n);
   const J = new Float64Array(n * P);
-  residualJacobian(problem.net, problem.theta0, problem.x, problem.y, r, J);
+  regressionResidualJacobian(problem.net, problem.theta0, problem.data, r, J);
   writeFileSync(join(svenDir, `${name}.J.f64`), new Uint8Array(J.buffer));
   writeFileSync(join(svenDir, `${name}.r.f64`), new Uint8Array(r.buffer));
   svenCases.set(name, { n, P, problem });
@@ -109,7 +147,7 @@ for (const [name, { n, P, problem }] of svenCases)
     const step = new Float64Array(P);
     const random = mulberry32(k);
     const cpuMs = timeIt(() => {
-      residualJacobian(problem.net, problem.theta0, problem.x, problem.y, r, J);
+      regressionResidualJacobian(problem.net, problem.theta0, problem.data, r, J);
       return pseudoinverseApply(randomizedSvd(J, n, P, k, random), r, step, 0);
     }, REPEATS);
     const ref = svenPeer.result?.cases[`${name}/${k}`]?.step;

@@ -26,8 +26,8 @@ const cells: Record<string, [string, unknown]> = {
   'optimizer/sensing': ['optimizer/sensing-race', { n: 10, r: 2, k: 4, m: 200, kappa: 2, alpha: 0.2, eta: 0.2, iterations: 2000, modifyAt: 200, seed: 1 }],
   'optimizer/adamp': ['optimizer/adamp-race', { steps: 200, lrSgd: 0.1, lrAdam: 0.01, momentum: 0.9, delta: 0.1, seed: 1 }],
   'optimizer/mfac': ['optimizer/mfac', { hidden: 16, window: 16, lambda: 0.01, lrSgd: 0.1, lrAdam: 0.01, lrMfac: 0.05, steps: 200, batch: 32, seed: 1 }],
-  'optimizer/sven': ['optimizer/sven', { task: '2d', n: 48, hidden: 16, k: 16, lrSven: 0.5, lrSgd: 0.1, lrAdam: 0.01, steps: 200, seed: 1 }],
-  'optimizer/langevin': ['optimizer/langevin', { kStar: 3, eta: 0.05, beta: 1000, steps: 200, d: 16, n: 1024, seeds: 6, seed: 1 }],
+  'optimizer/sven': ['optimizer/sven', { task: '2d', n: 48, hidden: 16, k: 16, lrSven: 0.1, lrSgd: 0.1, lrAdam: 0.01, steps: 200, seed: 1 }],
+  'optimizer/langevin': ['optimizer/langevin', { kStar: 4, eta: 0.2, beta: 12, steps: 2000, d: 12, n: 144, seeds: 6, seed: 1 }],
 };
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const wanted = (process.env.BENCH_CELLS ?? '').split(',').filter(Boolean);

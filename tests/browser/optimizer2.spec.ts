@@ -78,23 +78,27 @@ test.describe('Optimizer geometry chapter, part 2', () => {
     await page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: 'Optimizer geometry' }).click();
     const view = page.locator('[data-view="optimizer-langevin"]');
     await view.scrollIntoViewIfNeeded();
-    await expect(view.locator('.figure-description')).toContainText('Phase cells 28 of 28', { timeout: 120_000 });
+    await expect(view.locator('.figure-description')).toContainText('Phase cells 12 of 12', { timeout: 120_000 });
     await expect(view.getByRole('table', { name: 'Paper check' })).toBeVisible();
     await view.screenshot({ path: testInfo.outputPath('optimizer-langevin.png') });
 
-    // k*: 3 → 2 by one keyboard step.
+    // At the defaults (k* = 4, n = d²) the averaged iterate recovers θ* and gradient descent does not (the paper check's first row).
+    await expect(view.getByRole('table', { name: 'Paper check' })).toContainText('zero noise');
+    // k*: 4 → 3 by one keyboard step.
     const slider = view.getByRole('slider', { name: /Information exponent/ }).first();
     await slider.focus();
     await page.keyboard.press('ArrowLeft');
-    await expect(page).toHaveURL(/kStar=2/);
-    await expect(view.locator('.figure-description')).toContainText('k* = 2)', { timeout: 120_000 });
-    await expect(view.locator('.figure-description')).toContainText('Phase cells 28 of 28', { timeout: 120_000 });
+    await expect(page).toHaveURL(/kStar=3/);
+    await expect(view.locator('.figure-description')).toContainText('k* = 3)', { timeout: 120_000 });
+    await expect(view.locator('.figure-description')).toContainText('Phase cells 12 of 12', { timeout: 120_000 });
 
     const { doc } = await exportJson(page, view);
     expect(doc.format).toBe('curvature/optimizer@1');
-    const r = doc.result as { kStar: number; steps: number; run: { last: number[]; average: number[] }; phase: { ds: number[]; exponents: number[]; ns: number[][]; seeds: number; successLast: number[][] } };
-    expect(r.kStar).toBe(2);
+    const r = doc.result as { kStar: number; steps: number; run: { last: number[]; average: number[] }; zeroNoise: { last: number[] }; phase: { ds: number[]; exponents: number[]; ns: number[][]; seeds: number; successLast: number[][] } };
+    expect(r.kStar).toBe(3);
     expect(r.run.last).toHaveLength(r.steps + 1);
+    expect(r.zeroNoise.last).toHaveLength(r.steps + 1);
+    expect(r.phase.exponents).toEqual([1, 1.5, 2, 2.5]);
     // n = round(d^e), recomputed here.
     r.phase.ds.forEach((d, i) => r.phase.exponents.forEach((e, j) => expect(r.phase.ns[i][j]).toBe(Math.round(d ** e))));
     // Rates are multiples of 1/seeds in [0, 1].

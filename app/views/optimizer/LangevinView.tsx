@@ -11,23 +11,21 @@ import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
 import type { LangevinParams } from '../../../src/workers/jobs/optimizer2';
 import { langevinCsv, langevinExport } from './exportOptimizer2';
-import { langevinChecks } from './langevinChecks';
+import { langevinChecks, meanRate } from './langevinChecks';
 import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { fmt } from './fmt';
 import { ROLE } from '../../plots/palette';
 
 const params: ParamTable = [
-  { name: 'kStar', label: 'Information exponent k* (link He_{k*})', type: 'integer', default: 3, min: 2, max: 4, step: 1 },
-  { name: 'eta', label: 'Step η', type: 'number', default: 0.05, min: 0.001, max: 0.5, step: 0.001, scale: 'log' },
-  { name: 'beta', label: 'Inverse temperature β', type: 'number', default: 1000, min: 1, max: 100000, step: 1, scale: 'log' },
-  { name: 'steps', label: 'Steps', type: 'integer', default: 200, min: 10, max: 2000, step: 10 },
-  { name: 'd', label: 'Dimension d (single run)', type: 'integer', default: 16, min: 2, max: 256, step: 1 },
-  { name: 'n', label: 'Samples n (single run)', type: 'integer', default: 1024, min: 1, max: 50000, step: 1 },
+  { name: 'kStar', label: 'Information exponent k* (link He_{k*})', type: 'integer', default: 4, min: 2, max: 4, step: 1 },
+  { name: 'eta', label: 'Step η', type: 'number', default: 0.2, min: 0.001, max: 0.5, step: 0.001, scale: 'log' },
+  { name: 'beta', label: 'Inverse temperature β', type: 'number', default: 12, min: 1, max: 100000, step: 1, scale: 'log' },
+  { name: 'steps', label: 'Steps', type: 'integer', default: 2000, min: 10, max: 8000, step: 10 },
+  { name: 'd', label: 'Dimension d (single run)', type: 'integer', default: 12, min: 2, max: 256, step: 1 },
+  { name: 'n', label: 'Samples n (single run)', type: 'integer', default: 144, min: 1, max: 50000, step: 1 },
   { name: 'seeds', label: 'Seeds per phase cell', type: 'integer', default: 6, min: 1, max: 50, step: 1 },
   { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
 ];
-
-const D_COLORS = ['#fdae61', '#f46d43', '#d73027', '#a50026'];
 
 function LangevinView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -48,21 +46,27 @@ function LangevinView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const overlaps: Series[] = run
     ? [
         { label: 'last iterate |⟨θ_t, θ*⟩|', x: t, y: run.run.last, color: ROLE.purple },
-        { label: 'running average |⟨θ̄_t, θ*⟩|', x: t, y: run.run.average, color: ROLE.green },
+        { label: 'averaged iterate |⟨θ̄_t, θ*⟩|', x: t, y: run.run.average, color: ROLE.green },
+        { label: 'zero noise, last iterate', x: t, y: run.zeroNoise.last, color: ROLE.orange, dashed: true },
       ]
     : [];
-  const E = run ? run.phase.exponents.length : 0;
   const phase: Series[] = run
-    ? run.phase.ds.map((d, i) => ({
-        label: `d = ${d}`,
+    ? (
+        [
+          ['average', 'averaged iterate', ROLE.green],
+          ['last', 'last iterate', ROLE.purple],
+          ['zeroNoiseLast', 'zero noise (β = ∞)', ROLE.orange],
+        ] as const
+      ).map(([key, label, color]) => ({
+        label,
         x: run.phase.exponents,
-        y: Array.from(run.phase.last.subarray(i * E, (i + 1) * E)),
-        color: D_COLORS[i % D_COLORS.length],
+        y: run.phase.exponents.map((e) => meanRate(run, key, e, e + 1e-9)),
+        color,
         points: true,
       }))
     : [];
   const description = run
-    ? `Phase cells ${run.cells} of ${total}; single run (d = ${run.d}, n = ${run.n}, k* = ${run.kStar}): final overlap last iterate ${fmt(run.run.last[run.steps])}, running average ${fmt(run.run.average[run.steps])}.`
+    ? `Phase cells ${run.cells} of ${total}; single run (d = ${run.d}, n = ${run.n}, k* = ${run.kStar}): final overlap last iterate ${fmt(run.run.last[run.steps])}, averaged ${fmt(run.run.average[run.steps])}, zero noise ${fmt(run.zeroNoise.last[run.steps])}.`
     : undefined;
   return (
     <ViewFrame
@@ -87,7 +91,7 @@ function LangevinView({ cellId, chapterId, params: v, setParam }: ViewProps) {
             <LinePlot
               series={phase}
               xLabel="log_d n"
-              yLabel="success rate (last iterate, overlap ≥ 0.5)"
+              yLabel={`success rate (overlap ≥ 0.5), mean over d ∈ {${run.phase.ds.join(', ')}}`}
               yDomain={[0, 1]}
               vLines={[
                 { value: run.kStar / 2, label: 'n = d^{k*/2}' },

@@ -63,6 +63,7 @@ function MfacView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const costSeries: Series[] = run?.cost
     ? [
         { label: 'M-FAC setup (G Gᵀ + recursion)', x: run.cost.ms, y: run.cost.setupMs, color: ROLE.orange },
+        { label: 'M-FAC window slide (one gradient out, one in)', x: run.cost.ms, y: run.cost.slideMs, color: ROLE.purple },
         { label: 'M-FAC query F̂⁻¹x', x: run.cost.ms, y: run.cost.queryMs, color: ROLE.green },
         { label: 'dense form + Cholesky', x: run.cost.ms, y: run.cost.denseMs, color: ROLE.sky },
       ]

@@ -1,5 +1,5 @@
 /**
- * Sven (truncated-SVD natural gradient) against GD, Adam and L-BFGS on a small function fit: loss against
+ * Sven (truncated-SVD natural gradient) against minibatch SGD, Adam and L-BFGS on a small function fit: loss against
  * steps and against wall time, the singular values of the residual Jacobian along Sven's run, and the paper check.
  */
 import { useRef } from 'react';
@@ -29,8 +29,8 @@ const baseParams: ParamTable = [
     ],
   },
   { name: 'k', label: 'Sven rank k (kept singular directions)', type: 'integer', default: 16, min: 1, max: 64, step: 1 },
-  { name: 'lrSven', label: 'η (Sven)', type: 'number', default: 0.5, min: 0.01, max: 1, step: 0.01 },
-  { name: 'lrSgd', label: 'η (GD)', type: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001, scale: 'log' },
+  { name: 'lrSven', label: 'η (Sven)', type: 'number', default: 0.1, min: 0.01, max: 1, step: 0.01 },
+  { name: 'lrSgd', label: 'η (SGD, minibatch 8)', type: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001, scale: 'log' },
   { name: 'lrAdam', label: 'η (Adam)', type: 'number', default: 0.01, min: 0.0001, max: 0.1, step: 0.0001, scale: 'log' },
   { name: 'steps', label: 'Steps', type: 'integer', default: 200, min: 10, max: 2000, step: 10 },
   { name: 'n', label: 'Points n', type: 'integer', default: 48, min: 4, max: 256, step: 1 },
@@ -40,7 +40,7 @@ const baseParams: ParamTable = [
 
 const params: ParamTable = refineTable(baseParams, { essential: ['k', 'lrSven', 'lrSgd', 'lrAdam', 'steps', 'n', 'hidden'] });
 
-const LABELS: Record<SvenMethod, string> = { sgd: 'GD', adam: 'Adam', lbfgs: 'L-BFGS', sven: 'Sven' };
+const LABELS: Record<SvenMethod, string> = { sgd: 'SGD', adam: 'Adam', lbfgs: 'L-BFGS', sven: 'Sven' };
 const COLORS: Record<SvenMethod, string> = { sgd: ROLE.sky, adam: ROLE.purple, lbfgs: ROLE.blue, sven: ROLE.green };
 
 function SvenView({ cellId, chapterId, params: v, setParam }: ViewProps) {
@@ -72,7 +72,7 @@ function SvenView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       }))
     : [];
   const description = run
-    ? `Step ${run.done} of ${run.steps} (n = ${run.n}, P = ${run.P}, k = ${run.k}): loss GD ${fmt(run.traces.sgd.loss[run.done])}, Adam ${fmt(run.traces.adam.loss[run.done])}, L-BFGS ${fmt(run.traces.lbfgs.loss[run.done])}, Sven ${fmt(run.traces.sven.loss[run.done])}.`
+    ? `Step ${run.done} of ${run.steps} (n = ${run.n}, P = ${run.P}, k = ${run.k}): loss SGD ${fmt(run.traces.sgd.loss[run.done])}, Adam ${fmt(run.traces.adam.loss[run.done])}, L-BFGS ${fmt(run.traces.lbfgs.loss[run.done])}, Sven ${fmt(run.traces.sven.loss[run.done])}.`
     : undefined;
   return (
     <ViewFrame

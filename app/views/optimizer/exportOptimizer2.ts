@@ -56,16 +56,29 @@ export function langevinExport(r: LangevinResult) {
     d: r.d,
     n: r.n,
     steps: r.steps,
+    averageFrom: r.averageFrom,
     run: { last: Array.from(r.run.last, num), average: Array.from(r.run.average, num) },
-    phase: { ds: r.phase.ds, exponents: r.phase.exponents, ns: r.phase.ns, seeds: r.seeds, successLast: rows(r.phase.last), successAverage: rows(r.phase.average) },
+    zeroNoise: { last: Array.from(r.zeroNoise.last, num), average: Array.from(r.zeroNoise.average, num) },
+    phase: {
+      ds: r.phase.ds,
+      exponents: r.phase.exponents,
+      ns: r.phase.ns,
+      betas: r.phase.betas,
+      seeds: r.seeds,
+      successLast: rows(r.phase.last),
+      successAverage: rows(r.phase.average),
+      successZeroNoiseLast: rows(r.phase.zeroNoiseLast),
+      successZeroNoiseAverage: rows(r.phase.zeroNoiseAverage),
+    },
   };
 }
 
-/** CSV: one row per phase cell: d, exponent, n, success rates. */
+/** CSV: one row per phase cell: d, exponent, n, β, success rates. */
 export function langevinCsv(r: LangevinResult): CsvTable {
   const E = r.phase.exponents.length;
+  const p = r.phase;
   return {
-    columns: ['d', 'exponent', 'n', 'success_last', 'success_average'],
-    rows: r.phase.ds.flatMap((d, i) => r.phase.exponents.map((e, j) => [d, e, r.phase.ns[i][j], r.phase.last[i * E + j], r.phase.average[i * E + j]])),
+    columns: ['d', 'exponent', 'n', 'beta', 'success_last', 'success_average', 'success_zero_noise_last', 'success_zero_noise_average'],
+    rows: p.ds.flatMap((d, i) => p.exponents.map((e, j) => [d, e, p.ns[i][j], p.betas[i], p.last[i * E + j], p.average[i * E + j], p.zeroNoiseLast[i * E + j], p.zeroNoiseAverage[i * E + j]])),
   };
 }

@@ -4,6 +4,7 @@ export {
   type Mlp,
   type Inputs,
   createMlp,
+  layoutMlp,
   parameterCount,
   MlpWorkspace,
   mlpLogits,
@@ -20,3 +21,11 @@ export { type Trainer, type TrainerOptions, createTrainer } from './train';
 export { gaussianMixture, twoSpirals, digitsData, type DigitsJson, type GaussianMixtureOptions, type TwoSpiralsOptions } from './datasets';
 export { type CurvatureKind, CURVATURE_KINDS, type CurvatureOperator, type CurvatureOptions, curvatureOperator } from './curvature';
 export { type TrainingTrajectory, trajectoryStride, recordTrajectory, trajectoryWeights, snapshotSteps } from './trajectory';
+export {
+  type RegressionData,
+  createRegressionMlp,
+  regressionWorkspace,
+  regressionResidualJacobian,
+  regressionLoss,
+  regressionLossGradient,
+} from './regression';

@@ -37,13 +37,21 @@ export { backwardChunk, crossEntropyChunk, forwardChunk, logitCurvatureChunk, rB
 export type Inputs = Pick<ClassificationData, 'x' | 'n'>;
 
 export function createMlp(layers: readonly number[], activation: Activation): Mlp {
+  return layoutMlp(layers, activation, 2, 'softmax needs at least 2 classes', 'classes');
+}
+
+/**
+ * The layout behind `createMlp` and `createRegressionMlp` (./regression.ts): checks the sizes (the last ≥ `minOutputs`,
+ * else `why`) and the activation, and places each layer's W_l then b_l in θ.
+ */
+export function layoutMlp(layers: readonly number[], activation: Activation, minOutputs: number, why: string, outputs = 'outputs'): Mlp {
   if (!Array.isArray(layers) || layers.length < 2) {
-    throw new Error(`MLP layers ${JSON.stringify(layers)} must list at least [d_in, classes]`);
+    throw new Error(`MLP layers ${JSON.stringify(layers)} must list at least [d_in, ${outputs}]`);
   }
   for (const [i, n] of layers.entries()) {
     if (!Number.isInteger(n) || n < 1) throw new Error(`MLP layer size layers[${i}] = ${n}; expected a positive integer`);
   }
-  if (layers[layers.length - 1] < 2) throw new Error(`MLP output size ${layers[layers.length - 1]}; softmax needs at least 2 classes`);
+  if (layers[layers.length - 1] < minOutputs) throw new Error(`MLP output size ${layers[layers.length - 1]}; ${why}`);
   if (!ACTIVATIONS.includes(activation)) throw new Error(`unknown activation "${activation}"; expected one of ${ACTIVATIONS.join(', ')}`);
   const linear = layers.length - 1;
   const weightOffset = new Int32Array(linear);

@@ -10,10 +10,10 @@
  * F̂ is never formed: each v_i is kept as a combination of the gradients, v_i = Σ_k B_ik g_k (B lower
  * triangular, m × m), and every inner product goes through the Gram matrix K = G Gᵀ:
  *   B_i· = e_i/λ − Σ_{j<i} c_j (B_j· K_·i) B_j·,   c_j = 1/(m + B_j· K_·j).
- * Setup: K in O(m²P) (or O(mP) when one gradient of a sliding window changes), B in O(m³).
+ * Setup: K in O(m²P), B in O(m³).
  * Query: q = Gx (mP), a = Bq (m²), w_i = c_i a_i, γ = Bᵀw (m²), F̂⁻¹x = x/λ − Gᵀγ (mP): O(mP + m²).
- * Deviation from the paper: its dynamic algorithm updates the coefficients in O(m²) per new gradient;
- * here B is rebuilt in O(m³) (m ≤ 128 in this chapter, so m³ ≪ mP).
+ * A sliding window (the oldest gradient leaves, a new one enters) updates K and B in O(mP + m²) instead:
+ * ./mfacWindow.ts.
  */
 import { checkDimension } from '../linalg/dense';
 
@@ -55,23 +55,30 @@ export function mfacFactor(G: Float64Array, m: number, P: number, lambda: number
   const B = new Float64Array(m * m);
   const c = new Float64Array(m);
   const s = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    // s_j = v_jᵀ g_i = B_j· K_·i for j < i
-    for (let j = 0; j < i; j++) {
-      let t = 0;
-      for (let k = 0; k <= j; k++) t += B[j * m + k] * gram[k * m + i];
-      s[j] = t;
-    }
-    B[i * m + i] = 1 / lambda;
-    for (let j = 0; j < i; j++) {
-      const f = c[j] * s[j];
-      for (let k = 0; k <= j; k++) B[i * m + k] -= f * B[j * m + k];
-    }
-    let gv = 0;
-    for (let k = 0; k <= i; k++) gv += B[i * m + k] * gram[k * m + i];
-    c[i] = 1 / (m + gv);
-  }
+  for (let i = 0; i < m; i++) mfacCoefficientRow(gram, m, i, m, lambda, B, c, s);
   return { m, P, lambda, G, B, c };
+}
+
+/**
+ * Row i of the recursion (all rows j < i done): B_i· = e_i/λ − Σ_{j<i} c_j (B_j· K_·i) B_j·, c_i = 1/(μ + B_i· K_·i),
+ * with μ the Fisher's 1/μ scaling (μ = m). K, B are `stride`-strided; `s` is scratch of length ≥ i. O(i²).
+ */
+export function mfacCoefficientRow(gram: Float64Array, stride: number, i: number, mu: number, lambda: number, B: Float64Array, c: Float64Array, s: Float64Array): void {
+  // s_j = v_jᵀ g_i = B_j· K_·i for j < i
+  for (let j = 0; j < i; j++) {
+    let t = 0;
+    for (let k = 0; k <= j; k++) t += B[j * stride + k] * gram[k * stride + i];
+    s[j] = t;
+  }
+  for (let k = 0; k < i; k++) B[i * stride + k] = 0;
+  B[i * stride + i] = 1 / lambda;
+  for (let j = 0; j < i; j++) {
+    const f = c[j] * s[j];
+    for (let k = 0; k <= j; k++) B[i * stride + k] -= f * B[j * stride + k];
+  }
+  let gv = 0;
+  for (let k = 0; k <= i; k++) gv += B[i * stride + k] * gram[k * stride + i];
+  c[i] = 1 / (mu + gv);
 }
 
 /** Scratch for `mfacApply` (length-m vectors), so repeated queries allocate nothing. */

@@ -6,12 +6,13 @@
  *    and x the full-batch gradient; the dense reference is a Cholesky solve of the formed P × P matrix.
  *  - `createMfacRace`: SGD, Adam and M-FAC-preconditioned SGD, θ ← θ − η F̂_t⁻¹ g_t, on the same minibatch
  *    sequence; F̂_t uses a sliding window of the last m minibatch gradients (g_t included; fewer while the
- *    window fills), as in the paper's dynamic setting. Traces: full-batch training loss and accuracy.
+ *    window fills), as in the paper's dynamic setting; the window slides by an O(m²) factorization update. Traces: full-batch training loss and accuracy.
  */
 import { createMlp, initMlp, mlpAccuracy, mlpLossGradient, mlpLoss, gaussianMixture, selectRows, createOptimizer, MlpWorkspace, type ClassificationData, type Mlp } from '../nn';
 import type { Random } from '../random';
 import { mulberry32 } from '../random';
-import { choleskySolve, denseFisher, mfacApply, mfacFactor, mfacScratch } from './mfac';
+import { choleskySolve, denseFisher, mfacApply, mfacFactor } from './mfac';
+import { createMfacWindow, mfacWindowApply, mfacWindowPush } from './mfacWindow';
 
 export interface MfacProblem {
   mlp: Mlp;
@@ -120,11 +121,8 @@ export function createMfacRace(problem: MfacProblem, o: MfacRaceOptions): MfacRa
   const grad = new Float64Array(P);
   const update = new Float64Array(P);
   const m = o.window;
-  // Ring buffer of the last m M-FAC gradients and their Gram matrix (one row/column updated per step).
-  const ring = new Float64Array(m * P);
-  const gramRing = new Float64Array(m * m);
-  let filled = 0;
-  let head = 0;
+  // The last m M-FAC gradients: a sliding window updated in O(mP + m²) per step once full (./mfacWindow.ts).
+  const window = createMfacWindow(m, P, o.lambda);
   const order = new Int32Array(data.n);
   for (let i = 0; i < data.n; i++) order[i] = i;
   let cursor = data.n;
@@ -162,23 +160,8 @@ export function createMfacRace(problem: MfacProblem, o: MfacRaceOptions): MfacRa
       for (let p = 0; p < P; p++) theta.adam[p] += update[p];
 
       mlpLossGradient(mlp, theta.mfac, batch, 0, grad, ws);
-      ring.set(grad, head * P);
-      for (let j = 0; j < m; j++) {
-        if (j >= filled && j !== head) continue;
-        let s = 0;
-        for (let p = 0; p < P; p++) s += grad[p] * ring[j * P + p];
-        gramRing[head * m + j] = s;
-        gramRing[j * m + head] = s;
-      }
-      head = (head + 1) % m;
-      filled = Math.min(filled + 1, m);
-      const count = filled;
-      // The window as the first `count` slots of the ring (their order does not change F̂).
-      const G = ring.subarray(0, count * P);
-      const K = new Float64Array(count * count);
-      for (let i = 0; i < count; i++) for (let j = 0; j < count; j++) K[i * count + j] = gramRing[i * m + j];
-      const factor = mfacFactor(G, count, P, o.lambda, K);
-      mfacApply(factor, grad, update, mfacScratch(count));
+      mfacWindowPush(window, grad);
+      mfacWindowApply(window, grad, update);
       for (let p = 0; p < P; p++) theta.mfac[p] -= o.lrMfac * update[p];
       done++;
       record(done);

@@ -8,82 +8,14 @@
  * Truncated SVD: RANDOMIZED range finder (Halko, Martinsson & Tropp 2011, Alg. 4.4), not Lanczos:
  * Y = (J Jᵀ)^q J Ω with Ω Gaussian P × ℓ, ℓ = min(k + oversample, n), re-orthonormalized after every
  * product (modified Gram–Schmidt); B = Qᵀ J (ℓ × P); Bᵀ = V Σ Wᵀ by one-sided (Hestenes) Jacobi;
- * U = Q W; keep the k largest. When ℓ = n (k + oversample ≥ n) Q spans ℝⁿ
- * and the result is the exact SVD up to rounding.
- * The network is a one-hidden-layer tanh MLP with scalar output (its own small file-local model, since
- * src/geometry/nn is built around softmax classifiers):
- *   f(x) = Σ_j v_j tanh(w_jᵀx + b_j) + c,  θ = [W (h × d, row-major), b (h), v (h), c],  P = h(d + 2) + 1.
+ * U = Q W; keep the k largest. When ℓ = n (k + oversample ≥ n) Q spans ℝⁿ, and when ℓ = P = rank J (n > P) it
+ * spans the range of J: either way the result is the exact SVD up to rounding.
+ * With n > P and k = P (the under-parameterized limit) J⁺ = (JᵀJ)⁻¹Jᵀ and the step is the Gauss–Newton /
+ * natural-gradient step −η (JᵀJ)⁻¹Jᵀr of the squared loss.
+ * J comes from the shared network core (src/geometry/nn/regression.ts: one exact backward pass per sample).
  */
 import { gaussian, type Random } from '../random';
 import { matMul, transpose } from '../linalg/dense';
-
-export interface RegressionNet {
-  readonly d: number;
-  readonly hidden: number;
-  readonly P: number;
-}
-
-export function regressionNet(d: number, hidden: number): RegressionNet {
-  if (!(Number.isInteger(d) && d >= 1)) throw new Error(`invalid input dimension d: ${d} (expected a positive integer)`);
-  if (!(Number.isInteger(hidden) && hidden >= 1)) throw new Error(`invalid hidden width: ${hidden} (expected a positive integer)`);
-  return { d, hidden, P: hidden * (d + 2) + 1 };
-}
-
-/** LeCun-normal weights W ~ N(0, 1/d), b = 0, v ~ N(0, 1/h), c = 0. */
-export function initRegressionNet(net: RegressionNet, random: Random): Float64Array {
-  const { d, hidden: h } = net;
-  const theta = new Float64Array(net.P);
-  for (let i = 0; i < h * d; i++) theta[i] = gaussian(random) / Math.sqrt(d);
-  for (let j = 0; j < h; j++) theta[h * d + h + j] = gaussian(random) / Math.sqrt(h);
-  return theta;
-}
-
-/**
- * Residuals r_i = f(x_i) − y_i (n) and, if `J` is given, the Jacobian J (n × P row-major):
- *   ∂f/∂W_jk = v_j (1 − a_j²) x_k, ∂f/∂b_j = v_j (1 − a_j²), ∂f/∂v_j = a_j, ∂f/∂c = 1, a_j = tanh(w_jᵀx + b_j).
- */
-export function residualJacobian(net: RegressionNet, theta: ArrayLike<number>, x: ArrayLike<number>, y: ArrayLike<number>, r: Float64Array, J?: Float64Array): void {
-  const { d, hidden: h, P } = net;
-  const n = y.length;
-  const bo = h * d;
-  const vo = bo + h;
-  for (let i = 0; i < n; i++) {
-    let f = theta[P - 1];
-    for (let j = 0; j < h; j++) {
-      let z = theta[bo + j];
-      for (let k = 0; k < d; k++) z += theta[j * d + k] * x[i * d + k];
-      const a = Math.tanh(z);
-      f += theta[vo + j] * a;
-      if (J) {
-        const row = i * P;
-        const s = theta[vo + j] * (1 - a * a);
-        for (let k = 0; k < d; k++) J[row + j * d + k] = s * x[i * d + k];
-        J[row + bo + j] = s;
-        J[row + vo + j] = a;
-      }
-    }
-    if (J) J[i * P + P - 1] = 1;
-    r[i] = f - y[i];
-  }
-}
-
-/** L = (1/2n) Σ r_i². */
-export function regressionLoss(net: RegressionNet, theta: ArrayLike<number>, x: ArrayLike<number>, y: ArrayLike<number>, r = new Float64Array(y.length)): number {
-  residualJacobian(net, theta, x, y, r);
-  let s = 0;
-  for (let i = 0; i < r.length; i++) s += r[i] * r[i];
-  return s / (2 * r.length);
-}
-
-/** ∇L = (1/n) Jᵀ r. */
-export function regressionGradient(J: Float64Array, r: Float64Array, P: number, grad: Float64Array): void {
-  const n = r.length;
-  grad.fill(0);
-  for (let i = 0; i < n; i++) {
-    const s = r[i] / n;
-    for (let p = 0; p < P; p++) grad[p] += s * J[i * P + p];
-  }
-}
 
 export interface TruncatedSvd {
   k: number;

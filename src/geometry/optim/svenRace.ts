@@ -1,31 +1,36 @@
 /**
- * The Sven cell's race: full-batch GD ("SGD" with the batch = all n points), Adam, L-BFGS and Sven
- * (src/geometry/optim/sven.ts) fitting a 1-D or 2-D function with the same one-hidden-layer tanh MLP from the
- * same initialization. Records the loss per step and per method, the cumulative wall time of each method's
+ * The Sven cell's race: SGD (seeded minibatches of `SVEN_SGD_BATCH` points, drawn without replacement, a fresh
+ * permutation each epoch), full-batch Adam, L-BFGS and Sven (src/geometry/optim/sven.ts) fitting a 1-D or 2-D
+ * function with the same one-hidden-layer tanh MLP [d, h, 1] of the shared core (src/geometry/nn, regression head:
+ * f(x) = Σ_j v_j tanh(w_jᵀx + b_j) + c, θ = [W (h × d), b, v, c], P = h(d + 2) + 1, LeCun-normal initMlp) from the
+ * same initialization. Losses are full-batch (1/2n) Σ r². Records the loss per step and per method, the cumulative wall time of each method's
  * steps (clock injected: `now`), and the k largest singular values of J along Sven's run.
  *  - 1-D task: x_i on a uniform grid of [−π, π], y = sin(2x).
  *  - 2-D task: x_i uniform in [−2, 2]² (seeded), y = sin(x₁) cos(x₂).
  * L-BFGS: memory 10, two-loop recursion (Nocedal & Wright, Alg. 7.4), Armijo backtracking from step 1
  * (c₁ = 1e-4, halving up to 30 times); a pair with sᵀy ≤ 1e-12 is not stored.
  */
-import { createOptimizer } from '../nn';
+import { createOptimizer, createRegressionMlp, initMlp, regressionLoss, regressionLossGradient, regressionResidualJacobian, regressionWorkspace, type Mlp, type RegressionData } from '../nn';
 import { mulberry32, type Random } from '../random';
-import { initRegressionNet, pseudoinverseApply, randomizedSvd, regressionGradient, regressionLoss, regressionNet, residualJacobian, type RegressionNet } from './sven';
+import { pseudoinverseApply, randomizedSvd } from './sven';
+
+/** SGD's minibatch size (all n when n is smaller). */
+export const SVEN_SGD_BATCH = 8;
 
 export type SvenTask = '1d' | '2d';
 
 export interface RegressionProblem {
-  net: RegressionNet;
-  x: Float64Array;
-  y: Float64Array;
+  net: Mlp;
+  data: RegressionData;
   n: number;
   theta0: Float64Array;
 }
 
 export function makeRegressionProblem(task: SvenTask, n: number, hidden: number, random: Random): RegressionProblem {
   if (!(Number.isInteger(n) && n >= 2)) throw new Error(`invalid sample count n: ${n} (expected an integer ≥ 2)`);
+  if (!(Number.isInteger(hidden) && hidden >= 1)) throw new Error(`invalid hidden width: ${hidden} (expected a positive integer)`);
   const d = task === '1d' ? 1 : 2;
-  const net = regressionNet(d, hidden);
+  const net = createRegressionMlp([d, hidden, 1], 'tanh');
   const x = new Float64Array(n * d);
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -38,7 +43,7 @@ export function makeRegressionProblem(task: SvenTask, n: number, hidden: number,
       y[i] = Math.sin(x[2 * i]) * Math.cos(x[2 * i + 1]);
     }
   }
-  return { net, x, y, n, theta0: initRegressionNet(net, random) };
+  return { net, data: { x, y, n }, n, theta0: initMlp(net, random) };
 }
 
 export const SVEN_METHODS = ['sgd', 'adam', 'lbfgs', 'sven'] as const;
@@ -51,7 +56,7 @@ export interface SvenRaceOptions {
   lrAdam: number;
   lrSven: number;
   seed: number;
-  /** Directions with σ < rcond·σ₁ are dropped from J⁺_k (default 1e-3). */
+  /** Directions with σ < rcond·σ₁ are dropped from J⁺_k (default 1e-2: at 1e-3 the 1-D fit's weak directions, σ ~ 1e-3 σ₁, take steps that overshoot). */
   rcond?: number;
   now?: () => number;
 }
@@ -72,8 +77,9 @@ export interface SvenRace {
 }
 
 export function createSvenRace(problem: RegressionProblem, o: SvenRaceOptions): SvenRace {
-  const { net, x, y, n } = problem;
-  const P = net.P;
+  const { net, data, n } = problem;
+  const P = net.paramCount;
+  const d = net.layers[0];
   if (!(Number.isInteger(o.steps) && o.steps >= 1)) throw new Error(`invalid steps: ${o.steps} (expected a positive integer)`);
   if (!(Number.isInteger(o.k) && o.k >= 1 && o.k <= Math.min(n, P))) throw new Error(`invalid rank k: ${o.k} (expected an integer in [1, min(n, P) = ${Math.min(n, P)}])`);
   const now = o.now ?? (() => 0);
@@ -87,8 +93,31 @@ export function createSvenRace(problem: RegressionProblem, o: SvenRaceOptions): 
   const update = new Float64Array(P);
   const sgd = createOptimizer('sgd', P);
   const adam = createOptimizer('adam', P);
-  for (const m of SVEN_METHODS) traces[m].loss[0] = regressionLoss(net, theta[m], x, y, r);
-  residualJacobian(net, theta.sven, x, y, r, J);
+  const ws = regressionWorkspace(net, n);
+  // SGD's minibatches: a seeded permutation per epoch, consumed SVEN_SGD_BATCH at a time.
+  const batchRandom = mulberry32(o.seed + 7727);
+  const b = Math.min(SVEN_SGD_BATCH, n);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  let cursor = n;
+  const batch: RegressionData = { x: new Float64Array(b * d), y: new Float64Array(b), n: b };
+  const drawBatch = () => {
+    for (let i = 0; i < b; i++) {
+      if (cursor >= n) {
+        for (let j = n - 1; j > 0; j--) {
+          const q = Math.floor(batchRandom() * (j + 1));
+          const t = order[j];
+          order[j] = order[q];
+          order[q] = t;
+        }
+        cursor = 0;
+      }
+      const row = order[cursor++];
+      for (let c = 0; c < d; c++) batch.x[i * d + c] = data.x[row * d + c];
+      batch.y[i] = data.y[row];
+    }
+  };
+  for (const m of SVEN_METHODS) traces[m].loss[0] = regressionLoss(net, theta[m], data, ws);
+  regressionResidualJacobian(net, theta.sven, data, r, J, ws);
   singular.set(randomizedSvd(J, n, P, o.k, random).values, 0);
   // L-BFGS state
   const M = 10;
@@ -107,13 +136,7 @@ export function createSvenRace(problem: RegressionProblem, o: SvenRaceOptions): 
     for (let p = 0; p < P; p++) s += a[ao + p] * b[bo + p];
     return s;
   };
-  const fullGradient = (th: Float64Array, out: Float64Array): number => {
-    residualJacobian(net, th, x, y, r, J);
-    regressionGradient(J, r, P, out);
-    let s = 0;
-    for (let i = 0; i < n; i++) s += r[i] * r[i];
-    return s / (2 * n);
-  };
+  const fullGradient = (th: Float64Array, out: Float64Array): number => regressionLossGradient(net, th, data, out, ws);
   const lbfgsStep = () => {
     const th = theta.lbfgs;
     const f0 = fullGradient(th, grad);
@@ -142,7 +165,7 @@ export function createSvenRace(problem: RegressionProblem, o: SvenRaceOptions): 
     let f = f0;
     for (let it = 0; it < 30; it++) {
       for (let p = 0; p < P; p++) trial[p] = th[p] + t * dir[p];
-      f = regressionLoss(net, trial, x, y, r);
+      f = regressionLoss(net, trial, data, ws);
       if (f <= f0 + 1e-4 * t * slope) break;
       t *= 0.5;
     }
@@ -174,7 +197,8 @@ export function createSvenRace(problem: RegressionProblem, o: SvenRaceOptions): 
       if (done >= o.steps) return false;
       const t = done + 1;
       let t0 = now();
-      fullGradient(theta.sgd, grad);
+      drawBatch();
+      regressionLossGradient(net, theta.sgd, batch, grad, ws);
       sgd.update(theta.sgd, grad, o.lrSgd, update);
       for (let p = 0; p < P; p++) theta.sgd[p] += update[p];
       traces.sgd.time[t] = traces.sgd.time[t - 1] + now() - t0;
@@ -187,17 +211,17 @@ export function createSvenRace(problem: RegressionProblem, o: SvenRaceOptions): 
       lbfgsStep();
       traces.lbfgs.time[t] = traces.lbfgs.time[t - 1] + now() - t0;
       t0 = now();
-      residualJacobian(net, theta.sven, x, y, r, J);
+      regressionResidualJacobian(net, theta.sven, data, r, J, ws);
       const svd = randomizedSvd(J, n, P, o.k, random);
-      pseudoinverseApply(svd, r, update, o.rcond ?? 1e-3);
+      pseudoinverseApply(svd, r, update, o.rcond ?? 1e-2);
       for (let p = 0; p < P; p++) theta.sven[p] -= o.lrSven * update[p];
       traces.sven.time[t] = traces.sven.time[t - 1] + now() - t0;
       // σ(J) at the iterate the step was taken from (index t−1 holds the initialization's at t = 1).
       if (t >= 1) singular.set(svd.values, (t - 1) * o.k);
-      for (const m of SVEN_METHODS) traces[m].loss[t] = regressionLoss(net, theta[m], x, y, r);
+      for (const m of SVEN_METHODS) traces[m].loss[t] = regressionLoss(net, theta[m], data, ws);
       done = t;
       if (done === o.steps) {
-        residualJacobian(net, theta.sven, x, y, r, J);
+        regressionResidualJacobian(net, theta.sven, data, r, J, ws);
         singular.set(randomizedSvd(J, n, P, o.k, random).values, done * o.k);
       }
       return true;

@@ -5,18 +5,15 @@
  *   over a grid of window sizes m and dampings λ, (2) the wall time of setup, query and dense solve against m,
  *   (3) SGD, Adam and M-FAC-preconditioned SGD trained on the same minibatches, streamed as progress.
  *   CPU path only: P ≈ 100–500 parameters, where f64 JavaScript meets the live budgets.
- * - `optimizer/sven`: Sven (truncated-SVD natural gradient, src/geometry/optim/sven.ts) against GD, Adam and
- *   L-BFGS on a 1-D or 2-D function fit (src/geometry/optim/svenRace.ts), streamed as progress; the result
- *   adds, at the initialization, the gap between Sven's step with k = n and the minimum-norm Gauss–Newton
- *   step J⁺r = Jᵀ(JJᵀ)⁻¹r from a dense f64 SVD (one-sided Jacobi), and between the randomized and dense singular values. CPU path only (P < 600).
- * - `optimizer/langevin`: spherical Langevin with averaging on a planted single-index model
- *   (src/geometry/optim/langevin.ts): one run's overlaps, then the success-rate phase picture over (d, n),
- *   streamed cell by cell. CPU path only (d ≤ 24, n ≤ d^2.5 in the picture).
+ * - `optimizer/sven`: ./optimizerSven.ts.
+ * - `optimizer/langevin`: ./optimizerLangevin.ts.
  */
 import {
   createMfacRace,
   denseFisher,
   choleskySolve,
+  createMfacWindow,
+  mfacWindowPush,
   gramMatrix,
   makeMfacProblem,
   mfacAccuracyGrid,
@@ -27,22 +24,6 @@ import {
   type MfacAccuracyGrid,
   type MfacRaceMethod,
   type MfacTrace,
-  createSvenRace,
-  denseSvd,
-  makeRegressionProblem,
-  pseudoinverseApply,
-  randomizedSvd,
-  residualJacobian,
-  SVEN_METHODS,
-  type SvenMethod,
-  type SvenRace,
-  type SvenTask,
-  type SvenTrace,
-  hemisphereStart,
-  makeSingleIndex,
-  runSphericalLangevin,
-  successTrial,
-  type LangevinRun,
 } from '../../geometry/optim';
 import { mlpLossGradient } from '../../geometry/nn';
 import { mulberry32 } from '../../geometry/random';
@@ -70,6 +51,8 @@ export interface MfacCost {
   ms: number[];
   /** Median ms: Gram matrix G Gᵀ plus the coefficient recursion. */
   setupMs: number[];
+  /** Median ms of one sliding-window update: the oldest of m gradients leaves, a new one enters (Gram column + O(m²) coefficient update). */
+  slideMs: number[];
   /** Median ms of one query F̂⁻¹x given the setup. */
   queryMs: number[];
   /** Median ms of forming F̂ (P × P) and solving by Cholesky. */
@@ -149,6 +132,7 @@ export async function runMfacJob(params: MfacParams, onUpdate?: (partial: () => 
   }
   if (timing) {
     const setupMs: number[] = [];
+    const slideMs: number[] = [];
     const queryMs: number[] = [];
     const denseMs: number[] = [];
     const out = new Float64Array(P);
@@ -156,10 +140,20 @@ export async function runMfacJob(params: MfacParams, onUpdate?: (partial: () => 
       const Gm = G.subarray(0, m * P);
       setupMs.push(timeMs(() => void mfacFactor(Gm, m, P, params.lambda, gramMatrix(Gm, m, P)), 3));
       const f = mfacFactor(Gm, m, P, params.lambda);
+      const window = createMfacWindow(m, P, params.lambda);
+      for (let t = 0; t < m; t++) mfacWindowPush(window, Gm.subarray(t * P, (t + 1) * P));
+      // Each timed push slides the full window (the gradients cycle, so F̂ stays the same).
+      let next = 0;
+      slideMs.push(
+        timeMs(() => {
+          const row = next++ % m;
+          mfacWindowPush(window, Gm.subarray(row * P, (row + 1) * P));
+        }, 3),
+      );
       queryMs.push(timeMs(() => void mfacApply(f, x, out), 3));
       denseMs.push(timeMs(() => void choleskySolve(denseFisher(Gm, m, P, params.lambda), x, P), 3));
       // The cost curve grows one window size at a time (copies: a report may be sent after the next push).
-      result.cost = { ms: MFAC_GRID_M.slice(0, i + 1), setupMs: setupMs.slice(), queryMs: queryMs.slice(), denseMs: denseMs.slice() };
+      result.cost = { ms: MFAC_GRID_M.slice(0, i + 1), setupMs: setupMs.slice(), slideMs: slideMs.slice(), queryMs: queryMs.slice(), denseMs: denseMs.slice() };
       if (onUpdate) await onUpdate(snap);
     }
   }
@@ -194,193 +188,5 @@ export const mfacJob = defineJob<MfacParams, unknown, MfacResult, MfacProgress>(
   },
 });
 
-export interface SvenParams {
-  task: SvenTask;
-  n: number;
-  hidden: number;
-  k: number;
-  lrSven: number;
-  lrSgd: number;
-  lrAdam: number;
-  steps: number;
-  seed: number;
-}
-
-export interface SvenInitCheck {
-  /** ‖J⁺_n r (randomized, k = n) − J⁺r (dense one-sided Jacobi SVD)‖ / ‖J⁺r (dense)‖ at θ₀ (null when n ≥ P); J⁺r = Jᵀ(JJᵀ)⁻¹r, the minimum-norm Gauss–Newton step. */
-  gaussNewtonGap: number | null;
-  /** max_t |σ_t (randomized, k) − σ_t (dense)| / σ_1 at θ₀. */
-  singularGap: number;
-  /** Dense singular values of J at θ₀ (all min(n, P)). */
-  denseSingular: number[];
-}
-
-export interface SvenResult extends SvenParams {
-  P: number;
-  done: number;
-  traces: Record<SvenMethod, SvenTrace>;
-  singular: Float64Array;
-  init: SvenInitCheck;
-}
-
-export type SvenProgress = SvenResult;
-
-export function validateSvenParams(p: SvenParams): void {
-  if (p.task !== '1d' && p.task !== '2d') throw new InputError(`invalid task: ${String(p.task)} (expected "1d" or "2d")`);
-  if (!(Number.isInteger(p.n) && p.n >= 4 && p.n <= 256)) throw new InputError(`invalid n: ${p.n} (expected an integer in [4, 256])`);
-  if (!(Number.isInteger(p.hidden) && p.hidden >= 2 && p.hidden <= 128)) throw new InputError(`invalid hidden width: ${p.hidden} (expected an integer in [2, 128])`);
-  if (!(Number.isInteger(p.steps) && p.steps >= 1 && p.steps <= 5000)) throw new InputError(`invalid steps: ${p.steps} (expected an integer in [1, 5000])`);
-}
-
-/** Sven's init checks and race; `onUpdate` between steps. */
-export async function runSvenJob(params: SvenParams, onUpdate?: (partial: () => SvenResult) => Promise<void> | void): Promise<SvenResult> {
-  validateSvenParams(params);
-  const problem = makeRegressionProblem(params.task, params.n, params.hidden, mulberry32(params.seed));
-  const { net, x, y, n } = problem;
-  const P = net.P;
-  const k = Math.min(params.k, n, P);
-  const r = new Float64Array(n);
-  const J = new Float64Array(n * P);
-  residualJacobian(net, problem.theta0, x, y, r, J);
-  const dense = denseSvd(J, n, P);
-  const random = mulberry32(params.seed + 31);
-  const approx = randomizedSvd(J, n, P, k, random);
-  let singularGap = 0;
-  for (let t = 0; t < k; t++) singularGap = Math.max(singularGap, Math.abs(approx.values[t] - dense.values[t]) / dense.values[0]);
-  let gaussNewtonGap: number | null = null;
-  if (n < P) {
-    const gn = pseudoinverseApply(dense, r, new Float64Array(P), 0);
-    const full = pseudoinverseApply(randomizedSvd(J, n, P, n, random), r, new Float64Array(P), 0);
-    let d = 0;
-    let g = 0;
-    for (let p = 0; p < P; p++) {
-      d += (full[p] - gn[p]) ** 2;
-      g += gn[p] ** 2;
-    }
-    gaussNewtonGap = Math.sqrt(d / g);
-  }
-  const init: SvenInitCheck = { gaussNewtonGap, singularGap, denseSingular: Array.from(dense.values.subarray(0, Math.min(n, P))) };
-  let race: SvenRace;
-  try {
-    race = createSvenRace(problem, { steps: params.steps, k, lrSgd: params.lrSgd, lrAdam: params.lrAdam, lrSven: params.lrSven, seed: params.seed, now: () => performance.now() });
-  } catch (e) {
-    throw new InputError((e as Error).message);
-  }
-  const snap = (copy: boolean): SvenResult => ({
-    ...params,
-    k,
-    P,
-    done: race.done,
-    init,
-    singular: copy ? race.singular.slice() : race.singular,
-    traces: copy ? (Object.fromEntries(SVEN_METHODS.map((m) => [m, { loss: race.traces[m].loss.slice(), time: race.traces[m].time.slice() }])) as Record<SvenMethod, SvenTrace>) : race.traces,
-  });
-  if (onUpdate) await onUpdate(() => snap(true));
-  while (race.step()) if (onUpdate) await onUpdate(() => snap(true));
-  return snap(false);
-}
-
-export const svenJob = defineJob<SvenParams, unknown, SvenResult, SvenProgress>({
-  name: 'optimizer/sven',
-  cost: (p) => p.steps * p.n * p.hidden,
-  cpu: (ctx, params) => {
-    let last = -Infinity;
-    return runSvenJob(params, async (partial) => {
-      const now = performance.now();
-      if (now - last >= 40) {
-        ctx.progress(partial());
-        last = now;
-      }
-      await ctx.checkpoint();
-    });
-  },
-});
-
-export interface LangevinParams {
-  kStar: number;
-  eta: number;
-  beta: number;
-  steps: number;
-  d: number;
-  n: number;
-  seeds: number;
-  seed: number;
-}
-
-/** Dimensions and exponents e (n = round(d^e)) of the phase picture. */
-export const PHASE_D = [8, 12, 16, 24];
-export const PHASE_EXPONENTS = [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5];
-
-export interface LangevinResult extends LangevinParams {
-  /** The single run at (d, n): overlaps of the last iterate and of the running average, steps + 1. */
-  run: LangevinRun;
-  /** Phase cells done (row-major over PHASE_D × PHASE_EXPONENTS). */
-  cells: number;
-  phase: { ds: number[]; exponents: number[]; ns: number[][]; last: Float64Array; average: Float64Array };
-}
-
-export type LangevinProgress = LangevinResult;
-
-export function validateLangevinParams(p: LangevinParams): void {
-  if (!(Number.isInteger(p.kStar) && p.kStar >= 2 && p.kStar <= 4)) throw new InputError(`invalid information exponent k*: ${p.kStar} (expected 2, 3 or 4)`);
-  if (!(p.eta > 0 && p.eta <= 1)) throw new InputError(`invalid step η: ${p.eta} (expected a number in (0, 1])`);
-  if (!(p.beta > 0)) throw new InputError(`invalid inverse temperature β: ${p.beta} (expected a positive number)`);
-  if (!(Number.isInteger(p.steps) && p.steps >= 1 && p.steps <= 2000)) throw new InputError(`invalid steps: ${p.steps} (expected an integer in [1, 2000])`);
-  if (!(Number.isInteger(p.d) && p.d >= 2 && p.d <= 256)) throw new InputError(`invalid dimension d: ${p.d} (expected an integer in [2, 256])`);
-  if (!(Number.isInteger(p.n) && p.n >= 1 && p.n <= 50_000)) throw new InputError(`invalid n: ${p.n} (expected an integer in [1, 50000])`);
-  if (!(Number.isInteger(p.seeds) && p.seeds >= 1 && p.seeds <= 50)) throw new InputError(`invalid seeds: ${p.seeds} (expected an integer in [1, 50])`);
-}
-
-export async function runLangevinJob(params: LangevinParams, onUpdate?: (partial: () => LangevinResult) => Promise<void> | void): Promise<LangevinResult> {
-  validateLangevinParams(params);
-  const o = { eta: params.eta, beta: params.beta, steps: params.steps };
-  const random = mulberry32(params.seed);
-  const problem = makeSingleIndex(params.d, params.n, params.kStar, random);
-  const run = runSphericalLangevin(problem, hemisphereStart(problem, random), o, random);
-  const cellsTotal = PHASE_D.length * PHASE_EXPONENTS.length;
-  const phase = {
-    ds: PHASE_D,
-    exponents: PHASE_EXPONENTS,
-    ns: PHASE_D.map((d) => PHASE_EXPONENTS.map((e) => Math.round(d ** e))),
-    last: new Float64Array(cellsTotal).fill(NaN),
-    average: new Float64Array(cellsTotal).fill(NaN),
-  };
-  const result: LangevinResult = { ...params, run, cells: 0, phase };
-  const snap = () => ({ ...result, phase: { ...phase, last: phase.last.slice(), average: phase.average.slice() } });
-  if (onUpdate) await onUpdate(snap);
-  for (const [i, d] of PHASE_D.entries())
-    for (const [j] of PHASE_EXPONENTS.entries()) {
-      // Seed by seed (successRate's trials in its order): a large cell refines on the figure instead of stalling it.
-      const cell = i * PHASE_EXPONENTS.length + j;
-      let last = 0;
-      let average = 0;
-      for (let s = 0; s < params.seeds; s++) {
-        const trial = successTrial(d, phase.ns[i][j], params.kStar, o, s, params.seed);
-        if (trial.last) last++;
-        if (trial.average) average++;
-        phase.last[cell] = last / (s + 1);
-        phase.average[cell] = average / (s + 1);
-        if (s + 1 < params.seeds && onUpdate) await onUpdate(snap);
-      }
-      result.cells++;
-      if (onUpdate) await onUpdate(snap);
-    }
-  return result;
-}
-
-export const langevinJob = defineJob<LangevinParams, unknown, LangevinResult, LangevinProgress>({
-  name: 'optimizer/langevin',
-  cost: (p) => p.steps * p.d * p.n * p.seeds,
-  cpu: (ctx, params) => {
-    let last = -Infinity;
-    return runLangevinJob(params, async (partial) => {
-      const now = performance.now();
-      if (now - last >= 40) {
-        ctx.progress(partial());
-        last = now;
-      }
-      await ctx.checkpoint();
-    });
-  },
-});
-
+export { svenJob, runSvenJob, validateSvenParams, type SvenParams, type SvenResult, type SvenProgress, type SvenInitCheck, type SvenNaturalGradientCheck } from './optimizerSven';
+export { langevinJob, runLangevinJob, validateLangevinParams, PHASE_D, phaseExponents, type LangevinParams, type LangevinResult, type LangevinProgress } from './optimizerLangevin';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choleskySolve, createMfacRace, denseFisher, makeMfacProblem, mfacApply, mfacFactor, gramMatrix } from '../../../src/geometry/optim';
+import { choleskySolve, createMfacRace, createMfacWindow, denseFisher, makeMfacProblem, mfacApply, mfacFactor, mfacWindowApply, mfacWindowGradients, mfacWindowPush, gramMatrix } from '../../../src/geometry/optim';
 import { gaussianVector, mulberry32 } from '../../../src/geometry/random';
 import { expectClose, F64_EXACT, F64_ITERATIVE } from '../../../src/geometry/tolerance';
 import { runMfacJob, type MfacParams } from '../../../src/workers/jobs/optimizer2';
@@ -70,6 +70,55 @@ describe('M-FAC inverse-Fisher products', () => {
     expect(() => mfacFactor(G, 2, 4, 1)).toThrow(/gradients have 6 entries but m×P = 2×4/);
     expect(() => mfacApply(mfacFactor(G, 2, 3, 1), [1, 2])).toThrow(/vector has 2 entries but P = 3/);
     expect(() => choleskySolve([1, 2, 2, 1], [1, 1], 2)).toThrow(/not positive definite/);
+  });
+});
+
+describe('M-FAC sliding window: the O(m²) update of the recursion', () => {
+  it('after every push the incrementally updated state equals a fresh rebuild from the same gradients (B, c and F̂⁻¹x)', () => {
+    const random = mulberry32(12);
+    for (const [m, P, lambda] of [[1, 7, 0.1], [2, 9, 1e-2], [5, 12, 1e-3], [8, 6, 0.5]] as const) {
+      const w = createMfacWindow(m, P, lambda);
+      for (let t = 0; t < 4 * m + 3; t++) {
+        mfacWindowPush(w, gaussianVector(P, random));
+        const G = mfacWindowGradients(w);
+        const fresh = mfacFactor(G, w.count, P, lambda);
+        // Age-ordered state (stride m) against the rebuild (stride count); entries scale like 1/λ.
+        const B = Array.from({ length: w.count * w.count }, (_, q) => w.B[Math.floor(q / w.count) * m + (q % w.count)] * lambda);
+        expectClose(B, Array.from(fresh.B, (v) => v * lambda), F64_EXACT, `B (m = ${m}, push ${t})`);
+        expectClose(w.c.subarray(0, w.count), fresh.c, F64_EXACT, `c (m = ${m}, push ${t})`);
+        const x = gaussianVector(P, random);
+        const exact = choleskySolve(denseFisher(G, w.count, P, lambda), x, P);
+        const scale = Math.max(...Array.from(exact, Math.abs));
+        expectClose(Array.from(mfacWindowApply(w, x), (v) => v / scale), Array.from(exact, (v) => v / scale), F64_EXACT, `F̂⁻¹x (m = ${m}, push ${t})`);
+      }
+      // Every push after the window filled went through the O(m²) slide, not a rebuild.
+      expect(w.slides).toBe(3 * m + 3);
+      expect(w.count).toBe(m);
+    }
+  });
+  it('does not drift: after 1000 slides of correlated gradients (m = 16, P = 40, λ = 1e-3) F̂⁻¹x still equals a fresh rebuild', () => {
+    const random = mulberry32(13);
+    const w = createMfacWindow(16, 40, 1e-3);
+    for (let t = 0; t < 1016; t++) {
+      const g = gaussianVector(40, random);
+      for (let q = 0; q < 40; q++) g[q] += 3 * Math.sin(q + 0.01 * t);
+      mfacWindowPush(w, g);
+    }
+    const x = gaussianVector(40, random);
+    const fresh = mfacApply(mfacFactor(mfacWindowGradients(w), 16, 40, 1e-3), x);
+    const scale = Math.max(...Array.from(fresh, Math.abs));
+    expectClose(Array.from(mfacWindowApply(w, x), (v) => v / scale), Array.from(fresh, (v) => v / scale), F64_EXACT, 'F̂⁻¹x after 1000 slides');
+    expect(w.slides).toBe(1000);
+  });
+  it('keeps the newest m gradients in age order', () => {
+    const w = createMfacWindow(3, 2, 1);
+    for (let t = 1; t <= 5; t++) mfacWindowPush(w, [t, -t]);
+    expect(Array.from(mfacWindowGradients(w))).toEqual([3, -3, 4, -4, 5, -5]);
+  });
+  it('rejects bad input', () => {
+    expect(() => createMfacWindow(0, 3, 1)).toThrow(/invalid window m: 0/);
+    expect(() => createMfacWindow(2, 3, -1)).toThrow(/invalid damping λ: -1/);
+    expect(() => mfacWindowPush(createMfacWindow(2, 3, 1), [1, 2])).toThrow(/gradient has 2 entries but P = 3/);
   });
 });
 
