@@ -4,41 +4,23 @@
  * coordinate log_d n, with the reference lines n = d^{k* / 2} and n = d^{k*−1}.
  */
 import { useRef } from 'react';
-import type { ParamTable } from '../../params/spec';
+import { pickParams } from '../../params/spec';
+import { LANGEVIN_PARAMS } from '../../../src/catalogue/optimizer2';
 import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
-import type { LangevinParams } from '../../../src/workers/jobs/optimizer2';
 import { langevinCsv, langevinExport } from './exportOptimizer2';
 import { langevinChecks, meanRate } from './langevinChecks';
 import { PaperCheckTable } from '../../frame/PaperCheckTable';
 import { fmt } from './fmt';
 import { ROLE } from '../../plots/palette';
 
-const params: ParamTable = [
-  { name: 'kStar', label: 'Information exponent k* (link He_{k*})', type: 'integer', default: 4, min: 2, max: 4, step: 1 },
-  { name: 'eta', label: 'Step η', type: 'number', default: 0.2, min: 0.001, max: 0.5, step: 0.001, scale: 'log' },
-  { name: 'beta', label: 'Inverse temperature β', type: 'number', default: 12, min: 1, max: 100000, step: 1, scale: 'log' },
-  { name: 'steps', label: 'Steps', type: 'integer', default: 2000, min: 10, max: 8000, step: 10 },
-  { name: 'd', label: 'Dimension d (single run)', type: 'integer', default: 12, min: 2, max: 256, step: 1 },
-  { name: 'n', label: 'Samples n (single run)', type: 'integer', default: 144, min: 1, max: 50000, step: 1 },
-  { name: 'seeds', label: 'Seeds per phase cell', type: 'integer', default: 6, min: 1, max: 50, step: 1 },
-  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
-];
+const params = LANGEVIN_PARAMS;
 
 function LangevinView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const jobParams: LangevinParams = {
-    kStar: Number(v.kStar),
-    eta: Number(v.eta),
-    beta: Number(v.beta),
-    steps: Number(v.steps),
-    d: Number(v.d),
-    n: Number(v.n),
-    seeds: Number(v.seeds),
-    seed: Number(v.seed),
-  };
+  const jobParams = pickParams(LANGEVIN_PARAMS, v);
   const job = useJob(cellId, 'optimizer/langevin', jobParams, null, { streams: true });
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const total = run ? run.phase.ds.length * run.phase.exponents.length : 1;
@@ -111,5 +93,6 @@ export const langevinView: ViewDefinition = {
   id: 'optimizer-langevin',
   title: 'Langevin on the sphere: last iterate, averaging and the sample-size phase picture',
   params,
+  jobs: ['optimizer/langevin'],
   component: LangevinView,
 };

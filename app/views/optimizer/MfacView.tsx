@@ -4,12 +4,12 @@
  * M-FAC-preconditioned steps beside SGD and Adam, with the paper check.
  */
 import { useRef } from 'react';
-import type { ParamTable } from '../../params/spec';
+import { pickParams } from '../../params/spec';
+import { MFAC_PARAMS } from '../../../src/catalogue/optimizer2';
 import type { ViewDefinition, ViewProps } from '../types';
 import { stepProgress, ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
-import type { MfacParams } from '../../../src/workers/jobs/optimizer2';
 import { MFAC_RACE_METHODS, type MfacRaceMethod } from '../../../src/geometry/optim';
 import { mfacCsv, mfacExport } from './exportOptimizer2';
 import { mfacChecks, worstGridError } from './mfacChecks';
@@ -18,19 +18,9 @@ import { fmt } from './fmt';
 import { refineTable } from '../../params/refine';
 import { ROLE } from '../../plots/palette';
 
-const baseParams: ParamTable = [
-  { name: 'window', label: 'Gradient window m (training)', type: 'integer', default: 16, min: 1, max: 128, step: 1 },
-  { name: 'lambda', label: 'Damping λ', type: 'number', default: 0.01, min: 0.0001, max: 10, step: 0.0001, scale: 'log' },
-  { name: 'lrMfac', label: 'η (M-FAC)', type: 'number', default: 0.05, min: 0.0001, max: 1, step: 0.0001, scale: 'log' },
-  { name: 'lrSgd', label: 'η (SGD)', type: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001, scale: 'log' },
-  { name: 'lrAdam', label: 'η (Adam)', type: 'number', default: 0.01, min: 0.0001, max: 0.1, step: 0.0001, scale: 'log' },
-  { name: 'steps', label: 'Steps', type: 'integer', default: 200, min: 10, max: 2000, step: 10 },
-  { name: 'hidden', label: 'Hidden width (P = 8·width + 3)', type: 'integer', default: 16, min: 2, max: 64, step: 1 },
-  { name: 'batch', label: 'Minibatch size', type: 'integer', default: 32, min: 1, max: 256, step: 1 },
-  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
-];
+const baseParams = MFAC_PARAMS;
 
-const params: ParamTable = refineTable(baseParams, { essential: ['window', 'lambda', 'lrMfac', 'lrSgd', 'lrAdam', 'steps', 'hidden', 'batch'] });
+const params = refineTable(baseParams, { essential: ['window', 'lambda', 'lrMfac', 'lrSgd', 'lrAdam', 'steps', 'hidden', 'batch'] });
 
 const LABELS: Record<MfacRaceMethod, string> = { sgd: 'SGD', adam: 'Adam', mfac: 'M-FAC' };
 const COLORS: Record<MfacRaceMethod, string> = { sgd: ROLE.sky, adam: ROLE.purple, mfac: ROLE.green };
@@ -38,17 +28,7 @@ const LAMBDA_COLORS = ['#d73027', '#fc8d59', '#91bfdb', '#4575b4', '#313695'];
 
 function MfacView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const jobParams: MfacParams = {
-    hidden: Number(v.hidden),
-    window: Number(v.window),
-    lambda: Number(v.lambda),
-    lrSgd: Number(v.lrSgd),
-    lrAdam: Number(v.lrAdam),
-    lrMfac: Number(v.lrMfac),
-    steps: Number(v.steps),
-    batch: Number(v.batch),
-    seed: Number(v.seed),
-  };
+  const jobParams = pickParams(MFAC_PARAMS, v);
   const job = useJob(cellId, 'optimizer/mfac', jobParams, null, { streams: true });
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const L = run ? run.grid.lambdas.length : 0;
@@ -110,5 +90,6 @@ export const mfacView: ViewDefinition = {
   id: 'optimizer-mfac',
   title: 'M-FAC: matrix-free inverse-Fisher products',
   params,
+  jobs: ['optimizer/mfac'],
   component: MfacView,
 };

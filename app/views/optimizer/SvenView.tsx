@@ -3,13 +3,13 @@
  * steps and against wall time, the singular values of the residual Jacobian along Sven's run, and the paper check.
  */
 import { useRef } from 'react';
-import type { ParamTable } from '../../params/spec';
+import { pickParams } from '../../params/spec';
+import { SVEN_PARAMS } from '../../../src/catalogue/optimizer2';
 import type { ViewDefinition, ViewProps } from '../types';
 import { stepProgress, ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LinePlot, type Series } from '../../plots';
-import type { SvenParams } from '../../../src/workers/jobs/optimizer2';
-import { SVEN_METHODS, type SvenMethod, type SvenTask } from '../../../src/geometry/optim';
+import { SVEN_METHODS, type SvenMethod } from '../../../src/geometry/optim';
 import { svenCsv, svenExport } from './exportOptimizer2';
 import { svenChecks } from './svenChecks';
 import { PaperCheckTable } from '../../frame/PaperCheckTable';
@@ -17,45 +17,16 @@ import { fmt } from './fmt';
 import { refineTable } from '../../params/refine';
 import { ROLE } from '../../plots/palette';
 
-const baseParams: ParamTable = [
-  {
-    name: 'task',
-    label: 'Task',
-    type: 'enum',
-    default: '2d',
-    options: [
-      { value: '2d', label: '2-D fit: sin(x₁) cos(x₂) on [−2, 2]²' },
-      { value: '1d', label: '1-D fit: sin(2x) on [−π, π]' },
-    ],
-  },
-  { name: 'k', label: 'Sven rank k (kept singular directions)', type: 'integer', default: 16, min: 1, max: 64, step: 1 },
-  { name: 'lrSven', label: 'η (Sven)', type: 'number', default: 0.1, min: 0.01, max: 1, step: 0.01 },
-  { name: 'lrSgd', label: 'η (SGD, minibatch 8)', type: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001, scale: 'log' },
-  { name: 'lrAdam', label: 'η (Adam)', type: 'number', default: 0.01, min: 0.0001, max: 0.1, step: 0.0001, scale: 'log' },
-  { name: 'steps', label: 'Steps', type: 'integer', default: 200, min: 10, max: 2000, step: 10 },
-  { name: 'n', label: 'Points n', type: 'integer', default: 48, min: 4, max: 256, step: 1 },
-  { name: 'hidden', label: 'Hidden width h (P = h(d + 2) + 1)', type: 'integer', default: 16, min: 2, max: 128, step: 1 },
-  { name: 'seed', label: 'Seed', type: 'integer', default: 1, min: 0, max: 1_000_000, step: 1 },
-];
+const baseParams = SVEN_PARAMS;
 
-const params: ParamTable = refineTable(baseParams, { essential: ['k', 'lrSven', 'lrSgd', 'lrAdam', 'steps', 'n', 'hidden'] });
+const params = refineTable(baseParams, { essential: ['k', 'lrSven', 'lrSgd', 'lrAdam', 'steps', 'n', 'hidden'] });
 
 const LABELS: Record<SvenMethod, string> = { sgd: 'SGD', adam: 'Adam', lbfgs: 'L-BFGS', sven: 'Sven' };
 const COLORS: Record<SvenMethod, string> = { sgd: ROLE.sky, adam: ROLE.purple, lbfgs: ROLE.blue, sven: ROLE.green };
 
 function SvenView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const jobParams: SvenParams = {
-    task: (String(v.task) === '1d' ? '1d' : '2d') as SvenTask,
-    n: Number(v.n),
-    hidden: Number(v.hidden),
-    k: Number(v.k),
-    lrSven: Number(v.lrSven),
-    lrSgd: Number(v.lrSgd),
-    lrAdam: Number(v.lrAdam),
-    steps: Number(v.steps),
-    seed: Number(v.seed),
-  };
+  const jobParams = pickParams(SVEN_PARAMS, v);
   const job = useJob(cellId, 'optimizer/sven', jobParams, null, { streams: true });
   const run = job.status === 'running' && job.progress ? job.progress : job.result;
   const t = run ? Float64Array.from({ length: run.done + 1 }, (_, i) => i) : new Float64Array(0);
@@ -108,5 +79,6 @@ export const svenView: ViewDefinition = {
   id: 'optimizer-sven',
   title: 'Sven: a truncated-SVD natural gradient',
   params,
+  jobs: ['optimizer/sven'],
   component: SvenView,
 };

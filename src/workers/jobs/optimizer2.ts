@@ -28,18 +28,11 @@ import {
 import { mlpLossGradient } from '../../geometry/nn';
 import { mulberry32 } from '../../geometry/random';
 import { defineJob, InputError } from '../job';
+import { checkParams } from '../../catalogue/params';
+import { MFAC_PARAMS, type MfacParams } from '../../catalogue/optimizer2';
 
-export interface MfacParams {
-  hidden: number;
-  window: number;
-  lambda: number;
-  lrSgd: number;
-  lrAdam: number;
-  lrMfac: number;
-  steps: number;
-  batch: number;
-  seed: number;
-}
+/** Declared once in src/catalogue/optimizer2.ts (sliders, type and validator). */
+export type { MfacParams } from '../../catalogue/optimizer2';
 
 /** Window sizes of the accuracy grid and the cost curve, and the dampings of the grid. */
 export const MFAC_GRID_M = [1, 2, 4, 8, 16, 32, 64];
@@ -98,11 +91,7 @@ function timeMs(fn: () => void, repeats: number): number {
 }
 
 export function validateMfacParams(p: MfacParams): void {
-  if (!(Number.isInteger(p.hidden) && p.hidden >= 2 && p.hidden <= 64)) throw new InputError(`invalid hidden width: ${p.hidden} (expected an integer in [2, 64])`);
-  if (!(Number.isInteger(p.window) && p.window >= 1 && p.window <= 128)) throw new InputError(`invalid window m: ${p.window} (expected an integer in [1, 128])`);
-  if (!(p.lambda > 0 && p.lambda <= 100)) throw new InputError(`invalid damping λ: ${p.lambda} (expected a number in (0, 100])`);
-  if (!(Number.isInteger(p.steps) && p.steps >= 1 && p.steps <= 5000)) throw new InputError(`invalid steps: ${p.steps} (expected an integer in [1, 5000])`);
-  if (!(Number.isInteger(p.batch) && p.batch >= 1 && p.batch <= MFAC_SAMPLES)) throw new InputError(`invalid batch: ${p.batch} (expected an integer in [1, ${MFAC_SAMPLES}])`);
+  checkParams(MFAC_PARAMS, p);
 }
 
 /** Runs the three stages, calling `onUpdate` between rows of the grid and between training steps. */
@@ -174,6 +163,7 @@ export async function runMfacJob(params: MfacParams, onUpdate?: (partial: () => 
 
 export const mfacJob = defineJob<MfacParams, unknown, MfacResult, MfacProgress>({
   name: 'optimizer/mfac',
+  params: MFAC_PARAMS,
   cost: (p) => p.steps * p.window * p.hidden,
   cpu: (ctx, params) => {
     let last = -Infinity;

@@ -9,18 +9,12 @@
  */
 import { createLangevin, createSuccessTrial, hemisphereStart, makeSingleIndex, type LangevinRun } from '../../geometry/optim';
 import { mulberry32 } from '../../geometry/random';
-import { defineJob, InputError } from '../job';
+import { defineJob } from '../job';
+import { checkParams } from '../../catalogue/params';
+import { LANGEVIN_PARAMS, type LangevinParams } from '../../catalogue/optimizer2';
 
-export interface LangevinParams {
-  kStar: number;
-  eta: number;
-  beta: number;
-  steps: number;
-  d: number;
-  n: number;
-  seeds: number;
-  seed: number;
-}
+/** Declared once in src/catalogue/optimizer2.ts (sliders, type and validator). */
+export type { LangevinParams } from '../../catalogue/optimizer2';
 
 /** Dimensions of the phase picture. */
 export const PHASE_D = [8, 12, 16];
@@ -61,13 +55,7 @@ export interface LangevinResult extends LangevinParams {
 export type LangevinProgress = LangevinResult;
 
 export function validateLangevinParams(p: LangevinParams): void {
-  if (!(Number.isInteger(p.kStar) && p.kStar >= 2 && p.kStar <= 4)) throw new InputError(`invalid information exponent k*: ${p.kStar} (expected 2, 3 or 4)`);
-  if (!(p.eta > 0 && p.eta <= 1)) throw new InputError(`invalid step η: ${p.eta} (expected a number in (0, 1])`);
-  if (!(p.beta > 0)) throw new InputError(`invalid inverse temperature β: ${p.beta} (expected a positive number)`);
-  if (!(Number.isInteger(p.steps) && p.steps >= 4 && p.steps <= 8000)) throw new InputError(`invalid steps: ${p.steps} (expected an integer in [4, 8000])`);
-  if (!(Number.isInteger(p.d) && p.d >= 2 && p.d <= 256)) throw new InputError(`invalid dimension d: ${p.d} (expected an integer in [2, 256])`);
-  if (!(Number.isInteger(p.n) && p.n >= 1 && p.n <= 50_000)) throw new InputError(`invalid n: ${p.n} (expected an integer in [1, 50000])`);
-  if (!(Number.isInteger(p.seeds) && p.seeds >= 1 && p.seeds <= 50)) throw new InputError(`invalid seeds: ${p.seeds} (expected an integer in [1, 50])`);
+  checkParams(LANGEVIN_PARAMS, p);
 }
 
 /** The single runs, then (unless `options.phase` is false: the single runs alone, cells = 0) the phase picture. */
@@ -147,6 +135,7 @@ export async function runLangevinJob(
 
 export const langevinJob = defineJob<LangevinParams, unknown, LangevinResult, LangevinProgress>({
   name: 'optimizer/langevin',
+  params: LANGEVIN_PARAMS,
   cost: (p) => 2 * p.steps * p.d * p.n * p.seeds,
   cpu: (ctx, params) => {
     let last = -Infinity;

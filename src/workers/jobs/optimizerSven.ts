@@ -10,23 +10,16 @@
  *  - the randomized against the dense singular values.
  * CPU path only (P < 600). J comes from the shared network core (src/geometry/nn/regression.ts).
  */
-import { choleskySolve, createSvenRace, denseSvd, makeRegressionProblem, pseudoinverseApply, randomizedSvd, SVEN_METHODS, type SvenMethod, type SvenRace, type SvenTask, type SvenTrace } from '../../geometry/optim';
+import { choleskySolve, createSvenRace, denseSvd, makeRegressionProblem, pseudoinverseApply, randomizedSvd, SVEN_METHODS, type SvenMethod, type SvenRace, type SvenTrace } from '../../geometry/optim';
 import { regressionResidualJacobian } from '../../geometry/nn';
 import { transpose } from '../../geometry/linalg/dense';
 import { mulberry32 } from '../../geometry/random';
 import { defineJob, InputError } from '../job';
+import { checkParams } from '../../catalogue/params';
+import { SVEN_PARAMS, type SvenParams } from '../../catalogue/optimizer2';
 
-export interface SvenParams {
-  task: SvenTask;
-  n: number;
-  hidden: number;
-  k: number;
-  lrSven: number;
-  lrSgd: number;
-  lrAdam: number;
-  steps: number;
-  seed: number;
-}
+/** Declared once in src/catalogue/optimizer2.ts (sliders, type and validator). */
+export type { SvenParams } from '../../catalogue/optimizer2';
 
 export interface SvenNaturalGradientCheck {
   /** Hidden width and parameter count of the network checked (P < n). */
@@ -60,10 +53,7 @@ export interface SvenResult extends SvenParams {
 export type SvenProgress = SvenResult;
 
 export function validateSvenParams(p: SvenParams): void {
-  if (p.task !== '1d' && p.task !== '2d') throw new InputError(`invalid task: ${String(p.task)} (expected "1d" or "2d")`);
-  if (!(Number.isInteger(p.n) && p.n >= 4 && p.n <= 256)) throw new InputError(`invalid n: ${p.n} (expected an integer in [4, 256])`);
-  if (!(Number.isInteger(p.hidden) && p.hidden >= 2 && p.hidden <= 128)) throw new InputError(`invalid hidden width: ${p.hidden} (expected an integer in [2, 128])`);
-  if (!(Number.isInteger(p.steps) && p.steps >= 1 && p.steps <= 5000)) throw new InputError(`invalid steps: ${p.steps} (expected an integer in [1, 5000])`);
+  checkParams(SVEN_PARAMS, p);
 }
 
 function relativeGap(a: Float64Array, b: Float64Array): number {
@@ -172,6 +162,7 @@ export async function runSvenJob(params: SvenParams, onUpdate?: (partial: () => 
 
 export const svenJob = defineJob<SvenParams, unknown, SvenResult, SvenProgress>({
   name: 'optimizer/sven',
+  params: SVEN_PARAMS,
   cost: (p) => p.steps * p.n * p.hidden,
   cpu: (ctx, params) => {
     let last = -Infinity;

@@ -130,6 +130,6 @@ describe('optimizer/langevin job', () => {
   });
   it('rejects k* = 5', async () => {
     const { runLangevinJob } = await import('../../../src/workers/jobs/optimizer2');
-    await expect(runLangevinJob({ kStar: 5, eta: 0.05, beta: 1000, steps: 20, d: 6, n: 50, seeds: 1, seed: 1 })).rejects.toThrow(/invalid information exponent k\*: 5/);
+    await expect(runLangevinJob({ kStar: 5, eta: 0.05, beta: 1000, steps: 20, d: 6, n: 50, seeds: 1, seed: 1 })).rejects.toThrow(/invalid kStar: 5 \(need an integer in 2…4\)/);
   });
 });

@@ -145,6 +145,6 @@ describe('optimizer/mfac job', () => {
     expect(r.traces!.mfac.loss).toHaveLength(11);
   });
   it('rejects a bad window', async () => {
-    await expect(runMfacJob({ ...base, window: 0 })).rejects.toThrow(/invalid window m: 0/);
+    await expect(runMfacJob({ ...base, window: 0 })).rejects.toThrow(/invalid window: 0 \(need an integer in 1…128\)/);
   });
 });

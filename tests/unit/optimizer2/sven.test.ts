@@ -181,6 +181,6 @@ describe('optimizer/sven job', () => {
     expect(r.init.naturalGradient!.gap).toBeLessThan(100 * Number.EPSILON * r.init.naturalGradient!.condition ** 2);
   });
   it('rejects an unknown task', async () => {
-    await expect(runSvenJob({ ...base, task: '3d' as '2d' })).rejects.toThrow(/invalid task: 3d/);
+    await expect(runSvenJob({ ...base, task: '3d' as '2d' })).rejects.toThrow(/unknown task: 3d \(expected 2d, 1d\)/);
   });
 });
