@@ -12,7 +12,8 @@ import { finiteExtent, formatNumber, makeScale, seriesColor, seriesDash, type Sc
 import { useFigureSize } from './figureSize';
 import { drawLegend, legendItemWidth, type LegendEntry } from './drawLegend';
 import { flowItems, placeLegend, resampleByLength } from './legend';
-import { fitLabel, textWidth, truncateLabel, TYPE } from './type';
+import { fitLabel, measureTextWidth, textWidth, truncateLabel, TYPE } from './type';
+import { labelRows } from './referenceLabels';
 
 let clipCounter = 0;
 /** Unique clip-path ids per drawing (several plots share one document). */
@@ -120,7 +121,24 @@ export function LinePlot({
     const pts = project(L);
     const legendSize = { width: Math.max(0, ...itemWidths) + 8, height: entries.length * TYPE.legendRow + 6 };
     const sampled = labelled.map(({ s, i }) => (s.points ? Float64Array.from(pts[i].flat()) : resampleByLength(pts[i].flat())));
-    const placement = entries.length ? placeLegend({ width: L.w, height: L.h }, legendSize, sampled) : null;
+    // Reference labels that would overlap take turns: horizontal lines' labels above, then below their line;
+    // vertical lines' labels step down in rows (app/plots/referenceLabels.ts). The legend keeps off them too.
+    const hShown = hLines.filter((l) => ok(l.value, yScale) && l.label);
+    const hRows = labelRows(hShown.map((l) => ({ start: L.y(l.value) - TYPE.label, size: TYPE.label })), 2);
+    const hAt = hShown.map((l, k) => {
+      const yy = L.y(l.value);
+      const shift = Math.floor(hRows[k] / 2) * (measureTextWidth(l.label, TYPE.label) + 8);
+      return { x: L.w - 4 - shift, y: hRows[k] % 2 === 1 ? yy + TYPE.label + 1 : yy - 4 };
+    });
+    const vShown = vLines.filter((l) => ok(l.value, xScale) && l.label);
+    const vRows = labelRows(vShown.map((l) => ({ start: L.x(l.value) + 4, size: measureTextWidth(l.label, TYPE.label) })));
+    const vAt = vShown.map((l, k) => ({ x: L.x(l.value) + 4, y: 12 + vRows[k] * (TYPE.label + 2) }));
+    const labelPoints = Float64Array.from([
+      ...hShown.flatMap((l, k) => [hAt[k].x - measureTextWidth(l.label, TYPE.label) / 2, hAt[k].y - TYPE.label / 3]),
+      ...vShown.flatMap((l, k) => [vAt[k].x + measureTextWidth(l.label, TYPE.label) / 2, vAt[k].y - TYPE.label / 3]),
+    ]);
+    const avoid = labelPoints.length ? [...sampled, labelPoints] : sampled;
+    const placement = entries.length ? placeLegend({ width: L.w, height: L.h }, legendSize, avoid) : null;
     // A legend that cannot sit inside goes below the x-label across the figure's whole width;
     // the figure grows by its rows rather than shrinking the plot area.
     const legendWidth = width - 8;
@@ -158,13 +176,15 @@ export function LinePlot({
       if (!ok(l.value, yScale)) continue;
       const yy = L.y(l.value);
       root.append('line').attr('class', 'reference').attr('x1', 0).attr('x2', w).attr('y1', yy).attr('y2', yy).attr('stroke', l.color ?? 'currentColor').attr('stroke-dasharray', '3 3');
-      root.append('text').attr('class', 'reference-label').attr('x', w - 4).attr('y', yy - 4).attr('text-anchor', 'end').text(l.label);
+      const k = hShown.indexOf(l);
+      if (k >= 0) root.append('text').attr('class', 'reference-label').attr('x', hAt[k].x).attr('y', hAt[k].y).attr('text-anchor', 'end').text(l.label);
     }
     for (const l of vLines) {
       if (!ok(l.value, xScale)) continue;
       const xx = x(l.value);
       root.append('line').attr('class', 'reference').attr('x1', xx).attr('x2', xx).attr('y1', 0).attr('y2', h).attr('stroke', l.color ?? 'currentColor').attr('stroke-dasharray', '3 3');
-      root.append('text').attr('class', 'reference-label').attr('x', xx + 4).attr('y', 12).text(l.label);
+      const k = vShown.indexOf(l);
+      if (k >= 0) root.append('text').attr('class', 'reference-label').attr('x', vAt[k].x).attr('y', vAt[k].y).text(l.label);
     }
     if (placement?.kind === 'inside') {
       drawLegend(root, entries, placement.box.x, placement.box.y, entries.map((_, k) => ({ x: 0, row: k })), true);

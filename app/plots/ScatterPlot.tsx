@@ -7,6 +7,7 @@
 import * as d3 from 'd3';
 import { useEffect, useRef, type Ref } from 'react';
 import { CATEGORY_COLORS, DEFAULT_MARGINS, finiteExtent, sequentialColor } from './frame';
+import { useAppStore } from '../store/store';
 import { useFigureSize } from './figureSize';
 import { TYPE } from './type';
 
@@ -61,6 +62,7 @@ export function ScatterPlot({
   const gRef = useRef<SVGGElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useFigureSize(box, { width: designWidth, height: designHeight, keepAspect: true });
+  const theme = useAppStore((s) => s.theme);
   useEffect(() => {
     if (!gRef.current) return;
     // Room for 12 px tick labels like −0.25 and a 13 px axis label beside them.
@@ -104,7 +106,7 @@ export function ScatterPlot({
       if (layer.color && layer.categorical) colorOf = (i) => CATEGORY_COLORS[Math.abs(Math.round(layer.color![i])) % CATEGORY_COLORS.length];
       else if (layer.color) {
         const [lo, hi] = finiteExtent(Array.from(layer.color));
-        const interp = sequentialColor('viridis');
+        const interp = sequentialColor('viridis', theme === 'dark');
         colorOf = (i) => interp((layer.color![i] - lo) / (hi - lo || 1));
       } else colorOf = () => layer.fixedColor ?? CATEGORY_COLORS[li % CATEGORY_COLORS.length];
       const idx = d3.range(n);
@@ -142,7 +144,7 @@ export function ScatterPlot({
         });
       root.append('g').attr('class', 'brush').call(brush);
     }
-  }, [layers, segments, highlight, onBrush, xLabel, yLabel, equalAspect, width, height]);
+  }, [layers, segments, highlight, onBrush, xLabel, yLabel, equalAspect, width, height, theme]);
   return (
     <div ref={box} className="plot-frame">
       <svg ref={svgRef} className="plot" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={ariaLabel ?? `Scatter plot of ${layers[0]?.x.length ?? 0} points`}>

@@ -6,6 +6,7 @@
  * follows the design aspect within bounds, and square plots keep their aspect.
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import { FIT_FLOOR, useFigureFit } from './figureFit';
 
 export interface DesignSize {
   width: number;
@@ -19,13 +20,18 @@ export interface DesignSize {
 /** Smallest height a line plot is drawn at, whatever its width (room for ticks, labels and a legend). */
 export const MIN_PLOT_HEIGHT = 220;
 
-/** The drawn size for a container `available` CSS px wide (0 or unknown: the design size). */
-export function figureSize(available: number, design: DesignSize): { width: number; height: number } {
-  const maxWidth = design.maxWidth ?? (design.keepAspect ? Math.round(design.width * 1.25) : Infinity);
-  const width = Math.round(Math.min(available > 0 ? available : design.width, maxWidth));
+/**
+ * The drawn size for a container `available` CSS px wide (0 or unknown: the design size).
+ * `maxHeight` (a slide's budget, app/plots/figureFit.ts) caps the height, but not below
+ * FIT_FLOOR; a plot that keeps its aspect gets narrower instead.
+ */
+export function figureSize(available: number, design: DesignSize, maxHeight: number | null = null): { width: number; height: number } {
+  const cap = maxHeight === null ? Infinity : Math.max(FIT_FLOOR, maxHeight);
   const aspect = design.height / design.width;
+  const maxWidth = Math.min(design.maxWidth ?? (design.keepAspect ? Math.round(design.width * 1.25) : Infinity), design.keepAspect ? cap / aspect : Infinity);
+  const width = Math.round(Math.min(available > 0 ? available : design.width, maxWidth));
   if (design.keepAspect) return { width, height: Math.round(width * aspect) };
-  const height = Math.min(design.height * 1.25, Math.max(design.height * 0.8, MIN_PLOT_HEIGHT, width * aspect));
+  const height = Math.min(cap, design.height * 1.25, Math.max(design.height * 0.8, MIN_PLOT_HEIGHT, width * aspect));
   return { width, height: Math.round(height) };
 }
 
@@ -54,7 +60,7 @@ export function useContainerWidth(ref: RefObject<Element | null>): number {
   return width;
 }
 
-/** `figureSize` of the wrapper element's width, live. */
+/** `figureSize` of the wrapper element's width, live, under the height budget of the figure's frame if any. */
 export function useFigureSize(ref: RefObject<Element | null>, design: DesignSize): { width: number; height: number } {
-  return figureSize(useContainerWidth(ref), design);
+  return figureSize(useContainerWidth(ref), design, useFigureFit());
 }

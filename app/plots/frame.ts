@@ -35,8 +35,17 @@ export function makeScale(kind: ScaleKind, domain: [number, number], range: [num
 export const CATEGORY_COLORS: readonly string[] = PALETTE;
 export { seriesColor, seriesDash } from './palette';
 
-export function sequentialColor(name: 'viridis' | 'magma' | 'cividis' = 'viridis') {
-  return name === 'magma' ? d3.interpolateMagma : name === 'cividis' ? d3.interpolateCividis : d3.interpolateViridis;
+/**
+ * Where the sequential ramps start for marks drawn straight on the dark theme's panel (points, lines):
+ * below it the ramp fades into the background — viridis(0) #440154 on #1a2029 has a contrast of
+ * 1.07:1, viridis(0.25) #3b528b 2.2:1 (WCAG relative luminance).
+ */
+export const DARK_RAMP_START = 0.25;
+
+/** A sequential ramp t ∈ [0, 1] → CSS colour; `dark`: rescaled to start at DARK_RAMP_START. */
+export function sequentialColor(name: 'viridis' | 'magma' | 'cividis' = 'viridis', dark = false): (t: number) => string {
+  const ramp = name === 'magma' ? d3.interpolateMagma : name === 'cividis' ? d3.interpolateCividis : d3.interpolateViridis;
+  return dark ? (t) => ramp(DARK_RAMP_START + (1 - DARK_RAMP_START) * t) : ramp;
 }
 
 /** Short numeric labels: 3 significant digits, exponent form for very large or small numbers. */

@@ -5,6 +5,7 @@
  * `invalidate()` to redraw. `preserveDrawingBuffer` lets Export PNG read the canvas.
  */
 import { useEffect, useRef, type Ref, type RefObject } from 'react';
+import { FIT_FLOOR, useFigureFit } from '../plots/figureFit';
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 
@@ -25,8 +26,14 @@ interface Props {
   ariaLabel: string;
 }
 
-export function ThreeCanvas({ setup, height = 380, canvasRef, handleRef, ariaLabel }: Props) {
+export function ThreeCanvas({ setup, height: designHeight = 380, canvasRef, handleRef, ariaLabel }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
+  // A slide's height budget (app/plots/figureFit.ts) lowers the canvas in place, without rebuilding the scene.
+  const budget = useFigureFit();
+  const height = budget === null ? designHeight : Math.min(designHeight, Math.max(FIT_FLOOR, budget));
+  const heightRef = useRef(height);
+  heightRef.current = height;
+  const resizeRef = useRef<(() => void) | null>(null);
   const setupRef = useRef(setup);
   setupRef.current = setup;
   useEffect(() => {
@@ -41,6 +48,7 @@ export function ThreeCanvas({ setup, height = 380, canvasRef, handleRef, ariaLab
     }
     renderer.setPixelRatio(Math.min(2, window.devicePixelRatio));
     const width = container.clientWidth || 480;
+    const height = heightRef.current;
     renderer.setSize(width, height);
     renderer.domElement.setAttribute('role', 'img');
     renderer.domElement.setAttribute('aria-label', ariaLabel);
@@ -67,13 +75,16 @@ export function ThreeCanvas({ setup, height = 380, canvasRef, handleRef, ariaLab
       if (!frame) frame = requestAnimationFrame(render);
     };
     controls.addEventListener('change', invalidate);
-    const resize = new ResizeObserver(() => {
+    const fit = () => {
       const w = container.clientWidth || width;
-      renderer.setSize(w, height);
-      camera.aspect = w / height;
+      const h = heightRef.current;
+      renderer.setSize(w, h);
+      camera.aspect = w / h;
       camera.updateProjectionMatrix();
       invalidate();
-    });
+    };
+    resizeRef.current = fit;
+    const resize = new ResizeObserver(fit);
     resize.observe(container);
     const handle: ThreeHandle = { scene, camera, renderer, controls, invalidate };
     if (handleRef) handleRef.current = handle;
@@ -94,8 +105,10 @@ export function ThreeCanvas({ setup, height = 380, canvasRef, handleRef, ariaLab
       renderer.dispose();
       renderer.domElement.remove();
       if (handleRef) handleRef.current = null;
+      resizeRef.current = null;
     };
-  }, [height, canvasRef, handleRef, ariaLabel]);
+  }, [canvasRef, handleRef, ariaLabel]);
+  useEffect(() => resizeRef.current?.(), [height]);
   return <div ref={containerRef} className="three-canvas" style={{ minHeight: height }} />;
 }
 

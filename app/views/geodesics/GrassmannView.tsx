@@ -11,6 +11,8 @@ import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { grassmannDistance, grassmannGeodesic, principalAngles } from '../../../src/geometry/manifolds';
 import { fromLonLat, globe, GLOBE_SIZE, toLonLat } from './sphereDraw';
+import { sequentialColor } from '../../plots';
+import { useAppStore } from '../../store/store';
 
 const params = defineParams([
   { name: 'lon1', label: 'X: normal longitude', type: 'number', default: 0, min: -180, max: 180, step: 1, unit: '°' },
@@ -56,12 +58,14 @@ function GrassmannView({ cellId, chapterId, params: v, setParam }: ViewProps) {
       return { x, y, planes: [x, y], angles: principalAngles(x, y, shape), distance: grassmannDistance(x, y, shape), normalAngle, error: (e as Error).message };
     }
   }, [n.lon1, n.lat1, n.lon2, n.lat2]);
+  const theme = useAppStore((s) => s.theme);
   useEffect(() => {
     if (!gRef.current) return;
     const g = d3.select(gRef.current as SVGGElement);
     g.selectAll('*').remove();
     const { path } = globe(g, [-30, -25]);
-    const color = d3.scaleSequential(d3.interpolateViridis).domain([0, c.planes.length - 1]);
+    const ramp = sequentialColor('viridis', theme === 'dark');
+    const color = (k: number) => ramp(k / Math.max(1, c.planes.length - 1));
     c.planes.forEach((b, k) => {
       g.append('path')
         .datum({ type: 'LineString', coordinates: circle(b) } as d3.GeoPermissibleObjects)
@@ -70,7 +74,7 @@ function GrassmannView({ cellId, chapterId, params: v, setParam }: ViewProps) {
         .attr('stroke', color(k))
         .attr('stroke-width', k === 0 || k === c.planes.length - 1 ? 3 : 1.2);
     });
-  }, [c]);
+  }, [c, theme]);
   return (
     <ViewFrame
       chapterId={chapterId}

@@ -18,6 +18,9 @@ import type { FanParams } from '../../../src/workers/jobs/geodesics';
 import { FAN_PARAMS, LOSS_SLICE_PARAMS } from '../../../src/catalogue/geodesics';
 import { formatValue } from './metricStyle';
 
+/** The start-point marker (drawn lit in 3-D) and its swatch in the hint under the figure. */
+const MARKER_CSS = '#ff7f0e';
+
 const GRID = 90;
 
 const params = defineParams([...FAN_PARAMS, ...LOSS_SLICE_PARAMS]);
@@ -76,7 +79,7 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
   const setup = (h: ThreeHandle) => {
     const surface = new THREE.Mesh(new THREE.BufferGeometry(), new THREE.MeshStandardMaterial({ vertexColors: true, side: THREE.DoubleSide, roughness: 0.8 }));
     const fan = new THREE.LineSegments(new THREE.BufferGeometry(), new THREE.LineBasicMaterial({ color: 0x111111, transparent: true, opacity: 0.75 }));
-    const marker = new THREE.Mesh(new THREE.SphereGeometry(0.12, 24, 16), new THREE.MeshStandardMaterial({ color: 0xff7f0e, emissive: 0x552200 }));
+    const marker = new THREE.Mesh(new THREE.SphereGeometry(0.12, 24, 16), new THREE.MeshStandardMaterial({ color: MARKER_CSS, emissive: 0x552200 }));
     h.scene.add(surface, fan, marker);
     scene.current = { surface, fan, marker };
     h.camera.position.set(3.2, 3.4, 3.6);
@@ -263,7 +266,13 @@ function SurfaceView({ cellId, chapterId, params: values, setParam }: ViewProps)
         <span>K ≤ {formatValue(-legendScale)}</span>
         <span style={{ width: 160, height: 10, background: 'linear-gradient(to right, #2166ac, #f7f7f7, #b2182b)' }} />
         <span>≥ {formatValue(legendScale)}</span>
-        <span className="progress-text">Drag the orange marker to move the start point.</span>
+        {/* A swatch of the marker's own colour: the hint names a colour the reader should find on the surface. */}
+        <span>
+          <span aria-hidden="true" style={{ color: MARKER_CSS, fontSize: 16 }}>
+            ●
+          </span>{' '}
+          Drag the orange marker to move the start point.
+        </span>
       </div>
     </ViewFrame>
   );

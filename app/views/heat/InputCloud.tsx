@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import * as THREE from 'three';
 import { ThreeCanvas, makePointCloud, type ThreeHandle } from '../../three';
 import { CATEGORY_COLORS, finiteExtent, sequentialColor } from '../../plots';
+import { useAppStore } from '../../store/store';
 
 interface Props {
   /** n×3 */
@@ -57,13 +58,14 @@ export function InputCloud({ positions, color, categorical, highlight, onPick, h
     return () => h.renderer.domElement.removeEventListener('click', onClick);
   }, []);
 
+  const theme = useAppStore((s) => s.theme);
   useEffect(() => {
     const h = handleRef.current;
     if (!h) return;
     const n = positions.length / 3;
     const colors = new Float32Array(n * 3);
     const [lo, hi] = finiteExtent(Array.from(color));
-    const interp = sequentialColor('viridis');
+    const interp = sequentialColor('viridis', theme === 'dark');
     const c = new THREE.Color();
     for (let i = 0; i < n; i++) {
       const css = categorical ? CATEGORY_COLORS[Math.abs(Math.round(color[i] ?? 0)) % CATEGORY_COLORS.length] : interp(((color[i] ?? 0) - lo) / (hi - lo || 1));
@@ -80,7 +82,7 @@ export function InputCloud({ positions, color, categorical, highlight, onPick, h
     pointsRef.current = cloud;
     h.scene.add(cloud);
     h.invalidate();
-  }, [positions, color, categorical, highlight]);
+  }, [positions, color, categorical, highlight, theme]);
 
   return <ThreeCanvas setup={setup} handleRef={handleRef} height={height} ariaLabel={`Input point cloud, ${positions.length / 3} points`} />;
 }

@@ -204,7 +204,7 @@ function TrainingView({ cellId, chapterId, params: values, setParam }: ViewProps
       </div>
       {result && finalSnapshot && !running ? (
         <>
-          <h4>Paper check</h4>
+          <h4 className="slide-omit">Paper check</h4>
           <PaperCheck result={result} last={finalSnapshot} bulkHistory={bulkHistory.dataKey === dataKey ? bulkHistory.records : []} />
           {result.powerTop !== null ? (
             <p className="figure-description">

@@ -74,7 +74,7 @@ function SensingView({ cellId, chapterId, params: v, setParam }: ViewProps) {
   if (run) {
     const tr = run.traces[which];
     const column = (a: Float64Array, j: number) => Float64Array.from({ length: run.done + 1 }, (_, i) => a[i * tr.k + j]);
-    for (let j = 0; j < tr.k; j++) spectrumSeries.push({ label: `σ${j + 1}(${tr.singularG.length ? 'F' : 'X'})`, x: t, y: column(tr.singular, j), color: j < run.r ? '#333' : COLORS[which] });
+    for (let j = 0; j < tr.k; j++) spectrumSeries.push({ label: `σ${j + 1}(${tr.singularG.length ? 'F' : 'X'})`, x: t, y: column(tr.singular, j), color: j < run.r ? 'currentColor' : COLORS[which] });
     if (tr.singularG.length) for (let j = 0; j < tr.k; j++) spectrumSeries.push({ label: `σ${j + 1}(G)`, x: t, y: column(tr.singularG, j), color: j < run.r ? '#777' : COLORS[which], dashed: true });
   }
   const error = loaded ? null : jobParams.k <= jobParams.r ? `k = ${jobParams.k} must exceed r = ${jobParams.r} (the over-parameterized runs need k > r)` : jobParams.k > jobParams.n ? `k = ${jobParams.k} exceeds n = ${jobParams.n}` : null;

@@ -12,7 +12,7 @@ import type { ViewDefinition, ViewProps } from '../types';
 import { ViewFrame } from '../../frame/ViewFrame';
 import { useJob } from '../../engine/useJob';
 import { LoadData } from '../../io/LoadData';
-import { formatNumber } from '../../plots';
+import { formatNumber, useFigureSize } from '../../plots';
 import { SAMPLE_RADII_BOUND_PARAMS, SAMPLE_RADII_SIZE_PARAMS } from '../../../src/catalogue/radii';
 import { dataParams, sampleJobParams } from './dataParams';
 import { useLoadedSet } from './useLoadedSet';
@@ -39,8 +39,9 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
   const { samples, tau, cloud: showCloud } = pickParams(params, values);
   const job = useJob(cellId, 'radii/sample-radii', sampleJobParams(values, samples, true), data);
   const result = job.result;
-  const width = 560;
-  const height = 460;
+  // Drawn one SVG unit per CSS px at the column's width (app/plots/figureSize.ts), so its type keeps its size.
+  const box = useRef<HTMLDivElement>(null);
+  const { width, height } = useFigureSize(box, { width: 560, height: 460, keepAspect: true });
   // The static figure is drawn once per result; the step layer is moved in place so a drag
   // in progress keeps its element (rebuilding it would end the gesture).
   const scales = useRef<{ x: d3.ScaleLinear<number, number>; y: d3.ScaleLinear<number, number> } | null>(null);
@@ -81,13 +82,17 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
       }
       plot.append('g').selectAll('circle').data(cloud).join('circle').attr('cx', (d) => x(d[0])).attr('cy', (d) => y(d[1])).attr('r', 2).attr('fill', COLORS.cloud).attr('opacity', 0.6);
     }
-    const circle = (r: number, color: string, dash: string | null, label: string) => {
+    // Each radius is labelled where its circle crosses a diagonal, ρ* above the real axis and ρ_a below,
+    // so two close radii do not stack their labels; a halo in the panel colour keeps them readable over the cloud.
+    const labels: { x: number; y: number; text: string }[] = [];
+    const circle = (r: number, color: string, dash: string | null, label: string, below: boolean) => {
       if (!Number.isFinite(r)) return;
       plot.append('ellipse').attr('cx', x(0)).attr('cy', y(0)).attr('rx', x(r) - x(0)).attr('ry', y(0) - y(r)).attr('fill', 'none').attr('stroke', color).attr('stroke-width', 2).attr('stroke-dasharray', dash);
-      plot.append('text').attr('x', x(r * Math.SQRT1_2) + 4).attr('y', y(r * Math.SQRT1_2) - 4).attr('fill', color).attr('class', 'reference-label').text(label);
+      const d = r * Math.SQRT1_2;
+      labels.push({ x: x(d) + 6, y: below ? y(-d) + 16 : y(d) - 6, text: label });
     };
-    circle(rhoA, COLORS.rhoA, '6 4', `ρ_a = ${formatNumber(rhoA)}`);
-    circle(rhoStar, COLORS.rhoExact, null, `ρ* = ${formatNumber(rhoStar)}`);
+    circle(rhoA, COLORS.rhoA, '6 4', `ρₐ = ${formatNumber(rhoA)}`, true);
+    circle(rhoStar, COLORS.rhoExact, null, `ρ* = ${formatNumber(rhoStar)}`, false);
     const zeros: [number, number][] = [];
     for (let j = 0; j < sel.zeros.length; j += 2) zeros.push([sel.zeros[j], sel.zeros[j + 1]], [sel.zeros[j], -sel.zeros[j + 1]]);
     const cross = d3.symbol(d3.symbolCross, 60);
@@ -109,18 +114,30 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
         latestSetParam.current('tau', Number(value.toPrecision(3)));
       }),
     );
+    for (const l of labels)
+      root
+        .append('text')
+        .attr('class', 'reference-label')
+        .attr('x', Math.min(l.x, w - 4))
+        .attr('y', Math.max(14, Math.min(h - 4, l.y)))
+        .attr('text-anchor', l.x > w - 120 ? 'end' : 'start')
+        .attr('paint-order', 'stroke')
+        .attr('stroke', 'var(--panel)')
+        .attr('stroke-width', 4)
+        .attr('stroke-linejoin', 'round')
+        .text(l.text);
     const legend = root.append('g').attr('class', 'legend').attr('transform', 'translate(8, 6)');
     [
       ['zeros of F (sample)', COLORS.zero],
       ...(showCloud ? [['nearest zero, every sample', COLORS.cloud]] : []),
-      ['|τ| = ρ_a = π/Δ_a', COLORS.rhoA],
+      ['|τ| = ρₐ = π/Δₐ', COLORS.rhoA],
       ['|τ| = ρ* (nearest zero)', COLORS.rhoExact],
     ].forEach(([label, c], i) => {
       const row = legend.append('g').attr('transform', `translate(0, ${i * 16})`);
       row.append('rect').attr('width', 12).attr('height', 4).attr('y', 5).attr('fill', c);
       row.append('text').attr('x', 16).attr('y', 10).text(label);
     });
-  }, [result, showCloud, cellId]);
+  }, [result, showCloud, cellId, width, height]);
 
   useEffect(() => {
     if (!gRef.current || !result || !scales.current) return;
@@ -132,7 +149,7 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
     const g = d3.select(gRef.current);
     g.select('.tau-line').attr('x2', x(shown)).attr('stroke', color);
     g.select('.tau-handle').attr('cx', x(shown)).attr('fill', color);
-  }, [result, tau, showCloud, cellId]);
+  }, [result, tau, showCloud, cellId, width, height]);
 
   const sel = result?.selected;
   const rA = sel ? Math.abs(tau) / sel.rhoA : NaN;
@@ -169,9 +186,11 @@ function ComplexPlaneView({ cellId, chapterId, params: values, setParam }: ViewP
         </>
       }
     >
-      <svg ref={svgRef} className="plot" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={description ?? 'complex τ-plane'}>
-        <g ref={gRef} />
-      </svg>
+      <div ref={box} className="plot-frame">
+        <svg ref={svgRef} className="plot" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={description ?? 'complex τ-plane'}>
+          <g ref={gRef} />
+        </svg>
+      </div>
     </ViewFrame>
   );
 }

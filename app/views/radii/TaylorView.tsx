@@ -18,6 +18,7 @@ import { useLoadedSet } from './useLoadedSet';
 import { radiiExport } from './exportRadii';
 import { refineTable } from '../../params/refine';
 import { ROLE } from '../../plots/palette';
+import { useAppStore } from '../../store/store';
 
 const baseParams = defineParams([
   ...dataParams,
@@ -37,6 +38,7 @@ function TaylorView({ cellId, chapterId, params: values, setParam }: ViewProps) 
   const job = useJob(cellId, 'radii/sample-radii', sampleJobParams(values, samples, false), data);
   const result = job.result;
 
+  const theme = useAppStore((s) => s.theme);
   const figure = useMemo(() => {
     if (!result) return null;
     const sel = result.selected;
@@ -54,7 +56,7 @@ function TaylorView({ cellId, chapterId, params: values, setParam }: ViewProps) 
     const pad = Math.max(0.5, 0.5 * (hi - lo));
     const band: [number, number] = [lo - pad, hi + pad];
     const orders = order <= 12 ? Array.from({ length: order }, (_, i) => i + 1) : [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48].filter((o) => o < order).concat(order);
-    const color = sequentialColor('viridis');
+    const color = sequentialColor('viridis', theme === 'dark');
     const series: Series[] = orders.map((o, j) => ({
       label: `order ${o}`,
       x: taus,
@@ -65,12 +67,13 @@ function TaylorView({ cellId, chapterId, params: values, setParam }: ViewProps) 
       }),
       color: color(0.1 + (0.8 * j) / Math.max(1, orders.length - 1)),
     }));
-    series.push({ label: 'loss ℓ(τ)', x: taus, y: truth, color: '#111' });
+    // The loss in the text colour: '#111' vanished on the dark theme.
+    series.push({ label: 'loss ℓ(τ)', x: taus, y: truth, color: 'currentColor' });
     const n0 = Math.min(sel.coefficients.length - 1, 60);
     const ns = Array.from({ length: n0 }, (_, i) => i + 1);
     const root = ns.map((k) => sel.rootTest[k]);
     return { sel, series, band, ns, root, T };
-  }, [result, order, span]);
+  }, [result, order, span, theme]);
 
   const sel = figure?.sel;
   const description = sel
