@@ -131,8 +131,14 @@ export function LinePlot({
       return { x: L.w - 4 - shift, y: hRows[k] % 2 === 1 ? yy + TYPE.label + 1 : yy - 4 };
     });
     const vShown = vLines.filter((l) => ok(l.value, xScale) && l.label);
-    const vRows = labelRows(vShown.map((l) => ({ start: L.x(l.value) + 4, size: measureTextWidth(l.label, TYPE.label) })));
-    const vAt = vShown.map((l, k) => ({ x: L.x(l.value) + 4, y: 12 + vRows[k] * (TYPE.label + 2) }));
+    // A label that would run past the plot's right edge sits on the left of its line instead.
+    const vSpans = vShown.map((l) => {
+      const size = measureTextWidth(l.label, TYPE.label);
+      const right = L.x(l.value) + 4;
+      return { start: right + size > L.w ? L.x(l.value) - 4 - size : right, size };
+    });
+    const vRows = labelRows(vSpans);
+    const vAt = vShown.map((_, k) => ({ x: vSpans[k].start, y: 12 + vRows[k] * (TYPE.label + 2) }));
     const labelPoints = Float64Array.from([
       ...hShown.flatMap((l, k) => [hAt[k].x - measureTextWidth(l.label, TYPE.label) / 2, hAt[k].y - TYPE.label / 3]),
       ...vShown.flatMap((l, k) => [vAt[k].x + measureTextWidth(l.label, TYPE.label) / 2, vAt[k].y - TYPE.label / 3]),
