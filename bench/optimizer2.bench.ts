@@ -42,20 +42,23 @@ rmSync(dir, { recursive: true, force: true });
 
 console.log('optimizer2: our CPU path (f64)…');
 const cpu = new Map<string, number>();
+/** max |ours − torch| / max |torch|. */
+function relativeMaxError(ours: Float64Array, ref: ArrayLike<number>): number {
+  let d = 0;
+  let s = 0;
+  for (let p = 0; p < ours.length; p++) {
+    d = Math.max(d, Math.abs(ours[p] - ref[p]));
+    s = Math.max(s, Math.abs(ref[p]));
+  }
+  return d / s;
+}
+
 let worst = 0;
 for (const [name, { m, P, G, x }] of cases) {
   const out = new Float64Array(P);
   cpu.set(name, timeIt(() => mfacApply(mfacFactor(G, m, P, LAMBDA, gramMatrix(G, m, P)), x, out), REPEATS));
   const ref = peer.result?.cases[name]?.solution;
-  if (ref) {
-    let d = 0;
-    let s = 0;
-    for (let p = 0; p < P; p++) {
-      d = Math.max(d, Math.abs(out[p] - ref[p]));
-      s = Math.max(s, Math.abs(ref[p]));
-    }
-    worst = Math.max(worst, d / s);
-  }
+  if (ref) worst = Math.max(worst, relativeMaxError(out, ref));
 }
 
 printTable({
@@ -86,15 +89,7 @@ for (const [name, { m, P, G, x }] of cases) {
     return mfacWindowApply(w, x, out);
   }, REPEATS));
   const ref = peer.result?.cases[name]?.solution;
-  if (ref) {
-    let d = 0;
-    let s = 0;
-    for (let p = 0; p < P; p++) {
-      d = Math.max(d, Math.abs(out[p] - ref[p]));
-      s = Math.max(s, Math.abs(ref[p]));
-    }
-    slideWorst = Math.max(slideWorst, d / s);
-  }
+  if (ref) slideWorst = Math.max(slideWorst, relativeMaxError(out, ref));
 }
 
 printTable({
