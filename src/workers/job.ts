@@ -72,6 +72,23 @@ export interface JobDefinition<Params, Data, Result, Progress = unknown> {
   cost?(params: Params): number;
 }
 
+/**
+ * The per-step callback of a race runner (`run…Job(params, onStep)`): sends the snapshot that
+ * `partial()` builds as progress at most every 40 ms (a snapshot copies every curve, so it is
+ * built only when the engine would forward it) and checkpoints after every step.
+ */
+export function streamSnapshots<Progress>(ctx: JobContext<Progress>): (partial: () => Progress) => Promise<void> {
+  let last = -Infinity;
+  return async (partial) => {
+    const now = performance.now();
+    if (now - last >= 40) {
+      ctx.progress(partial());
+      last = now;
+    }
+    await ctx.checkpoint();
+  };
+}
+
 /** A job that the engine may call with any params/data (the registry's element type). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyJob = JobDefinition<any, any, any, any>;

@@ -25,7 +25,7 @@ import {
 } from '../../geometry/optim';
 import { createAdampRace, type AdampRace, type ClassifierTrace, type OptimizerName, type ToyTrace } from '../../geometry/optim';
 import { mulberry32 } from '../../geometry/random';
-import { defineJob, InputError } from '../job';
+import { defineJob, InputError, streamSnapshots } from '../job';
 import { checkParams } from '../../catalogue/params';
 import { ADAMP_PARAMS, SENSING_FILE_FIXES, SENSING_PARAMS, type AdampRaceParams, type SensingRaceParams } from '../../catalogue/optimizer';
 
@@ -109,21 +109,7 @@ export const sensingRaceJob = defineJob<SensingRaceParams, unknown, SensingRaceR
   params: SENSING_PARAMS,
   cpu: async (ctx, params, data) => {
     checkParams(SENSING_PARAMS, params, data === null || data === undefined ? [] : SENSING_FILE_FIXES);
-    // Snapshots copy every curve: build one only when the engine would forward it (~50 ms apart).
-    let last = -Infinity;
-    return runSensingRaceJob(
-      params,
-      async (partial) => {
-        const now = performance.now();
-        if (now - last >= 40) {
-          ctx.progress(partial());
-          last = now;
-        }
-        await ctx.checkpoint();
-      },
-      25,
-      data,
-    );
+    return runSensingRaceJob(params, streamSnapshots(ctx), 25, data);
   },
 });
 
@@ -164,15 +150,7 @@ export const adampRaceJob = defineJob<AdampRaceParams, unknown, AdampRaceResult,
   cost: (p) => p.steps,
   cpu: async (ctx, params) => {
     checkParams(ADAMP_PARAMS, params);
-    let last = -Infinity;
-    return runAdampRaceJob(params, async (partial) => {
-      const now = performance.now();
-      if (now - last >= 40) {
-        ctx.progress(partial());
-        last = now;
-      }
-      await ctx.checkpoint();
-    });
+    return runAdampRaceJob(params, streamSnapshots(ctx));
   },
 });
 

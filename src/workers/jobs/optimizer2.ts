@@ -27,7 +27,7 @@ import {
 } from '../../geometry/optim';
 import { mlpLossGradient } from '../../geometry/nn';
 import { mulberry32 } from '../../geometry/random';
-import { defineJob, InputError } from '../job';
+import { defineJob, InputError, streamSnapshots } from '../job';
 import { checkParams } from '../../catalogue/params';
 import { MFAC_PARAMS, type MfacParams } from '../../catalogue/optimizer2';
 
@@ -166,15 +166,7 @@ export const mfacJob = defineJob<MfacParams, unknown, MfacResult, MfacProgress>(
   params: MFAC_PARAMS,
   cost: (p) => p.steps * p.window * p.hidden,
   cpu: (ctx, params) => {
-    let last = -Infinity;
-    return runMfacJob(params, async (partial) => {
-      const now = performance.now();
-      if (now - last >= 40) {
-        ctx.progress(partial());
-        last = now;
-      }
-      await ctx.checkpoint();
-    });
+    return runMfacJob(params, streamSnapshots(ctx));
   },
 });
 

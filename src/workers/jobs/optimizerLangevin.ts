@@ -9,7 +9,7 @@
  */
 import { createLangevin, createSuccessTrial, hemisphereStart, makeSingleIndex, type LangevinRun } from '../../geometry/optim';
 import { mulberry32 } from '../../geometry/random';
-import { defineJob } from '../job';
+import { defineJob, streamSnapshots } from '../job';
 import { checkParams } from '../../catalogue/params';
 import { LANGEVIN_PARAMS, type LangevinParams } from '../../catalogue/optimizer2';
 
@@ -138,14 +138,6 @@ export const langevinJob = defineJob<LangevinParams, unknown, LangevinResult, La
   params: LANGEVIN_PARAMS,
   cost: (p) => 2 * p.steps * p.d * p.n * p.seeds,
   cpu: (ctx, params) => {
-    let last = -Infinity;
-    return runLangevinJob(params, async (partial) => {
-      const now = performance.now();
-      if (now - last >= 40) {
-        ctx.progress(partial());
-        last = now;
-      }
-      await ctx.checkpoint();
-    });
+    return runLangevinJob(params, streamSnapshots(ctx));
   },
 });

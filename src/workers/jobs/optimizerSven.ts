@@ -14,7 +14,7 @@ import { choleskySolve, createSvenRace, denseSvd, makeRegressionProblem, pseudoi
 import { regressionResidualJacobian } from '../../geometry/nn';
 import { transpose } from '../../geometry/linalg/dense';
 import { mulberry32 } from '../../geometry/random';
-import { defineJob, InputError } from '../job';
+import { defineJob, InputError, streamSnapshots } from '../job';
 import { checkParams } from '../../catalogue/params';
 import { SVEN_PARAMS, type SvenParams } from '../../catalogue/optimizer2';
 
@@ -165,14 +165,6 @@ export const svenJob = defineJob<SvenParams, unknown, SvenResult, SvenProgress>(
   params: SVEN_PARAMS,
   cost: (p) => p.steps * p.n * p.hidden,
   cpu: (ctx, params) => {
-    let last = -Infinity;
-    return runSvenJob(params, async (partial) => {
-      const now = performance.now();
-      if (now - last >= 40) {
-        ctx.progress(partial());
-        last = now;
-      }
-      await ctx.checkpoint();
-    });
+    return runSvenJob(params, streamSnapshots(ctx));
   },
 });
