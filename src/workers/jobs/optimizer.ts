@@ -45,9 +45,9 @@ export interface SensingRaceResult extends Omit<SensingRaceParams, 'seed'> {
 
 export type SensingRaceProgress = SensingRaceResult;
 
+/** The seeded problem and start; the ranges are the job's (SENSING_PARAMS), the cross-field rules are here. */
 export function sensingSetup(params: SensingRaceParams): { problem: SensingProblem; init: SensingInit } {
   const { n, r, k, m, kappa, alpha, seed } = params;
-  if (!(Number.isInteger(n) && n >= 2 && n <= 400)) throw new InputError(`invalid n: ${n} (expected an integer in [2, 400])`);
   if (!(Number.isInteger(r) && r >= 1 && r <= n)) throw new InputError(`invalid rank r: ${r} (expected an integer in [1, n = ${n}])`);
   if (!(Number.isInteger(k) && k > r && k <= n)) throw new InputError(`invalid width k: ${k} (expected an integer with r = ${r} < k ≤ n = ${n})`);
   try {
