@@ -1,2 +1,3 @@
 export { WasmKernels, WasmKernelModule, compileKernels, wasmSimdSupported, type KernelExports } from './wasm';
 export { createSinkhornWasm } from './sinkhornScaling';
+export { createSinkhornLogWasm } from './sinkhornLogWasm';
