@@ -22,7 +22,7 @@ import type { OtMethod, OtSolver, WarmStart } from '../../geometry/ot/solver';
 import type { OtProblem } from '../../geometry/ot/problem';
 import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
-import { createSinkhornLogWasm } from '../../kernels/wasm/sinkhornLogWasm';
+import { createSinkhornLogWasm } from '../../kernels/wasm/sinkhornLog';
 import { createSinkhornWasm, type SinkhornWasmSolver } from '../../kernels/wasm/sinkhornScaling';
 import { defineJob, InputError, type JobContext } from '../job';
 import { checkParams } from '../../catalogue/params';
@@ -124,7 +124,7 @@ async function warmStart(ctx: JobContext<SinkhornSolveProgress>, problem: OtProb
 function createCpuSolver(ctx: JobContext<SinkhornSolveProgress>, problem: OtProblem, params: SinkhornParams, initial: WarmStart | undefined): OtSolver {
   // The scaling and log-domain methods run on the WebAssembly SIMD kernels where the engine
   // has them (scaling: one fused pass over K per iteration, ⟨C, P⟩ not tracked per iteration;
-  // log: exact row and column log-sum-exps over C in wasm memory); SNS stays in JavaScript.
+  // log: the reference's cached-kernel iteration, C and K̃ in wasm memory); SNS stays in JavaScript.
   const wasm = (params.method === 'sinkhorn' || params.method === 'log') && ctx.wasm ? ctx.wasm.instantiate() : null;
   if (!wasm) return createSolver(problem, params.epsilon, params.method, { initial });
   return params.method === 'log' ? createSinkhornLogWasm(wasm, problem, params.epsilon, initial) : createSinkhornWasm(wasm, problem, params.epsilon, initial);

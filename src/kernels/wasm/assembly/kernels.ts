@@ -482,3 +482,30 @@ export function logDomainPlan(c: usize, f: usize, g: usize, plan: usize, n: i32,
     if (j < m) store<f64>(plan + o + <usize>j * 8, Math.exp((fi + load<f64>(g + <usize>j * 8) - load<f64>(c + o + <usize>j * 8)) * scale));
   }
 }
+
+/** out_i = Σ_j K_ij v_j and weighted_i = Σ_j C_ij K_ij v_j (the row pass of the cached-kernel log-domain Sinkhorn, with ⟨C, P⟩). */
+export function matVecWeighted(k: usize, c: usize, v: usize, out: usize, weighted: usize, n: i32, m: i32): void {
+  const m2 = m & ~1;
+  for (let i = 0; i < n; i++) {
+    const o = (<usize>i * <usize>m) * 8;
+    let s0 = f64x2.splat(0);
+    let w0 = f64x2.splat(0);
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const q = <usize>j * 8;
+      const e = f64x2.mul(v128.load(k + o + q), v128.load(v + q));
+      s0 = f64x2.add(s0, e);
+      w0 = f64x2.add(w0, f64x2.mul(v128.load(c + o + q), e));
+    }
+    let s = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
+    let w = f64x2.extract_lane(w0, 0) + f64x2.extract_lane(w0, 1);
+    if (j < m) {
+      const q = <usize>j * 8;
+      const e = load<f64>(k + o + q) * load<f64>(v + q);
+      s += e;
+      w += load<f64>(c + o + q) * e;
+    }
+    store<f64>(out + <usize>i * 8, s);
+    store<f64>(weighted + <usize>i * 8, w);
+  }
+}

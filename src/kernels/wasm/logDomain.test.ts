@@ -1,20 +1,23 @@
 /**
- * The log-domain kernels (row and column log-sum-exp of (s − C)/ε, the plan from potentials)
- * and the log-domain Sinkhorn on them against the f64 JS references in src/geometry
- * (reduce(…, 'logsumexp'), planFromPotentials, createSinkhornLog), within F64_EXACT.
+ * The log-domain kernels (row and column log-sum-exp of (s − C)/ε, the plan from potentials,
+ * the weighted mat-vec) and both log-domain Sinkhorn solvers on them (the cached-kernel one the
+ * job uses, and the exact-LSE one) against the f64 JS references in src/geometry
+ * (reduce(…, 'logsumexp'), planFromPotentials, multiplyRowsWeighted, createSinkhornLog), within F64_EXACT.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reduce } from '../../geometry/linalg/reductions';
 import { costMatrix, normalizeByMax } from '../../geometry/ot/costs';
 import { makeDataset } from '../../geometry/ot/datasets';
 import { marginalError, planFromPotentials } from '../../geometry/ot/metrics';
+import { multiplyRowsWeighted } from '../../geometry/ot/products';
 import { makeProblem } from '../../geometry/ot/problem';
 import { createSinkhornLog } from '../../geometry/ot/sinkhornLog';
 import { runToConvergence } from '../../geometry/ot/solver';
 import { mulberry32 } from '../../geometry/random';
 import { F64_EXACT, expectClose } from '../../geometry/tolerance';
 import { loadKernelsNode } from './loadNode';
-import { createSinkhornLogWasm } from './sinkhornLogWasm';
+import { createSinkhornLogWasm } from './sinkhornLog';
+import { createSinkhornLogExactWasm } from './sinkhornLogExact';
 import type { WasmKernelModule } from './wasm';
 
 let module: WasmKernelModule;
@@ -135,6 +138,25 @@ describe('logDomainPlan against planFromPotentials', () => {
   });
 });
 
+describe('matVecWeighted against multiplyRowsWeighted', () => {
+  for (const [n, m] of SHAPES) {
+    it(`${n}×${m}`, () => {
+      const w = module.instantiate();
+      const k = randomArray(n * m, n + 3 * m, 0, 1);
+      const c = randomArray(n * m, n + 4 * m, 0, 1);
+      const v = randomArray(m, m, 0, 2);
+      const out = w.allocF64(n);
+      const weighted = w.allocF64(n);
+      w.exports.matVecWeighted(w.put(k), w.put(c), w.put(v), out, weighted, n, m);
+      const refOut = new Float64Array(n);
+      const refWeighted = new Float64Array(n);
+      multiplyRowsWeighted(k, c, v, n, m, refOut, refWeighted);
+      expectClose(w.f64(out, n), refOut, F64_EXACT, 'K v');
+      expectClose(w.f64(weighted, n), refWeighted, F64_EXACT, '(C∘K) v');
+    });
+  }
+});
+
 function problemOf(n: number, seed: number, dataset: 'gaussians' | 'moons' = 'gaussians') {
   const d = makeDataset(dataset, n, mulberry32(seed));
   const cost = costMatrix(d.x, d.y, d.n, d.m, d.dim, 'sqeuclidean');
@@ -142,7 +164,12 @@ function problemOf(n: number, seed: number, dataset: 'gaussians' | 'moons' = 'ga
   return makeProblem(d.a, d.b, cost);
 }
 
-describe('log-domain Sinkhorn on the kernels against createSinkhornLog', () => {
+const SOLVERS = [
+  ['cached kernel (the job’s)', createSinkhornLogWasm],
+  ['exact LSE', createSinkhornLogExactWasm],
+] as const;
+
+describe.each(SOLVERS)('log-domain Sinkhorn on the kernels, %s, against createSinkhornLog', (_name, createSinkhornLogWasm) => {
   it('one update: the same f, g and record after the first step', () => {
     const problem = problemOf(37, 1);
     const ref = createSinkhornLog(problem, 0.03);
@@ -215,6 +242,18 @@ describe('log-domain Sinkhorn on the kernels against createSinkhornLog', () => {
     expect(() => createSinkhornLogWasm(module.instantiate(), problem, 0.02, { f: start.f, g: new Float64Array(3) })).toThrow(/warm start has 3 target potentials but the problem has m = 30/);
   });
 
+  it('a far-off start (g_0 = 10, the rest 0, ε = 0.01): column sums of K̃ underflow, the exact fallbacks give the reference iterates', () => {
+    const problem = problemOf(30, 12);
+    const g = new Float64Array(30);
+    g[0] = 10;
+    const start = { f: new Float64Array(30), g };
+    const ref = createSinkhornLog(problem, 0.01, { initial: start });
+    const fast = createSinkhornLogWasm(module.instantiate(), problem, 0.01, start);
+    for (let t = 0; t < 60; t++) expectClose(fast.step().marginalError, ref.step().marginalError, F64_EXACT, `error at ${t + 1}`);
+    expectClose(fast.potentials().f, ref.potentials().f, F64_EXACT, 'f');
+    expectClose(fast.potentials().g, ref.potentials().g, F64_EXACT, 'g');
+  });
+
   it('zero masses (f_i = −∞ rows), finalPlan() in place over C: the reference plan, and the error it reports is the plan’s', () => {
     const base = problemOf(24, 6);
     const a = base.a.slice();
@@ -233,5 +272,19 @@ describe('log-domain Sinkhorn on the kernels against createSinkhornLog', () => {
     expect(plan.subarray(3 * 24, 4 * 24).every((p) => p === 0)).toBe(true);
     // the error is the row term of the plan (its column term is 0 after the column update)
     expectClose(last, marginalError(plan, problem), F64_EXACT, 'error');
+  });
+});
+
+describe('the cached-kernel solver absorbs when the reference does', () => {
+  it('ε = 0.002, moons, n = 64: the same number of absorptions after 300 iterations (more than one)', () => {
+    const problem = problemOf(64, 64, 'moons');
+    const ref = createSinkhornLog(problem, 0.002);
+    const fast = createSinkhornLogWasm(module.instantiate(), problem, 0.002);
+    for (let t = 0; t < 300; t++) {
+      ref.step();
+      fast.step();
+    }
+    expect(ref.absorptions).toBeGreaterThan(1);
+    expect(fast.absorptions).toBe(ref.absorptions);
   });
 });

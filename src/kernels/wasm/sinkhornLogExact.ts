@@ -1,5 +1,7 @@
 /**
- * Log-domain Sinkhorn on the WebAssembly SIMD kernels: the iteration of `createSinkhornLog`
+ * Log-domain Sinkhorn with exact log-sum-exps on the WebAssembly SIMD kernels (not the job's:
+ * sinkhorn/solve uses the cached-kernel form of sinkhornLog.ts, about 3× cheaper per iteration;
+ * this one needs no kernel cache and no absorption, and bench/wasm.bench.ts times both): the iteration of `createSinkhornLog`
  * (src/geometry/ot/sinkhornLog.ts, the f64 reference), carried out on C in wasm memory:
  *   f_i = ε log a_i − ε LSE_j((g_j − C_ij)/ε)   (`rowLogSumExpShifted`),
  *   g_j = ε log b_j − ε LSE_i((f_i − C_ij)/ε)   (`columnLogSumExpShifted`, C streamed row by row),
@@ -21,7 +23,7 @@ import type { SinkhornWasmSolver } from './sinkhornScaling';
 import type { WasmKernels } from './wasm';
 
 /** `initial`: a warm start; its g starts the iteration, as in the reference. */
-export function createSinkhornLogWasm(kernels: WasmKernels, problem: OtProblem, epsilon: number, initial?: WarmStart): SinkhornWasmSolver {
+export function createSinkhornLogExactWasm(kernels: WasmKernels, problem: OtProblem, epsilon: number, initial?: WarmStart): SinkhornWasmSolver {
   checkEpsilon(epsilon);
   const { n, m, a, b, cost } = problem;
   const inv = 1 / epsilon;
