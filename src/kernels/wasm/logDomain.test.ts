@@ -1,15 +1,15 @@
 /**
  * The log-domain kernels (row and column log-sum-exp of (s − C)/ε, the plan from potentials,
- * the weighted mat-vec) and both log-domain Sinkhorn solvers on them (the cached-kernel one the
+ * the fused row pass of the cached-kernel form) and both log-domain Sinkhorn solvers on them (the cached-kernel one the
  * job uses, and the exact-LSE one) against the f64 JS references in src/geometry
- * (reduce(…, 'logsumexp'), planFromPotentials, multiplyRowsWeighted, createSinkhornLog), within F64_EXACT.
+ * (reduce(…, 'logsumexp'), planFromPotentials, multiplyRowsWeighted, multiplyColumns, createSinkhornLog), within F64_EXACT.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reduce } from '../../geometry/linalg/reductions';
 import { costMatrix, normalizeByMax } from '../../geometry/ot/costs';
 import { makeDataset } from '../../geometry/ot/datasets';
 import { marginalError, planFromPotentials } from '../../geometry/ot/metrics';
-import { multiplyRowsWeighted } from '../../geometry/ot/products';
+import { multiplyColumns, multiplyRowsWeighted } from '../../geometry/ot/products';
 import { makeProblem } from '../../geometry/ot/problem';
 import { createSinkhornLog } from '../../geometry/ot/sinkhornLog';
 import { runToConvergence } from '../../geometry/ot/solver';
@@ -138,21 +138,36 @@ describe('logDomainPlan against planFromPotentials', () => {
   });
 });
 
-describe('matVecWeighted against multiplyRowsWeighted', () => {
+describe('logSinkhornRowPass against multiplyRowsWeighted, multiplyColumns and the reference formulas', () => {
   for (const [n, m] of SHAPES) {
-    it(`${n}×${m}`, () => {
+    it(`${n}×${m}, row 0 of K̃ zero (its sum underflows: the exact LSE over C)`, () => {
       const w = module.instantiate();
-      const k = randomArray(n * m, n + 3 * m, 0, 1);
+      const epsilon = 0.05;
+      const k = randomArray(n * m, n + 3 * m, 0, 1).fill(0, 0, m);
       const c = randomArray(n * m, n + 4 * m, 0, 1);
       const v = randomArray(m, m, 0, 2);
-      const out = w.allocF64(n);
-      const weighted = w.allocF64(n);
-      w.exports.matVecWeighted(w.put(k), w.put(c), w.put(v), out, weighted, n, m);
-      const refOut = new Float64Array(n);
+      const g = randomArray(m, m + 1, -0.1, 0.1);
+      const fRef = randomArray(n, n + 2, -0.1, 0.1);
+      const logA = randomArray(n, n + 3, -5, -1);
+      const ptrs = [k, c, v, g, fRef, logA].map((x) => w.put(x));
+      const [fNext, u, rowSum, rowWeighted, exactRow, exactRowWeighted] = [n, n, n, n, n, n].map((len) => w.allocF64(len));
+      const colSum = w.allocF64(m);
+      w.exports.logSinkhornRowPass(...(ptrs as [number, number, number, number, number, number]), fNext, u, rowSum, rowWeighted, exactRow, exactRowWeighted, colSum, n, m, epsilon);
+      const refSum = new Float64Array(n);
       const refWeighted = new Float64Array(n);
-      multiplyRowsWeighted(k, c, v, n, m, refOut, refWeighted);
-      expectClose(w.f64(out, n), refOut, F64_EXACT, 'K v');
-      expectClose(w.f64(weighted, n), refWeighted, F64_EXACT, '(C∘K) v');
+      multiplyRowsWeighted(k, c, v, n, m, refSum, refWeighted);
+      expectClose(w.f64(rowSum, n), refSum, F64_EXACT, 'K̃ v');
+      expectClose(w.f64(rowWeighted, n), refWeighted, F64_EXACT, '(C∘K̃) v');
+      const exact = reduce(shifted(c, g, m, 1 / epsilon, false), n, m, 'logsumexp', 'rows');
+      const lse = Float64Array.from(refSum, (sum, i) => (i === 0 ? exact[0] : Math.log(sum) - fRef[i] / epsilon));
+      const refNext = Float64Array.from(lse, (l, i) => epsilon * (logA[i] - l));
+      expectClose(w.f64(fNext, n), refNext, F64_EXACT, 'fNext');
+      expectClose(w.f64(exactRow, 1), exact.subarray(0, 1), F64_EXACT, 'exact LSE of row 0');
+      const refU = Float64Array.from(refNext, (f, i) => Math.exp((f - fRef[i]) / epsilon));
+      expectClose(w.f64(u, n), refU, F64_EXACT, 'u');
+      const refCol = new Float64Array(m);
+      multiplyColumns(k, refU, n, m, refCol);
+      expectClose(w.f64(colSum, m), refCol, F64_EXACT, 'K̃ᵀu');
     });
   }
 });

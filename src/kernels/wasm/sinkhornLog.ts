@@ -3,14 +3,15 @@
  * (src/geometry/ot/sinkhornLog.ts, the f64 reference) step for step, its O(n·m) work in wasm
  * memory. The same cached kernel K̃_ij = exp((f̂_i + ĝ_j − C_ij)/ε) at reference potentials,
  * absorbed when |f − f̂|/ε or |g − ĝ|/ε exceeds 30; per iteration the row pass
- * Σ_j K̃_ij e^{(g_j − ĝ_j)/ε} with Σ_j C_ij (…) for ⟨C, P⟩ (`matVecWeighted`) and the column
- * pass Σ_i K̃_ij e^{(f_i − f̂_i)/ε} (`matVecTransposed`); a row or column sum outside
+ * Σ_j K̃_ij e^{(g_j − ĝ_j)/ε} with Σ_j C_ij (…) for ⟨C, P⟩, fused with the next column pass's
+ * Σ_i K̃_ij e^{(f_i − f̂_i)/ε} (`logSinkhornRowPass`: one read of K̃ and C per iteration; the
+ * column sums are recomputed by `matVecTransposed` after an absorption); a row or column sum outside
  * [1e-280, 1e280] falls back to the exact log-sum-exp over C (`rowLogSumExpShifted`,
  * `columnLogSumExpShifted`), as the reference. C and K̃ live in wasm memory for the whole job.
  *
  * Why not the exact log-sum-exps every iteration (src/kernels/wasm/sinkhornLogExact.ts): that
- * costs 2·n·m vector exps per iteration, the cached kernel two streaming products, which on
- * this machine was about 3× faster in WASM and faster even in JS (bench/wasm.bench.ts).
+ * costs 2·n·m vector exps per iteration, the cached kernel one fused pass over K̃ and C, which on
+ * this machine was several times faster in WASM, and faster even in JS (bench/wasm.bench.ts).
  *
  * Deviations from the reference, on purpose: K̃ entries below e^−707 ≈ 1e-307 are 0 (the
  * vector exp's flush; the reference stores 0 below 2.2e-308); an entry that small is below
@@ -56,8 +57,10 @@ export function createSinkhornLogWasm(kernels: WasmKernels, problem: OtProblem, 
     exactRowWeighted: kernels.allocF64(n),
     exactColumn: kernels.allocF64(m),
     columnWork: kernels.allocF64(m),
+    logA: kernels.put(a.map(Math.log)),
+    fNext: kernels.allocF64(n),
   };
-  const sizes: Record<keyof typeof at, number> = { f: n, g: m, fRef: n, gRef: m, u: n, v: m, rowSum: n, rowWeighted: n, colSum: m, exactRow: n, exactRowWeighted: n, exactColumn: m, columnWork: m };
+  const sizes: Record<keyof typeof at, number> = { f: n, g: m, fRef: n, gRef: m, u: n, v: m, rowSum: n, rowWeighted: n, colSum: m, exactRow: n, exactRowWeighted: n, exactColumn: m, columnWork: m, logA: n, fNext: n };
   let buffer: ArrayBufferLike | null = null;
   let mem = {} as Record<keyof typeof at, Float64Array>;
   /** Typed views of the vectors, remade when the memory grew (plan() allocates). */
@@ -68,12 +71,13 @@ export function createSinkhornLogWasm(kernels: WasmKernels, problem: OtProblem, 
     }
     return mem;
   };
-  const fNext = new Float64Array(n);
   let massB = 0;
   for (let j = 0; j < m; j++) massB += b[j];
   let iterations = 0;
   let absorptions = 0;
   let haveKernel = false;
+  /** colSum holds Σ_i K̃_ij u_i for the current f and references (left by the fused row pass). */
+  let columnsReady = false;
   let lastError = NaN;
   let lastCost = NaN;
   let failure: string | null = null;
@@ -85,6 +89,7 @@ export function createSinkhornLogWasm(kernels: WasmKernels, problem: OtProblem, 
     v.gRef.set(v.g);
     x.logDomainPlan(pc, at.f, at.g, pk, n, m, inv);
     haveKernel = true;
+    columnsReady = false;
     absorptions++;
   }
 
@@ -101,33 +106,25 @@ export function createSinkhornLogWasm(kernels: WasmKernels, problem: OtProblem, 
     for (let k = 0; k < p.length; k++) out[k] = p[k] === -Infinity ? 0 : Math.exp((p[k] - ref[k]) * inv);
   }
 
-  /** The exact LSE of row i (and its mean cost) into exactRow[i], exactRowWeighted[i]. */
-  function rowExact(i: number): void {
-    x.rowLogSumExpShifted(pc + i * m * 8, at.g, at.exactRow + i * 8, at.exactRowWeighted + i * 8, 1, m, inv);
-  }
-
   function rowPass(): void {
     const v = views();
     scalings(v.g, v.gRef, v.v);
-    x.matVecWeighted(pk, pc, at.v, at.rowSum, at.rowWeighted, n, m);
+    // fNext, the row sums (exact LSE where a sum is out of range) and the next colSum
+    x.logSinkhornRowPass(pk, pc, at.v, at.g, at.fRef, at.logA, at.fNext, at.u, at.rowSum, at.rowWeighted, at.exactRow, at.exactRowWeighted, at.colSum, n, m, epsilon);
+    columnsReady = true;
     let err = 0;
     let total = 0;
     for (let i = 0; i < n; i++) {
       const sum = v.rowSum[i];
-      let lse: number;
       let meanCost: number;
       let row: number;
       if (sum >= SUM_LOW && sum <= SUM_HIGH) {
-        lse = Math.log(sum) - v.fRef[i] * inv;
         meanCost = v.rowWeighted[i] / sum;
         row = v.f[i] === -Infinity ? 0 : Math.exp((v.f[i] - v.fRef[i]) * inv) * sum;
       } else {
-        rowExact(i);
-        lse = v.exactRow[i];
         meanCost = v.exactRowWeighted[i];
-        row = v.f[i] === -Infinity ? 0 : Math.exp(v.f[i] * inv + lse);
+        row = v.f[i] === -Infinity ? 0 : Math.exp(v.f[i] * inv + v.exactRow[i]);
       }
-      fNext[i] = epsilon * (logA[i] - lse);
       err += Math.abs(row - a[i]);
       total += row * meanCost;
     }
@@ -137,8 +134,10 @@ export function createSinkhornLogWasm(kernels: WasmKernels, problem: OtProblem, 
 
   function columnPass(): void {
     const v = views();
-    scalings(v.f, v.fRef, v.u);
-    x.matVecTransposed(pk, at.u, at.colSum, n, m);
+    if (!columnsReady) {
+      scalings(v.f, v.fRef, v.u);
+      x.matVecTransposed(pk, at.u, at.colSum, n, m);
+    }
     let exact = false;
     for (let j = 0; j < m; j++) {
       const s = v.colSum[j];
@@ -156,11 +155,11 @@ export function createSinkhornLogWasm(kernels: WasmKernels, problem: OtProblem, 
 
   // First f from g (= 0 or the given start): exact, since no kernel exists yet.
   x.rowLogSumExpShifted(pc, at.g, at.exactRow, at.exactRowWeighted, n, m, inv);
-  for (let i = 0; i < n; i++) fNext[i] = epsilon * (logA[i] - views().exactRow[i]);
+  for (let i = 0; i < n; i++) views().fNext[i] = epsilon * (logA[i] - views().exactRow[i]);
 
   const step = (): IterationRecord => {
     const v = views();
-    v.f.set(fNext);
+    v.f.set(v.fNext);
     if (!haveKernel || drift(v.f, v.fRef) > ABSORB_AT || drift(v.g, v.gRef) > ABSORB_AT) absorb();
     columnPass();
     if (drift(v.g, v.gRef) > ABSORB_AT) absorb();

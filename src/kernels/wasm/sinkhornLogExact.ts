@@ -1,6 +1,6 @@
 /**
  * Log-domain Sinkhorn with exact log-sum-exps on the WebAssembly SIMD kernels (not the job's:
- * sinkhorn/solve uses the cached-kernel form of sinkhornLog.ts, about 3× cheaper per iteration;
+ * sinkhorn/solve uses the cached-kernel form of sinkhornLog.ts, several times cheaper per iteration;
  * this one needs no kernel cache and no absorption, and bench/wasm.bench.ts times both): the iteration of `createSinkhornLog`
  * (src/geometry/ot/sinkhornLog.ts, the f64 reference), carried out on C in wasm memory:
  *   f_i = ε log a_i − ε LSE_j((g_j − C_ij)/ε)   (`rowLogSumExpShifted`),

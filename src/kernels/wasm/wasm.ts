@@ -24,7 +24,11 @@ export interface KernelExports {
   rowLogSumExpShifted(a: number, s: number, out: number, weighted: number, n: number, m: number, scale: number): void;
   columnLogSumExpShifted(a: number, s: number, out: number, work: number, n: number, m: number, scale: number): void;
   logDomainPlan(c: number, f: number, g: number, plan: number, n: number, m: number, scale: number): void;
-  matVecWeighted(k: number, c: number, v: number, out: number, weighted: number, n: number, m: number): void;
+  logSinkhornRowPass(
+    k: number, c: number, v: number, g: number, fRef: number, logA: number, fNext: number, u: number,
+    rowSum: number, rowWeighted: number, exactRow: number, exactRowWeighted: number, colSum: number,
+    n: number, m: number, epsilon: number,
+  ): void;
 }
 
 /** One instance: the kernels and a typed allocator over its memory. */

@@ -483,29 +483,69 @@ export function logDomainPlan(c: usize, f: usize, g: usize, plan: usize, n: i32,
   }
 }
 
-/** out_i = Σ_j K_ij v_j and weighted_i = Σ_j C_ij K_ij v_j (the row pass of the cached-kernel log-domain Sinkhorn, with ⟨C, P⟩). */
-export function matVecWeighted(k: usize, c: usize, v: usize, out: usize, weighted: usize, n: i32, m: i32): void {
+const SUM_LOW: f64 = 1e-280;
+const SUM_HIGH: f64 = 1e280;
+
+/**
+ * The row pass of the cached-kernel log-domain Sinkhorn fused with the next column pass's
+ * product (one read of K̃ and C per iteration instead of K̃ twice and C once). For each row i:
+ *   rowSum_i = Σ_j K̃_ij v_j, rowWeighted_i = Σ_j C_ij K̃_ij v_j,
+ *   lse_i = log rowSum_i − f̂_i/ε, or, with rowSum_i outside [1e-280, 1e280], the exact
+ *           LSE_j((g_j − C_ij)/ε) into exactRow_i (and its mean cost into exactRowWeighted_i),
+ *   fNext_i = ε (log a_i − lse_i), u_i = exp((fNext_i − f̂_i)/ε) (0 for −∞),
+ *   colSum_j += K̃_ij u_i  (the next column pass's Σ_i K̃_ij u_i while the row is in cache).
+ * colSum is valid for the next iteration unless the references move (then it is recomputed).
+ */
+export function logSinkhornRowPass(
+  k: usize, c: usize, v: usize, g: usize, fRef: usize, logA: usize, fNext: usize, u: usize,
+  rowSum: usize, rowWeighted: usize, exactRow: usize, exactRowWeighted: usize, colSum: usize,
+  n: i32, m: i32, epsilon: f64,
+): void {
+  const inv = 1.0 / epsilon;
   const m2 = m & ~1;
+  const stride = <usize>m * 8;
+  memory.fill(colSum, 0, stride);
   for (let i = 0; i < n; i++) {
-    const o = (<usize>i * <usize>m) * 8;
+    const rk = k + <usize>i * stride;
+    const rc = c + <usize>i * stride;
     let s0 = f64x2.splat(0);
     let w0 = f64x2.splat(0);
     let j = 0;
     for (; j < m2; j += 2) {
       const q = <usize>j * 8;
-      const e = f64x2.mul(v128.load(k + o + q), v128.load(v + q));
+      const e = f64x2.mul(v128.load(rk + q), v128.load(v + q));
       s0 = f64x2.add(s0, e);
-      w0 = f64x2.add(w0, f64x2.mul(v128.load(c + o + q), e));
+      w0 = f64x2.add(w0, f64x2.mul(v128.load(rc + q), e));
     }
-    let s = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
+    let sum = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
     let w = f64x2.extract_lane(w0, 0) + f64x2.extract_lane(w0, 1);
     if (j < m) {
       const q = <usize>j * 8;
-      const e = load<f64>(k + o + q) * load<f64>(v + q);
-      s += e;
-      w += load<f64>(c + o + q) * e;
+      const e = load<f64>(rk + q) * load<f64>(v + q);
+      sum += e;
+      w += load<f64>(rc + q) * e;
     }
-    store<f64>(out + <usize>i * 8, s);
-    store<f64>(weighted + <usize>i * 8, w);
+    const o = <usize>i * 8;
+    store<f64>(rowSum + o, sum);
+    store<f64>(rowWeighted + o, w);
+    const ref = load<f64>(fRef + o);
+    let lse: f64;
+    if (sum >= SUM_LOW && sum <= SUM_HIGH) lse = Math.log(sum) - ref * inv;
+    else {
+      rowLogSumExpShifted(rc, g, exactRow + o, exactRowWeighted + o, 1, m, inv);
+      lse = load<f64>(exactRow + o);
+    }
+    const fn = epsilon * (load<f64>(logA + o) - lse);
+    store<f64>(fNext + o, fn);
+    const ui = fn == -Infinity ? 0.0 : Math.exp((fn - ref) * inv);
+    store<f64>(u + o, ui);
+    if (ui == 0) continue;
+    const uv = f64x2.splat(ui);
+    j = 0;
+    for (; j < m2; j += 2) {
+      const q = <usize>j * 8;
+      v128.store(colSum + q, f64x2.add(v128.load(colSum + q), f64x2.mul(v128.load(rk + q), uv)));
+    }
+    if (j < m) store<f64>(colSum + <usize>j * 8, load<f64>(colSum + <usize>j * 8) + load<f64>(rk + <usize>j * 8) * ui);
   }
 }
