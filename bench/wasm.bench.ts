@@ -1,10 +1,11 @@
 /**
  * WebAssembly SIMD kernels (src/kernels/wasm) against our JavaScript f64 references and the
  * Python peers, in the same run: mat-vec, transposed mat-vec, row log-sum-exp and one scaling
- * Sinkhorn iteration on n×n matrices; then the app's `sinkhorn/solve` job end to end (1000
- * loaded points per side, uniform in [0, 1]², squared Euclidean cost, ε = 0.05, scaling, to
- * 1e-9) on the WASM and the JavaScript CPU paths against POT's sinkhorn_knopp running the same
- * number of iterations. Operators live in wasm memory (built once); only the kernel is timed.
+ * Sinkhorn iteration on n×n matrices, column log-sum-exp; then the app's `sinkhorn/solve` job end
+ * to end (1000 loaded points per side, uniform in [0, 1]², squared Euclidean cost, ε = 0.05,
+ * scaling, to 1e-9) on the WASM and the JavaScript CPU paths against POT's sinkhorn_knopp running
+ * the same number of iterations; and the same job with the log-domain method (ε = 0.05, 0.01)
+ * against POT's sinkhorn_log and sinkhorn_stabilized for the same iteration count. Operators live in wasm memory (built once); only the kernel is timed.
  * The worker pool is not built yet, so there is no pool column. A second table splits the
  * WASM job into its stages (what the job costs besides the kernel).
  *
@@ -30,11 +31,13 @@ const sizes = (process.env.BENCH_SIZES ?? '1024,2048,4096').split(',').map(Numbe
 const repeats = (n: number) => (n >= 4096 ? 5 : 7);
 const SINKHORN_EPSILON = 0.05;
 const JOB_N = 1000;
+const LOG_EPSILONS = [0.05, 0.01];
 
 // the job module imports WGSL with Vite's `?raw`; load those as empty strings here
 register('./rawImports.mjs', import.meta.url);
 const { solve, prepareProblem } = await import('../src/workers/jobs/sinkhorn');
 const { createSinkhornWasm } = await import('../src/kernels/wasm/sinkhornScaling');
+const { createSinkhornLogExactWasm } = await import('../src/kernels/wasm/sinkhornLogExact');
 const { marginalError, transportCost } = await import('../src/geometry/ot/metrics');
 
 const module = await loadKernelsNode();
@@ -77,13 +80,13 @@ function context(wasm: WasmKernelModule | null): JobContext<unknown> {
   return standaloneContext({ wasm });
 }
 
-async function timeJob(wasm: WasmKernelModule | null, runs: number): Promise<{ ms: number; iterations: number; loop: number }> {
+async function timeJob(wasm: WasmKernelModule | null, runs: number, p: SinkhornParams = params): Promise<{ ms: number; iterations: number; loop: number }> {
   let iterations = 0;
   const times: number[] = [];
   const loops: number[] = [];
   for (let r = 0; r <= runs; r++) {
     const t0 = performance.now();
-    const result = await solve.cpu(context(wasm), params, data);
+    const result = await solve.cpu(context(wasm), p, data);
     const ms = performance.now() - t0;
     iterations = result.iterations;
     if (r > 0) {
@@ -117,10 +120,34 @@ function jobStages(wasm: WasmKernelModule, runs: number): Record<string, number>
   return Object.fromEntries(names.map((name) => [name, median(stages[name])]));
 }
 
+/** The exact-LSE log-domain solver (not the job's) through the job's steps, for `iterations` iterations. */
+function timeExactLog(wasm: WasmKernelModule, p: SinkhornParams, iterations: number, runs: number): number {
+  const times: number[] = [];
+  for (let r = 0; r <= runs; r++) {
+    const t0 = performance.now();
+    const prepared = prepareProblem(p, data);
+    const solver = createSinkhornLogExactWasm(wasm.instantiate(), prepared.problem, p.epsilon);
+    while (solver.iterations < iterations) solver.step();
+    const plan = solver.finalPlan();
+    marginalError(plan, prepared.problem);
+    transportCost(plan, prepared.problem.cost);
+    if (r > 0) times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
 console.log('wasm: the sinkhorn/solve job (WASM, JS)…');
 const stages = jobStages(module, 5);
 const jobWasm = await timeJob(module, 5);
 const jobJs = await timeJob(null, 3);
+console.log('wasm: the sinkhorn/solve job, log-domain (WASM, JS)…');
+const logJobs = [];
+for (const epsilon of LOG_EPSILONS) {
+  const p: SinkhornParams = { ...params, method: 'log', epsilon };
+  const wasmRun = await timeJob(module, 3, p);
+  const jsRun = await timeJob(null, 3, p);
+  logJobs.push({ epsilon, wasm: wasmRun, js: jsRun, exact: timeExactLog(module, p, wasmRun.iterations, 3) });
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'curvature-wasm-'));
 writeFileSync(join(dir, 'x.f64'), new Uint8Array(jobX.buffer));
@@ -129,13 +156,14 @@ const spec = {
   sizes,
   repeats: sizes.map(repeats),
   job: { x: join(dir, 'x.f64'), y: join(dir, 'y.f64'), n: JOB_N, epsilon: SINKHORN_EPSILON, iterations: jobWasm.iterations, repeats: 5 },
+  logJobs: logJobs.map((j) => ({ epsilon: j.epsilon, iterations: j.wasm.iterations, repeats: 3 })),
 };
 writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
 console.log(`wasm: peers (numpy, scipy, POT), sizes ${sizes.join(', ')}…`);
-const peer = runPython<{ numpy: string; sizes: Record<string, Record<string, number>>; job: { pot: string; ms: number } | null }>('wasm.py', [join(dir, 'spec.json')]);
+const peer = runPython<{ numpy: string; sizes: Record<string, Record<string, number>>; job: { pot: string; ms: number } | null; logJobs: { log: number; stabilized: number }[] | null }>('wasm.py', [join(dir, 'spec.json')]);
 
 console.log('wasm: kernels (JS, WASM)…');
-const rows: Record<'matvec' | 'matvecT' | 'lse' | 'sinkhorn', Row[]> = { matvec: [], matvecT: [], lse: [], sinkhorn: [] };
+const rows: Record<'matvec' | 'matvecT' | 'lse' | 'lseCols' | 'sinkhorn', Row[]> = { matvec: [], matvecT: [], lse: [], lseCols: [], sinkhorn: [] };
 for (const n of sizes) {
   const random = mulberry32(1);
   const a = Float64Array.from({ length: n * n }, () => random() * 2 - 1);
@@ -151,6 +179,11 @@ for (const n of sizes) {
   rows.matvec.push({ size: `${n}²`, js: timeIt(() => matVec(a, x, n, n), r), wasm: timeIt(() => w.exports.matVec(pa, px, py, n, n), r), peer: peerN?.matvec ?? null, bytes });
   rows.matvecT.push({ size: `${n}²`, js: timeIt(() => multiplyColumns(a, x, n, n, out), r), wasm: timeIt(() => w.exports.matVecTransposed(pa, px, py, n, n), r), peer: peerN?.matvecT ?? null, bytes });
   rows.lse.push({ size: `${n}²`, js: timeIt(() => reduce(a, n, n, 'logsumexp', 'rows'), r), wasm: timeIt(() => w.exports.rowLogSumExp(pa, py, n, n), r), peer: peerN?.lse ?? null, bytes });
+  // column LSE of A: the log-domain kernel with shift 0 and scale −1, (0 − A_ij)·(−1) = A_ij
+  const zero = w.put(new Float64Array(n));
+  const work = w.allocF64(n);
+  const pyc = w.allocF64(n);
+  rows.lseCols.push({ size: `${n}²`, js: timeIt(() => reduce(a, n, n, 'logsumexp', 'cols'), r), wasm: timeIt(() => w.exports.columnLogSumExpShifted(pa, zero, pyc, work, n, n, -1), r), peer: peerN?.lseCols ?? null, bytes });
 
   // one scaling Sinkhorn iteration on K = exp(−C/0.05), n uniform points in [0, 1]²
   const p = Float64Array.from({ length: 2 * n }, () => random());
@@ -182,6 +215,7 @@ const peerName = peer.result ? `numpy ${peer.result.numpy}` : 'numpy';
 table('Mat-vec y = A x', `${peerName} A @ x`, rows.matvec);
 table('Transposed mat-vec y = Aᵀ u', `${peerName} A.T @ u`, rows.matvecT);
 table('Row log-sum-exp', 'scipy logsumexp(A, axis=1)', rows.lse);
+table('Column log-sum-exp (one pass, running max and sum per column)', 'scipy logsumexp(A, axis=0)', rows.lseCols);
 table('One scaling Sinkhorn iteration (ε = 0.05)', `${peerName} u = a/(K@v); v = b/(K.T@u)`, rows.sinkhorn);
 
 console.log(`\n### The sinkhorn/solve job end to end (n = ${JOB_N}, ε = ${SINKHORN_EPSILON}, scaling, ${jobWasm.iterations} iterations)\n`);
@@ -197,3 +231,14 @@ console.log(`\nJS iterations ${jobJs.iterations}; POT ${peer.result?.job?.pot ??
 console.log('Job = prepare (cost matrix) + solve + plan + final metrics, as `solve.cpu` in the worker (without the message to the main thread).');
 console.log('POT = ot.dist + sinkhorn_knopp (K built inside), stopThr = 0 and numItermax = our iteration count.');
 console.log(`Repeats: ${sizes.map((n) => `${n}: ${repeats(n)}`).join(', ')}; medians after one warm-up. Node ${process.version}.`);
+
+console.log(`\n### The sinkhorn/solve job end to end, log-domain method (n = ${JOB_N}, to 1e-9)\n`);
+console.log('| ε | iterations | JS job (ms) | WASM job (ms) | WASM exact-LSE solver (ms) | POT sinkhorn_log (ms) | POT sinkhorn_stabilized (ms) | JS / WASM | WASM / POT log | WASM / POT stabilized |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+logJobs.forEach((j, k) => {
+  const pj = peer.result?.logJobs?.[k] ?? null;
+  const ratio = (x: number | undefined) => (x ? `${(j.wasm.ms / x).toFixed(2)}×` : '—');
+  console.log(`| ${j.epsilon} | ${j.wasm.iterations} (JS ${j.js.iterations}) | ${fmt(j.js.ms)} | ${fmt(j.wasm.ms)} | ${fmt(j.exact)} | ${fmt(pj?.log ?? null)} | ${fmt(pj?.stabilized ?? null)} | ${(j.js.ms / j.wasm.ms).toFixed(2)}× | ${ratio(pj?.log)} | ${ratio(pj?.stabilized)} |`);
+});
+console.log('\nWASM job = the cached-kernel iteration of createSinkhornLog in wasm memory (src/kernels/wasm/sinkhornLog.ts); exact-LSE = 2·n·m vector exps per iteration (sinkhornLogExact.ts), prepare + solve + plan + metrics for the same iterations.');
+console.log('POT = ot.dist + sinkhorn_log / sinkhorn_stabilized (default tau), stopThr = 0 and numItermax = our iteration count; medians of 3 after one warm-up.');

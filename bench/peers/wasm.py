@@ -3,12 +3,15 @@
 
 Usage: wasm.py spec.json
 spec.json: {"sizes": [1024, ...], "repeats": [7, ...], "sinkhornIterations": 20,
-            "job": {"x": "path.f64", "y": "path.f64", "n": 1000, "epsilon": 0.05, "iterations": 61, "repeats": 5}}
+            "job": {"x": "path.f64", "y": "path.f64", "n": 1000, "epsilon": 0.05, "iterations": 61, "repeats": 5},
+            "logJobs": [{"epsilon": 0.05, "iterations": 61, "repeats": 3}, ...]}
 Kernels on a random n×n matrix (uniform in [-1, 1), f64): A @ x, A.T @ u, scipy.special.logsumexp(A, axis=1),
 and one scaling Sinkhorn iteration (u = a / (K @ v); v = b / (K.T @ u)) on K = exp(-C/0.05) of n uniform
 points in [0, 1]^2. The job: ot.sinkhorn(a, b, C, reg, method='sinkhorn') i.e. sinkhorn_knopp on the
 squared Euclidean cost of the given points, stopThr=0 and numItermax = the app's iteration count (so it runs
-exactly that many iterations), K built inside. Prints JSON; every time is a median in ms after one warm-up.
+exactly that many iterations), K built inside. logJobs: ot.bregman.sinkhorn_log and sinkhorn_stabilized on the
+same points and cost, stopThr=0 and numItermax = the app's log-domain iteration count at that epsilon. Column LSE:
+scipy.special.logsumexp(A, axis=0). Prints JSON; every time is a median in ms after one warm-up.
 """
 import json
 import statistics
@@ -53,6 +56,7 @@ for n, r in zip(spec["sizes"], spec["repeats"]):
         "matvec": median_ms(lambda: A @ x, r),
         "matvecT": median_ms(lambda: A.T @ x, r),
         "lse": median_ms(lambda: logsumexp(A, axis=1), r),
+        "lseCols": median_ms(lambda: logsumexp(A, axis=0), r),
         "sinkhorn": median_ms(sinkhorn_iteration, r),
     }
     del A, C, K
@@ -73,6 +77,19 @@ if job:
             return ot.bregman.sinkhorn_knopp(a, a, C, job["epsilon"], numItermax=job["iterations"], stopThr=0.0)
 
         out["job"] = {"pot": ot.__version__, "ms": median_ms(solve, job["repeats"])}
+
+        def log_solver(fn, spec_job):
+            def run():
+                C = ot.dist(x, y, metric="sqeuclidean")
+                return fn(a, a, C, spec_job["epsilon"], numItermax=spec_job["iterations"], stopThr=0.0)
+
+            return median_ms(run, spec_job["repeats"])
+
+        out["logJobs"] = [
+            {"log": log_solver(ot.bregman.sinkhorn_log, j), "stabilized": log_solver(ot.bregman.sinkhorn_stabilized, j)}
+            for j in spec.get("logJobs", [])
+        ]
     except ImportError:
         out["job"] = None
+        out["logJobs"] = None
 json.dump(out, sys.stdout)

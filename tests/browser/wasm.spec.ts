@@ -21,3 +21,24 @@ test('the CPU path runs the scaling Sinkhorn on the WASM SIMD kernels and says s
   expect(err).toBeLessThan(1e-8);
   expect(errors).toEqual([]);
 });
+
+// The log-domain Sinkhorn (the app's default method) on the same kernels: converged, the
+// requested marginals recomputed from the exported plan, and ⟨C, P⟩ tracked per iteration.
+test('the CPU path runs the log-domain Sinkhorn on the WASM SIMD kernels', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openChapter(page, 'sinkhorn', 'plan.n=60&plan.method=log&plan.epsilon=0.01&plan.maxIterations=5000', '?backend=cpu');
+  await expect(page.getByRole('status')).toHaveText(/^Compute: CPU \(WASM SIMD, forced\)/);
+  const view = page.locator('[data-view="sinkhorn-plan"]');
+  await expect(view.locator('.figure-description')).toContainText('marginal error', { timeout: 30_000 });
+  const { doc } = await exportJson(page, view);
+  expect((doc.params as Record<string, unknown>).method).toBe('log');
+  const r = doc.result as { plan: number[][]; a: number[]; b: number[]; converged: boolean; n: number; history: { cost: number }[] };
+  expect(r.converged).toBe(true);
+  expect(r.plan).toHaveLength(r.n);
+  let err = 0;
+  r.plan.forEach((row, i) => (err += Math.abs(row.reduce((s, v) => s + v, 0) - r.a[i])));
+  r.b.forEach((bj, j) => (err += Math.abs(r.plan.reduce((s, row) => s + row[j], 0) - bj)));
+  expect(err).toBeLessThan(1e-8);
+  expect(r.history.every((h) => Number.isFinite(h.cost))).toBe(true);
+  expect(errors).toEqual([]);
+});

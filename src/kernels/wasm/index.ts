@@ -1,2 +1,4 @@
 export { WasmKernels, WasmKernelModule, compileKernels, wasmSimdSupported, type KernelExports } from './wasm';
 export { createSinkhornWasm } from './sinkhornScaling';
+export { createSinkhornLogWasm, type SinkhornLogWasmSolver } from './sinkhornLog';
+export { createSinkhornLogExactWasm } from './sinkhornLogExact';

@@ -21,6 +21,14 @@ export interface KernelExports {
   gibbsKernel(c: number, k: number, count: number, epsilon: number): void;
   sinkhornScalingPass(k: number, a: number, b: number, uIn: number, vIn: number, uOut: number, vOut: number, ktu: number, n: number, m: number): number;
   scalingPlan(k: number, u: number, v: number, plan: number, n: number, m: number): void;
+  rowLogSumExpShifted(a: number, s: number, out: number, weighted: number, n: number, m: number, scale: number): void;
+  columnLogSumExpShifted(a: number, s: number, out: number, work: number, n: number, m: number, scale: number): void;
+  logDomainPlan(c: number, f: number, g: number, plan: number, n: number, m: number, scale: number): void;
+  logSinkhornRowPass(
+    k: number, c: number, v: number, g: number, fRef: number, logA: number, fNext: number, u: number,
+    rowSum: number, rowWeighted: number, exactRow: number, exactRowWeighted: number, colSum: number,
+    n: number, m: number, epsilon: number,
+  ): void;
 }
 
 /** One instance: the kernels and a typed allocator over its memory. */

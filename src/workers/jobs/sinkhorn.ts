@@ -22,6 +22,7 @@ import type { OtMethod, OtSolver, WarmStart } from '../../geometry/ot/solver';
 import type { OtProblem } from '../../geometry/ot/problem';
 import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
+import { createSinkhornLogWasm } from '../../kernels/wasm/sinkhornLog';
 import { createSinkhornWasm, type SinkhornWasmSolver } from '../../kernels/wasm/sinkhornScaling';
 import { defineJob, InputError, type JobContext } from '../job';
 import { checkParams } from '../../catalogue/params';
@@ -121,10 +122,12 @@ async function warmStart(ctx: JobContext<SinkhornSolveProgress>, problem: OtProb
 }
 
 function createCpuSolver(ctx: JobContext<SinkhornSolveProgress>, problem: OtProblem, params: SinkhornParams, initial: WarmStart | undefined): OtSolver {
-  // The scaling method runs on the WebAssembly SIMD kernels where the engine has them
-  // (one fused pass over K per iteration; ⟨C, P⟩ is then not tracked per iteration).
-  const wasm = params.method === 'sinkhorn' && ctx.wasm ? ctx.wasm.instantiate() : null;
-  return wasm ? createSinkhornWasm(wasm, problem, params.epsilon, initial) : createSolver(problem, params.epsilon, params.method, { initial });
+  // The scaling and log-domain methods run on the WebAssembly SIMD kernels where the engine
+  // has them (scaling: one fused pass over K per iteration, ⟨C, P⟩ not tracked per iteration;
+  // log: the reference's cached-kernel iteration, C and K̃ in wasm memory); SNS stays in JavaScript.
+  const wasm = (params.method === 'sinkhorn' || params.method === 'log') && ctx.wasm ? ctx.wasm.instantiate() : null;
+  if (!wasm) return createSolver(problem, params.epsilon, params.method, { initial });
+  return params.method === 'log' ? createSinkhornLogWasm(wasm, problem, params.epsilon, initial) : createSinkhornWasm(wasm, problem, params.epsilon, initial);
 }
 
 function finish(

@@ -112,6 +112,17 @@ describe('sinkhorn/solve warm starts (job, stage memo)', () => {
     }
   });
 
+  it('the log-domain solver on the WebAssembly kernels: warm == cold as well, for ε down and up', async () => {
+    const wasm = await loadKernelsNode();
+    for (const from of [0.05, 0.004]) {
+      const { warm, cold, warmPotentials, coldPotentials } = await solveTwice({ ...base, method: 'log', epsilon: from }, { ...base, method: 'log', epsilon: 0.01 }, wasm);
+      expect(warm.warmStart?.fromEpsilon).toBe(from);
+      expect(warm.converged && cold.converged).toBe(true);
+      expectClose(warm.plan, cold.plan, F64_ITERATIVE, `plan from ε = ${from}`);
+      expectClose(centred(warmPotentials), centred(coldPotentials), F64_ITERATIVE, `potentials from ε = ${from}`);
+    }
+  });
+
   it('a change of method or of the problem starts cold; the problem stage is keyed by what builds it', async () => {
     const memo = new StageCache().forCell('test');
     await solve.cpu(standaloneContext({ stages: memo }), base, null);

@@ -330,3 +330,222 @@ export function scalingPlan(k: usize, u: usize, v: usize, plan: usize, n: i32, m
     if (j < m) store<f64>(plan + o + <usize>j * 8, ui * load<f64>(k + o + <usize>j * 8) * load<f64>(v + <usize>j * 8));
   }
 }
+
+// ---------------------------------------------------------------------------------
+// Log-domain Sinkhorn (Peyré & Cuturi 2019, Remark 4.23) on C itself, t_ij = (s − C_ij)·κ
+// with κ = 1/ε: the row pass LSE_j((g_j − C_ij)/ε) and the column pass LSE_i((f_i − C_ij)/ε),
+// n·m vector exps each. exp arguments are ≤ 0 after the shift, so every sum is ≥ 1 and the
+// vector exp's flush below e^−707 changes it by < m·1e-307 (relative): nothing subnormal.
+
+/**
+ * out_i = LSE_j((s_j − A_ij)·κ), A n×m, two passes over each row while it is in cache (the
+ * max, then Σ exp(t − max)). With `weighted` ≠ 0 also weighted_i = Σ_j A_ij e_ij / Σ_j e_ij,
+ * e_ij = exp(t_ij − max) (the mean cost of row i of the plan: ⟨C, P⟩ for free).
+ * A row whose max is ±∞ or NaN gives that max (weighted NaN), as the JS reference.
+ */
+export function rowLogSumExpShifted(a: usize, s: usize, out: usize, weighted: usize, n: i32, m: i32, scale: f64): void {
+  const m2 = m & ~1;
+  const k = f64x2.splat(scale);
+  for (let i = 0; i < n; i++) {
+    const row = a + (<usize>i * <usize>m) * 8;
+    let mv = f64x2.splat(-Infinity);
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const o = <usize>j * 8;
+      mv = f64x2.pmax(mv, f64x2.mul(f64x2.sub(v128.load(s + o), v128.load(row + o)), k));
+    }
+    let mx = Math.max(f64x2.extract_lane(mv, 0), f64x2.extract_lane(mv, 1));
+    if (j < m) mx = Math.max(mx, (load<f64>(s + <usize>j * 8) - load<f64>(row + <usize>j * 8)) * scale);
+    if (!isFinite(mx)) {
+      store<f64>(out + <usize>i * 8, mx);
+      if (weighted) store<f64>(weighted + <usize>i * 8, NaN);
+      continue;
+    }
+    const shift = f64x2.splat(mx);
+    let s0 = f64x2.splat(0);
+    let w0 = f64x2.splat(0);
+    j = 0;
+    if (weighted) {
+      for (; j < m2; j += 2) {
+        const o = <usize>j * 8;
+        const c = v128.load(row + o);
+        const e = expVec(f64x2.sub(f64x2.mul(f64x2.sub(v128.load(s + o), c), k), shift));
+        s0 = f64x2.add(s0, e);
+        w0 = f64x2.add(w0, f64x2.mul(c, e));
+      }
+    } else {
+      let s1 = f64x2.splat(0);
+      const m4 = m & ~3;
+      for (; j < m4; j += 4) {
+        const o = <usize>j * 8;
+        s0 = f64x2.add(s0, expVec(f64x2.sub(f64x2.mul(f64x2.sub(v128.load(s + o), v128.load(row + o)), k), shift)));
+        s1 = f64x2.add(s1, expVec(f64x2.sub(f64x2.mul(f64x2.sub(v128.load(s + o, 16), v128.load(row + o, 16)), k), shift)));
+      }
+      for (; j < m2; j += 2) {
+        const o = <usize>j * 8;
+        s0 = f64x2.add(s0, expVec(f64x2.sub(f64x2.mul(f64x2.sub(v128.load(s + o), v128.load(row + o)), k), shift)));
+      }
+      s0 = f64x2.add(s0, s1);
+    }
+    let t = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
+    let w = f64x2.extract_lane(w0, 0) + f64x2.extract_lane(w0, 1);
+    if (j < m) {
+      const c = load<f64>(row + <usize>j * 8);
+      const e = Math.exp((load<f64>(s + <usize>j * 8) - c) * scale - mx);
+      t += e;
+      w += c * e;
+    }
+    store<f64>(out + <usize>i * 8, mx + Math.log(t));
+    if (weighted) store<f64>(weighted + <usize>i * 8, w / t);
+  }
+}
+
+/** Start of the running column max: finite (so M − max(M, t) is never −∞ − (−∞)), below any real t. */
+const COLUMN_START: f64 = -1e300;
+
+/**
+ * out_j = LSE_i((s_i − A_ij)·κ), A n×m, in one pass over A row by row (two rows at a time)
+ * with a running max M_j (in `out`) and sum S_j (in `work`, m f64) per column: a pair of
+ * columns whose max moves is rescaled, S ← S·exp(M − M′) + Σ exp(t − M′), otherwise
+ * S += Σ exp(t − M) (one exp per entry; the max moves about log n times per column for
+ * rows in random order). Finally out_j = M_j + log S_j (−∞ for a column of −∞).
+ */
+export function columnLogSumExpShifted(a: usize, s: usize, out: usize, work: usize, n: i32, m: i32, scale: f64): void {
+  const m2 = m & ~1;
+  const k = f64x2.splat(scale);
+  const stride = <usize>m * 8;
+  for (let j = 0; j < m; j++) {
+    store<f64>(out + <usize>j * 8, COLUMN_START);
+    store<f64>(work + <usize>j * 8, 0);
+  }
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const r0 = a + <usize>i * stride;
+    const r1 = r0 + stride;
+    const s0 = f64x2.splat(load<f64>(s + <usize>i * 8));
+    const s1 = f64x2.splat(load<f64>(s + <usize>i * 8 + 8));
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const o = <usize>j * 8;
+      const t0 = f64x2.mul(f64x2.sub(s0, v128.load(r0 + o)), k);
+      const t1 = f64x2.mul(f64x2.sub(s1, v128.load(r1 + o)), k);
+      const mx = v128.load(out + o);
+      let sum = v128.load(work + o);
+      const top = f64x2.pmax(t0, t1);
+      if (v128.any_true(f64x2.gt(top, mx))) {
+        const nm = f64x2.pmax(mx, top);
+        sum = f64x2.add(f64x2.mul(sum, expVec(f64x2.sub(mx, nm))), f64x2.add(expVec(f64x2.sub(t0, nm)), expVec(f64x2.sub(t1, nm))));
+        v128.store(out + o, nm);
+      } else {
+        sum = f64x2.add(sum, f64x2.add(expVec(f64x2.sub(t0, mx)), expVec(f64x2.sub(t1, mx))));
+      }
+      v128.store(work + o, sum);
+    }
+    if (j < m) columnScalar(r0, s + <usize>i * 8, out, work, j, scale, 2, stride);
+  }
+  if (i < n) {
+    const r0 = a + <usize>i * stride;
+    for (let j = 0; j < m; j++) columnScalar(r0, s + <usize>i * 8, out, work, j, scale, 1, stride);
+  }
+  for (let j = 0; j < m; j++) {
+    const o = <usize>j * 8;
+    store<f64>(out + o, load<f64>(out + o) + Math.log(load<f64>(work + o)));
+  }
+}
+
+/** The scalar form of the column update for column j over `rows` consecutive rows from r0. */
+function columnScalar(r0: usize, s: usize, out: usize, work: usize, j: i32, scale: f64, rows: i32, stride: usize): void {
+  const o = <usize>j * 8;
+  for (let r = 0; r < rows; r++) {
+    const t = (load<f64>(s + <usize>r * 8) - load<f64>(r0 + <usize>r * stride + o)) * scale;
+    const mx = load<f64>(out + o);
+    if (t > mx) {
+      store<f64>(work + o, load<f64>(work + o) * Math.exp(mx - t) + 1);
+      store<f64>(out + o, t);
+    } else store<f64>(work + o, load<f64>(work + o) + Math.exp(t - mx));
+  }
+}
+
+/** P_ij = exp((f_i + g_j − C_ij)·κ) into `plan` (may alias C); entries below e^−707 are 0. */
+export function logDomainPlan(c: usize, f: usize, g: usize, plan: usize, n: i32, m: i32, scale: f64): void {
+  const m2 = m & ~1;
+  const k = f64x2.splat(scale);
+  for (let i = 0; i < n; i++) {
+    const o = (<usize>i * <usize>m) * 8;
+    const fi = load<f64>(f + <usize>i * 8);
+    const fv = f64x2.splat(fi);
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const q = <usize>j * 8;
+      v128.store(plan + o + q, expVec(f64x2.mul(f64x2.sub(f64x2.add(fv, v128.load(g + q)), v128.load(c + o + q)), k)));
+    }
+    if (j < m) store<f64>(plan + o + <usize>j * 8, Math.exp((fi + load<f64>(g + <usize>j * 8) - load<f64>(c + o + <usize>j * 8)) * scale));
+  }
+}
+
+const SUM_LOW: f64 = 1e-280;
+const SUM_HIGH: f64 = 1e280;
+
+/**
+ * The row pass of the cached-kernel log-domain Sinkhorn fused with the next column pass's
+ * product (one read of K̃ and C per iteration instead of K̃ twice and C once). For each row i:
+ *   rowSum_i = Σ_j K̃_ij v_j, rowWeighted_i = Σ_j C_ij K̃_ij v_j,
+ *   lse_i = log rowSum_i − f̂_i/ε, or, with rowSum_i outside [1e-280, 1e280], the exact
+ *           LSE_j((g_j − C_ij)/ε) into exactRow_i (and its mean cost into exactRowWeighted_i),
+ *   fNext_i = ε (log a_i − lse_i), u_i = exp((fNext_i − f̂_i)/ε) (0 for −∞),
+ *   colSum_j += K̃_ij u_i  (the next column pass's Σ_i K̃_ij u_i while the row is in cache).
+ * colSum is valid for the next iteration unless the references move (then it is recomputed).
+ */
+export function logSinkhornRowPass(
+  k: usize, c: usize, v: usize, g: usize, fRef: usize, logA: usize, fNext: usize, u: usize,
+  rowSum: usize, rowWeighted: usize, exactRow: usize, exactRowWeighted: usize, colSum: usize,
+  n: i32, m: i32, epsilon: f64,
+): void {
+  const inv = 1.0 / epsilon;
+  const m2 = m & ~1;
+  const stride = <usize>m * 8;
+  memory.fill(colSum, 0, stride);
+  for (let i = 0; i < n; i++) {
+    const rk = k + <usize>i * stride;
+    const rc = c + <usize>i * stride;
+    let s0 = f64x2.splat(0);
+    let w0 = f64x2.splat(0);
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const q = <usize>j * 8;
+      const e = f64x2.mul(v128.load(rk + q), v128.load(v + q));
+      s0 = f64x2.add(s0, e);
+      w0 = f64x2.add(w0, f64x2.mul(v128.load(rc + q), e));
+    }
+    let sum = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
+    let w = f64x2.extract_lane(w0, 0) + f64x2.extract_lane(w0, 1);
+    if (j < m) {
+      const q = <usize>j * 8;
+      const e = load<f64>(rk + q) * load<f64>(v + q);
+      sum += e;
+      w += load<f64>(rc + q) * e;
+    }
+    const o = <usize>i * 8;
+    store<f64>(rowSum + o, sum);
+    store<f64>(rowWeighted + o, w);
+    const ref = load<f64>(fRef + o);
+    let lse: f64;
+    if (sum >= SUM_LOW && sum <= SUM_HIGH) lse = Math.log(sum) - ref * inv;
+    else {
+      rowLogSumExpShifted(rc, g, exactRow + o, exactRowWeighted + o, 1, m, inv);
+      lse = load<f64>(exactRow + o);
+    }
+    const fn = epsilon * (load<f64>(logA + o) - lse);
+    store<f64>(fNext + o, fn);
+    const ui = fn == -Infinity ? 0.0 : Math.exp((fn - ref) * inv);
+    store<f64>(u + o, ui);
+    if (ui == 0) continue;
+    const uv = f64x2.splat(ui);
+    j = 0;
+    for (; j < m2; j += 2) {
+      const q = <usize>j * 8;
+      v128.store(colSum + q, f64x2.add(v128.load(colSum + q), f64x2.mul(v128.load(rk + q), uv)));
+    }
+    if (j < m) store<f64>(colSum + <usize>j * 8, load<f64>(colSum + <usize>j * 8) + load<f64>(rk + <usize>j * 8) * ui);
+  }
+}
