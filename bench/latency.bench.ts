@@ -145,7 +145,8 @@ function measureStep(log: Frame[], cell: string, t0: number): StepSample {
   const after = log.filter((f) => f.cell === cell && f.t >= t0);
   const visible = after.filter((f) => f.kind === 'preview' || f.kind === 'final' || f.kind === 'progress' || f.kind === 'error');
   const final = after.find((f) => f.kind === 'final' || f.kind === 'error');
-  const progress = after.filter((f) => f.kind === 'progress' && (!final || f.t <= final.t));
+  // Reports painted in the same animation frame are one update on the screen.
+  const progress = after.filter((f, k) => f.kind === 'progress' && (!final || f.t <= final.t) && !(k > 0 && after[k - 1]!.kind === 'progress' && after[k - 1]!.t === f.t));
   const first = visible[0];
   let updatesPerSecond: number | null = null;
   if (progress.length >= 3) {
