@@ -114,6 +114,8 @@ export async function runSensingRaceJob(
 
 export const sensingRaceJob = defineJob<SensingRaceParams, unknown, SensingRaceResult, SensingRaceProgress>({
   name: 'optimizer/sensing-race',
+  // Each iteration of each method forms ⟨B_i, UUᵀ⟩ and Σ r_i B_i over the m dense n×n measurements.
+  cost: (p) => p.iterations * p.m * p.n * p.n,
   cpu: (ctx, params, data) => {
     // Snapshots copy every curve: build one only when the engine would forward it (~50 ms apart).
     let last = -Infinity;
