@@ -29,6 +29,8 @@ export function ThreeCanvas({ setup, height = 380, canvasRef, handleRef, ariaLab
   const containerRef = useRef<HTMLDivElement>(null);
   const setupRef = useRef(setup);
   setupRef.current = setup;
+  const labelRef = useRef(ariaLabel);
+  labelRef.current = ariaLabel;
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
@@ -43,7 +45,7 @@ export function ThreeCanvas({ setup, height = 380, canvasRef, handleRef, ariaLab
     const width = container.clientWidth || 480;
     renderer.setSize(width, height);
     renderer.domElement.setAttribute('role', 'img');
-    renderer.domElement.setAttribute('aria-label', ariaLabel);
+    renderer.domElement.setAttribute('aria-label', labelRef.current);
     container.appendChild(renderer.domElement);
     if (canvasRef) {
       if (typeof canvasRef === 'function') canvasRef(renderer.domElement);
@@ -95,7 +97,12 @@ export function ThreeCanvas({ setup, height = 380, canvasRef, handleRef, ariaLab
       renderer.domElement.remove();
       if (handleRef) handleRef.current = null;
     };
-  }, [height, canvasRef, handleRef, ariaLabel]);
+  }, [height, canvasRef, handleRef]);
+  // The label names the point count, which changes with every preview and result: update the
+  // attribute, not the renderer (a new WebGL context and its shaders cost 20–40 ms of main thread).
+  useEffect(() => {
+    containerRef.current?.querySelector('canvas')?.setAttribute('aria-label', ariaLabel);
+  }, [ariaLabel]);
   return <div ref={containerRef} className="three-canvas" style={{ minHeight: height }} />;
 }
 
