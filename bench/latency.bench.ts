@@ -249,6 +249,7 @@ async function dragSlider(page: Page, cell: string): Promise<DragSample | null> 
     if (f.kind === 'settled') inFlight--;
   }
   const final = log.find((f) => f.kind === 'final' && f.t >= tUp);
+  if (DEBUG) process.stderr.write(`  ${cell} drag: ${log.map((f) => `${f.run}${f.kind[0]}@${Math.round(f.t - tDown)}`).join(' ')}\n`);
   return {
     started: startedRuns.length,
     cancelled: startedRuns.filter((r) => !shown.has(r)).length,
