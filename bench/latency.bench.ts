@@ -357,6 +357,7 @@ async function main(): Promise<void> {
         await context.close();
       }
       printRows(backend, rows, longTasks);
+      console.log(`Load average after this table: ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}.`);
     }
   } finally {
     await browser?.close();
