@@ -58,6 +58,39 @@ const RIGHT = 22;
 const TICK_SPACE = 9;
 const X_LABEL_SPACE = 22;
 
+interface DrawnSeries {
+  label: string;
+  x: Float64Array;
+  y: Float64Array;
+  color?: string;
+  dashed?: boolean;
+  points?: boolean;
+}
+
+interface DrawnInputs {
+  series: DrawnSeries[];
+  /** Everything else the drawing reads, serialised. */
+  rest: string;
+}
+
+function copySeries(s: Series): DrawnSeries {
+  return { label: s.label, x: Float64Array.from(s.x), y: Float64Array.from(s.y), color: s.color, dashed: s.dashed, points: s.points };
+}
+
+function sameArray(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
+  return true;
+}
+
+function sameInputs(a: DrawnInputs, b: DrawnInputs): boolean {
+  if (a.rest !== b.rest || a.series.length !== b.series.length) return false;
+  return a.series.every((s, i) => {
+    const t = b.series[i]!;
+    return s.label === t.label && s.color === t.color && s.dashed === t.dashed && s.points === t.points && sameArray(s.x, t.x) && sameArray(s.y, t.y);
+  });
+}
+
 export function LinePlot({
   series,
   xLabel,
@@ -76,9 +109,15 @@ export function LinePlot({
   const gRef = useRef<SVGGElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useFigureSize(box, { width: designWidth, height: designHeight });
+  // The inputs of the figure on the SVG now. Views rebuild their series arrays on every render (a
+  // status line, a progress report of another field); equal contents redraw nothing.
+  const drawn = useRef<DrawnInputs | null>(null);
   useEffect(() => {
     const g = d3.select(gRef.current);
     if (!gRef.current) return;
+    const inputs: DrawnInputs = { series: series.map(copySeries), rest: JSON.stringify([xLabel, yLabel, xScale, yScale, xDomain, yDomain, hLines, vLines, width, height]) };
+    if (drawn.current && sameInputs(drawn.current, inputs)) return;
+    drawn.current = inputs;
     g.selectAll('*').remove();
     const xs = xDomain ?? finiteExtent(series.flatMap((s) => Array.from(s.x)), xScale);
     const ys = yDomain ?? finiteExtent([...series.flatMap((s) => Array.from(s.y)), ...hLines.map((l) => l.value)], yScale);

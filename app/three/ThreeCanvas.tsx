@@ -36,6 +36,8 @@ export function ThreeCanvas({ setup, height: designHeight = 380, canvasRef, hand
   const resizeRef = useRef<(() => void) | null>(null);
   const setupRef = useRef(setup);
   setupRef.current = setup;
+  const labelRef = useRef(ariaLabel);
+  labelRef.current = ariaLabel;
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
@@ -51,7 +53,7 @@ export function ThreeCanvas({ setup, height: designHeight = 380, canvasRef, hand
     const height = heightRef.current;
     renderer.setSize(width, height);
     renderer.domElement.setAttribute('role', 'img');
-    renderer.domElement.setAttribute('aria-label', ariaLabel);
+    renderer.domElement.setAttribute('aria-label', labelRef.current);
     container.appendChild(renderer.domElement);
     if (canvasRef) {
       if (typeof canvasRef === 'function') canvasRef(renderer.domElement);
@@ -107,8 +109,13 @@ export function ThreeCanvas({ setup, height: designHeight = 380, canvasRef, hand
       if (handleRef) handleRef.current = null;
       resizeRef.current = null;
     };
-  }, [canvasRef, handleRef, ariaLabel]);
+  }, [canvasRef, handleRef]);
   useEffect(() => resizeRef.current?.(), [height]);
+  // The label names the point count, which changes with every preview and result: update the
+  // attribute, not the renderer (a new WebGL context and its shaders cost 20–40 ms of main thread).
+  useEffect(() => {
+    containerRef.current?.querySelector('canvas')?.setAttribute('aria-label', ariaLabel);
+  }, [ariaLabel]);
   return <div ref={containerRef} className="three-canvas" style={{ minHeight: height }} />;
 }
 

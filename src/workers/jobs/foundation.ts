@@ -28,10 +28,18 @@ export interface SweepResult {
   times: Float64Array;
 }
 
-function sweepMatrix(n: number, seed: number): Float64Array {
+/**
+ * The seeded n×n matrix, filled 64 rows at a time with a checkpoint between (n = 4096 is 16 M draws,
+ * a quarter of a second: one slice that long held a dragged slider's stale runs in flight).
+ */
+async function sweepMatrix(n: number, seed: number, checkpoint: () => Promise<void>): Promise<Float64Array> {
   const random = mulberry32(seed);
   const a = new Float64Array(n * n);
-  for (let i = 0; i < a.length; i++) a[i] = random() * 20 - 10;
+  for (let i = 0; i < n; i += 64) {
+    const end = Math.min(n, i + 64) * n;
+    for (let k = i * n; k < end; k++) a[k] = random() * 20 - 10;
+    await checkpoint();
+  }
   return a;
 }
 
@@ -40,7 +48,7 @@ export const lseSweep = defineJob<SweepParams, null, SweepResult, SweepProgress>
   params: LSE_SWEEP_PARAMS,
   async cpu(ctx, params) {
     checkParams(LSE_SWEEP_PARAMS, params);
-    const a = sweepMatrix(params.n, params.seed);
+    const a = await sweepMatrix(params.n, params.seed, () => ctx.checkpoint());
     const times: number[] = [];
     let rowLse = new Float64Array(params.n);
     for (let r = 0; r < params.repeats; r++) {
@@ -61,7 +69,7 @@ export const lseSweep = defineJob<SweepParams, null, SweepResult, SweepProgress>
   async gpu(ctx, params) {
     checkParams(LSE_SWEEP_PARAMS, params);
     const gpu = ctx.gpu!;
-    const a = gpu.upload(toFloat32(sweepMatrix(params.n, params.seed)), 'lse-sweep:a');
+    const a = gpu.upload(toFloat32(await sweepMatrix(params.n, params.seed, () => ctx.checkpoint())), 'lse-sweep:a');
     const out = gpu.storage(params.n * 4, 'lse-sweep:out');
     const times: number[] = [];
     let last: Float32Array = new Float32Array(params.n);

@@ -107,6 +107,8 @@ export async function runSensingRaceJob(
 export const sensingRaceJob = defineJob<SensingRaceParams, unknown, SensingRaceResult, SensingRaceProgress>({
   name: 'optimizer/sensing-race',
   params: SENSING_PARAMS,
+  // Each iteration of each method forms ⟨B_i, UUᵀ⟩ and Σ r_i B_i over the m dense n×n measurements.
+  cost: (p) => p.iterations * p.m * p.n * p.n,
   cpu: async (ctx, params, data) => {
     checkParams(SENSING_PARAMS, params, data === null || data === undefined ? [] : SENSING_FILE_FIXES);
     return runSensingRaceJob(params, streamSnapshots(ctx), 25, data);

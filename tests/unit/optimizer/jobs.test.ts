@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/workers/job';
-import { runAdampRaceJob, runSensingRaceJob, type SensingRaceParams } from '../../../src/workers/jobs/optimizer';
+import { runAdampRaceJob, runSensingRaceJob, sensingRaceJob, type SensingRaceParams } from '../../../src/workers/jobs/optimizer';
 
 const sensing: SensingRaceParams = { n: 6, r: 2, k: 3, m: 60, kappa: 2, alpha: 0.2, eta: 0.2, iterations: 200, modifyAt: 50, seed: 1 };
 
@@ -15,6 +15,13 @@ describe('optimizer jobs (CPU path without the worker)', () => {
     expect(r.done).toBe(200);
     expect(r.traces['symmetric-exact'].errors).toHaveLength(201);
     expect(Number.isFinite(r.traces.modified.errors[200])).toBe(true);
+  });
+
+  it('sensing race: declares a cost linear in the iterations and the measurements and quadratic in n (its expected time follows them)', () => {
+    const cost = sensingRaceJob.cost!;
+    expect(cost({ ...sensing, iterations: 400 })).toBe(2 * cost(sensing));
+    expect(cost({ ...sensing, m: 180 })).toBe(3 * cost(sensing));
+    expect(cost({ ...sensing, n: 12, k: 3 })).toBe(4 * cost(sensing));
   });
 
   it('sensing race: rejects k ≤ r and a bad condition number with InputErrors naming the value', async () => {
