@@ -123,9 +123,9 @@ const mdsTolerance = {
 /** `heat/embed`: one method's embedding. */
 export const HEAT_EMBED_PARAMS = defineParams([method, n, noise, k, alpha, laplacian, t, autoT, order, sigma, steps, mdsIterations, seed, landmarks]);
 
-/** `heat/compare`: every method on one graph, so fewer points (at most HEAT_COMPARE_MAX_ROWS, 300 by default). */
+/** `heat/compare`: every method on one graph, so fewer points (at most HEAT_COMPARE_MAX_ROWS, 250 by default). */
 export const HEAT_COMPARE_PARAMS = defineParams([
-  { ...n, default: 300, max: HEAT_COMPARE_MAX_ROWS },
+  { ...n, default: 250, max: HEAT_COMPARE_MAX_ROWS },
   noise,
   k,
   alpha,
