@@ -292,18 +292,19 @@ export class Engine {
     const previewParams = job.preview ? job.preview(params) : null;
     if (previewParams !== null) {
       const first = await execute(previewParams, true);
-      if (mode === 'preview') return { ...first, preview: true, seconds: (performance.now() - start) / 1000 };
+      if (mode === 'preview') return { ...first, preview: true, seconds: (performance.now() - start - gate.heldMs) / 1000 };
       if (!isCurrent()) throw new JobCancelled();
       onPreview?.(first.result);
     }
-    const fullStart = performance.now();
+    // Time held paused is the user's, not the job's: neither the run's seconds nor the learned rate count it.
+    const fullStart = performance.now() - gate.heldMs;
     const outcome = await execute(params, mode === 'preview');
     if (cost !== null && cost > 0 && Number.isFinite(cost)) {
       // Exponential average, so the estimate follows the machine's load but one odd run does not rule it.
-      const observed = (performance.now() - fullStart) / 1000 / cost;
+      const observed = (performance.now() - gate.heldMs - fullStart) / 1000 / cost;
       this.rates.set(rateKey, rate === undefined ? observed : 0.5 * rate + 0.5 * observed);
     }
-    return { ...outcome, ...(mode === 'preview' ? { preview: true } : {}), seconds: (performance.now() - start) / 1000 };
+    return { ...outcome, ...(mode === 'preview' ? { preview: true } : {}), seconds: (performance.now() - start - gate.heldMs) / 1000 };
   }
 
   /** Test hook: behave as if the GPU device were lost. */

@@ -5,13 +5,16 @@
  * throws JobCancelled). `step` lets the job run until its next progress report reaches the
  * figure, or, for a run with no progress listener, past one checkpoint; then it parks again.
  *
- * No timers: a parked job costs nothing, and a test counts checkpoints, not time.
+ * No timers: a parked job costs nothing, and a test counts checkpoints, not time. The gate
+ * keeps the time jobs spent parked, so a run's reported seconds are its compute alone.
  */
 export class PauseGate {
   private paused = false;
   /** While stepping: 'report' runs until the next forwarded report, 'checkpoint' passes one checkpoint. */
   private stepping: 'report' | 'checkpoint' | null = null;
   private waiters: Array<() => void> = [];
+  /** Milliseconds jobs have spent parked at this gate (the engine leaves them out of a run's time). */
+  heldMs = 0;
   /** Whether the job's reports go anywhere: if not, a step passes one checkpoint instead. */
   listening = false;
 
@@ -73,7 +76,9 @@ export class PauseGate {
       }
       if (this.stepping === 'report') return;
       onPark?.();
+      const parkedAt = performance.now();
       await new Promise<void>((resolve) => this.waiters.push(resolve));
+      this.heldMs += performance.now() - parkedAt;
     }
   }
 }
