@@ -9,6 +9,10 @@
  * While the cell's slider is held by the pointer (store `draggingCells`) the engine runs
  * the preview alone; on release, the full job, unless the final result for these inputs
  * is already shown.
+ *
+ * Play / pause / step (training and race cells, `streams`): `pause()` holds the running job
+ * at its next checkpoint in the worker, `step()` lets it run to its next progress report,
+ * `resume()` plays on; `frames` counts the reports this run has sent. A new run plays.
  */
 import * as Comlink from 'comlink';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -33,11 +37,20 @@ export interface JobState<Result, Progress> {
   preview: boolean;
   /** While running: the seconds the engine expects this run to take, when over a second (else null). */
   expectedSeconds: number | null;
+  /** True while the user holds the running job (it waits in the worker for play or step). */
+  paused: boolean;
+  /** The progress reports (frames) this run has delivered so far. */
+  frames: number;
 }
 
 export interface UseJob<Result, Progress> extends JobState<Result, Progress> {
   cancel(): void;
   rerun(): void;
+  pause(): void;
+  resume(): void;
+  step(): void;
+  /** The cell streams its figure (training and race cells): the frame offers play / pause / step. */
+  streams: boolean;
 }
 
 /** Stable key for params so a re-render with equal values does not restart the job. */
@@ -73,6 +86,8 @@ export function useJob<K extends JobName>(
     seconds: null,
     preview: false,
     expectedSeconds: null,
+    paused: false,
+    frames: 0,
   });
   const token = useRef(0);
   const [nonce, setNonce] = useState(0);
@@ -88,7 +103,7 @@ export function useJob<K extends JobName>(
     if (finalFor.current && finalFor.current.key === runKey && finalFor.current.data === data) return;
     const mode = dragging ? 'preview' : 'full';
     const mine = ++token.current;
-    setState((s) => ({ ...s, status: 'running', progress: null, error: null, expectedSeconds: null }));
+    setState((s) => ({ ...s, status: 'running', progress: null, error: null, expectedSeconds: null, paused: false, frames: 0 }));
     appStore.getState().setJobRunning(cellId, true);
     const run = nextRun();
     recordEvent(cellId, jobName, run, 'start');
@@ -97,7 +112,7 @@ export function useJob<K extends JobName>(
     let settled = false;
     const onProgress = Comlink.proxy((report: unknown) => {
       if (token.current !== mine || settled) return;
-      setState((s) => ({ ...s, progress: report as Progress }));
+      setState((s) => ({ ...s, progress: report as Progress, frames: s.frames + 1 }));
       if (streams) recordFrame(cellId, jobName, run, 'progress');
     });
     const onPreview = Comlink.proxy((result: unknown) => {
@@ -124,6 +139,7 @@ export function useJob<K extends JobName>(
           seconds: outcome.seconds,
           error: null,
           preview,
+          paused: false,
         }));
         recordFrame(cellId, jobName, run, preview ? 'preview' : 'final');
         appStore.getState().setJobRunning(cellId, false);
@@ -135,10 +151,10 @@ export function useJob<K extends JobName>(
         const message = (error as { message?: string })?.message ?? String(error);
         appStore.getState().setJobRunning(cellId, false);
         if (name === 'JobCancelled') {
-          setState((s) => ({ ...s, status: 'cancelled' }));
+          setState((s) => ({ ...s, status: 'cancelled', paused: false }));
           return;
         }
-        setState((s) => ({ ...s, status: 'error', error: message }));
+        setState((s) => ({ ...s, status: 'error', error: message, paused: false }));
         recordFrame(cellId, jobName, run, 'error');
       })
       .finally(() => recordEvent(cellId, jobName, run, 'settled'));
@@ -157,9 +173,23 @@ export function useJob<K extends JobName>(
     token.current++;
     void engine().cancel(cellId);
     appStore.getState().setJobRunning(cellId, false);
-    setState((s) => ({ ...s, status: 'cancelled' }));
+    setState((s) => ({ ...s, status: 'cancelled', paused: false }));
   }, [cellId]);
   const rerun = useCallback(() => setNonce((n) => n + 1), []);
+  const pause = useCallback(() => {
+    void engine().pause(cellId);
+    setState((s) => (s.status === 'running' ? { ...s, paused: true } : s));
+  }, [cellId]);
+  const resume = useCallback(() => {
+    void engine().resume(cellId);
+    setState((s) => ({ ...s, paused: false }));
+  }, [cellId]);
+  /** From playing, a step pauses first (as in Playground): the job runs to its next report and holds. */
+  const step = useCallback(() => {
+    void engine().pause(cellId);
+    void engine().step(cellId);
+    setState((s) => (s.status === 'running' ? { ...s, paused: true } : s));
+  }, [cellId]);
 
-  return { ...state, cancel, rerun };
+  return { ...state, cancel, rerun, pause, resume, step, streams };
 }

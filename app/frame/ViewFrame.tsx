@@ -1,6 +1,6 @@
 /**
  * The frame around every figure: title, generated controls, progress with a
- * Cancel button, the error next to the figure (the last good figure stays), the
+ * Cancel button (and, for training and race cells, play / pause / step and a step counter), the error next to the figure (the last good figure stays), the
  * backend that computed it, a text description for screen readers, and the
  * export bar (JSON always; CSV when the view gives a table or its result holds
  * numeric arrays; SVG/PNG when the view hands over its figure element), a Share
@@ -15,6 +15,7 @@ import type { UseJob } from '../engine/useJob';
 import { appStore } from '../store/store';
 import { useCellPresentation, type CellPreset } from './cellContext';
 import { ShareButton } from './ShareButton';
+import { PlayControls, type PlayState } from './PlayControls';
 
 export interface ProgressInfo {
   /** 0…1 when known. */
@@ -35,10 +36,13 @@ interface Props {
   table: ParamTable;
   params: ParamValues;
   setParam(name: string, value: ParamValue): void;
-  job?: Pick<UseJob<unknown, unknown>, 'status' | 'error' | 'backend' | 'fallback' | 'seconds' | 'cancel'> & {
-    preview?: boolean;
-    expectedSeconds?: number | null;
-  };
+  job?: Pick<UseJob<unknown, unknown>, 'status' | 'error' | 'backend' | 'fallback' | 'seconds' | 'cancel'> &
+    PlayState & {
+      preview?: boolean;
+      expectedSeconds?: number | null;
+      /** A training or race cell: while it runs, the frame offers play / pause / step. */
+      streams?: boolean;
+    };
   progress?: ProgressInfo;
   /** The result object written under "result" by Export JSON; null disables the button. */
   exportResult?: () => unknown;
@@ -164,9 +168,11 @@ export function ViewFrame(props: Props) {
                   aria-label={`${props.title} progress`}
                 />
                 <span className="progress-text">
+                  {job?.paused ? 'Paused · ' : ''}
                   {progress?.text ?? 'computing…'}
                   {job?.expectedSeconds ? ` · may take up to about ${formatSeconds(job.expectedSeconds)}` : ''}
                 </span>
+                {job?.streams ? <PlayControls job={job} title={props.title} /> : null}
                 <button type="button" onClick={() => job?.cancel()}>
                   Cancel
                 </button>

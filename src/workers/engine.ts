@@ -3,7 +3,8 @@
  * path, one live job per view. A new job for a view supersedes the running one
  * (generation counter); jobs notice at their next `checkpoint()`. GPU failures
  * (device lost, uncaptured/validation errors, limits) rerun the job on the CPU
- * path and switch the engine to CPU, reported through `onStatus`.
+ * path and switch the engine to CPU, reported through `onStatus`. A cell's job can be
+ * paused, stepped and resumed (pauseGate.ts): it waits at its next checkpoint.
  *
  * This class has no comlink or DOM dependency so it can be tested in Node;
  * engine.worker.ts exposes it.
@@ -12,6 +13,7 @@ import { DeviceLimitError } from '../kernels/context';
 import type { WasmKernelModule } from '../kernels/wasm/wasm';
 import { selectBackend, type BackendPreference, type BackendStatus, type CpuPath } from './backend';
 import { JobCancelled, type AnyJob, type BackendKind, type JobContext } from './job';
+import { PauseGate } from './pauseGate';
 import { StageCache } from './stageCache';
 import { registry as defaultRegistry, type DataOf, type JobName, type ParamsOf, type ResultOf } from './jobs';
 
@@ -70,6 +72,8 @@ export class Engine {
   private status: BackendStatus = { kind: 'cpu', reason: 'no WebGPU' };
   private gpu: Awaited<ReturnType<typeof selectBackend>>['context'] = null;
   private readonly generations = new Map<string, number>();
+  /** Play / pause / step per view; a run or a cancel starts the view playing again. */
+  private readonly gates = new Map<string, PauseGate>();
   private statusListener: StatusCallback | null = null;
   private gpuBroken: string | null = null;
   private markReady!: () => void;
@@ -119,9 +123,36 @@ export class Engine {
     this.statusListener?.(this.status);
   }
 
-  /** Supersedes whatever runs for `view`. */
+  /** Supersedes whatever runs for `view` (a paused job too: it wakes and ends with JobCancelled). */
   cancel(view: string): void {
     this.generations.set(view, (this.generations.get(view) ?? 0) + 1);
+    this.gates.get(view)?.release();
+    this.gates.delete(view);
+  }
+
+  private gate(view: string): PauseGate {
+    let gate = this.gates.get(view);
+    if (!gate) this.gates.set(view, (gate = new PauseGate()));
+    return gate;
+  }
+
+  /** Holds the view's running job at its next checkpoint until `resume` or `step`. */
+  pause(view: string): void {
+    this.gate(view).pause();
+  }
+
+  resume(view: string): void {
+    this.gates.get(view)?.resume();
+  }
+
+  /** A paused job runs until its next progress report reaches the listener (or one checkpoint without one), then pauses. */
+  step(view: string): void {
+    this.gates.get(view)?.step();
+  }
+
+  /** True while the view's job waits at a checkpoint because it is paused (tests, the UI's state). */
+  isParked(view: string): boolean {
+    return this.gates.get(view)?.isParked ?? false;
   }
 
   /**
@@ -171,6 +202,10 @@ export class Engine {
     const start = performance.now();
 
     const stages = this.stages.forCell(view);
+    // Taken once per run: a pause sent right after `run` (before the first checkpoint) already
+    // lands on this gate, and a later run's gate (made after its cancel) is never this one.
+    const gate = this.gate(view);
+    gate.listening = onProgress !== undefined;
     const makeContext = (backend: BackendKind, preview: boolean): JobContext<unknown> => {
       let sliceStart = performance.now();
       let lastProgress = -Infinity;
@@ -191,10 +226,11 @@ export class Engine {
         progress(report, force = false) {
           if (!isCurrent() || !onProgress) return;
           const now = performance.now();
-          if (force || now - lastProgress >= PROGRESS_INTERVAL_MS) {
+          if (force || gate.isStepping || now - lastProgress >= PROGRESS_INTERVAL_MS) {
             lastProgress = now;
             hasPending = false;
             onProgress(report);
+            gate.reported();
           } else {
             pending = report;
             hasPending = true;
@@ -212,6 +248,18 @@ export class Engine {
             sliceStart = performance.now();
           }
           if (!isCurrent()) throw new JobCancelled();
+          if (gate.isPaused) {
+            await gate.hold(isCurrent, () => {
+              // The figure shows where the job stopped: the report the throttle held back.
+              if (hasPending && onProgress && isCurrent()) {
+                lastProgress = performance.now();
+                hasPending = false;
+                onProgress(pending);
+              }
+            });
+            sliceStart = performance.now();
+            if (!isCurrent()) throw new JobCancelled();
+          }
         },
       };
     };
@@ -244,18 +292,19 @@ export class Engine {
     const previewParams = job.preview ? job.preview(params) : null;
     if (previewParams !== null) {
       const first = await execute(previewParams, true);
-      if (mode === 'preview') return { ...first, preview: true, seconds: (performance.now() - start) / 1000 };
+      if (mode === 'preview') return { ...first, preview: true, seconds: (performance.now() - start - gate.heldMs) / 1000 };
       if (!isCurrent()) throw new JobCancelled();
       onPreview?.(first.result);
     }
-    const fullStart = performance.now();
+    // Time held paused is the user's, not the job's: neither the run's seconds nor the learned rate count it.
+    const fullStart = performance.now() - gate.heldMs;
     const outcome = await execute(params, mode === 'preview');
     if (cost !== null && cost > 0 && Number.isFinite(cost)) {
       // Exponential average, so the estimate follows the machine's load but one odd run does not rule it.
-      const observed = (performance.now() - fullStart) / 1000 / cost;
+      const observed = (performance.now() - gate.heldMs - fullStart) / 1000 / cost;
       this.rates.set(rateKey, rate === undefined ? observed : 0.5 * rate + 0.5 * observed);
     }
-    return { ...outcome, ...(mode === 'preview' ? { preview: true } : {}), seconds: (performance.now() - start) / 1000 };
+    return { ...outcome, ...(mode === 'preview' ? { preview: true } : {}), seconds: (performance.now() - start - gate.heldMs) / 1000 };
   }
 
   /** Test hook: behave as if the GPU device were lost. */

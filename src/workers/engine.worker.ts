@@ -21,6 +21,9 @@ const api = {
   status: () => engine.getStatus(),
   jobNames: () => engine.jobNames(),
   cancel: (view: string) => engine.cancel(view),
+  pause: (view: string) => engine.pause(view),
+  resume: (view: string) => engine.resume(view),
+  step: (view: string) => engine.step(view),
   simulateDeviceLoss: () => engine.simulateDeviceLoss(),
   /** The engine's `run` with the same arguments (its general form), the result's buffers transferred. */
   async run(...args: Parameters<Engine['run']>) {
