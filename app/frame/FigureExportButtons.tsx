@@ -24,7 +24,13 @@ export function FigureExportButtons({ figure, name, title, onError }: Props) {
   return (
     <>
       {figure.current instanceof HTMLCanvasElement ? null : (
-        <button type="button" onClick={() => figure.current instanceof SVGSVGElement && exportSvg(figure.current, name, settings)}>
+        <button
+          type="button"
+          onClick={() => {
+            onError(null);
+            if (figure.current instanceof SVGSVGElement) exportSvg(figure.current, name, settings).catch((e: Error) => onError(`SVG export failed: ${e.message}`));
+          }}
+        >
           Export SVG
         </button>
       )}

@@ -51,7 +51,9 @@ export function exportJson(chapterId: string, viewId: string, params: ParamValue
 
 const STYLE_PROPERTIES = [
   'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity',
-  'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'shape-rendering', 'visibility',
+  'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'shape-rendering', 'visibility',
+  // Halos behind reference labels (app/styles.css): without these the stroke covers the text.
+  'paint-order', 'stroke-linejoin', 'stroke-linecap',
 ];
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -189,15 +191,62 @@ export function composeFigure(
   return { text: toDocument(root), geometry };
 }
 
-/** Export SVG: the whole figure of the cell (every panel), not only the element handed over, at the chosen width. */
-export function exportSvg(svg: SVGSVGElement, name: string, settings: ExportSettings = DEFAULT_EXPORT_SETTINGS): void {
-  download(new Blob([composeFigure(figurePanels(svg), settings).text], { type: 'image/svg+xml' }), `${name}.svg`);
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/**
+ * Runs `compose` with the cell's figure area laid out `width` CSS px wide (null: as shown),
+ * then puts the page back. The plots follow their container (app/plots/figureSize.ts) and
+ * the panel grid reflows by width, so a 336 px column gets a one-column figure with type at
+ * its on-screen size (12 px = 9 pt) instead of a wide figure shrunk. Waits until every
+ * panel's box holds still for two frames (at most 60 frames).
+ */
+async function laidOutAt<T>(svg: SVGSVGElement, width: number | null, compose: () => T): Promise<T> {
+  const area = svg.closest('.view-figure');
+  if (!(area instanceof HTMLElement) || width === null || Math.abs(area.getBoundingClientRect().width - width) < 1) return compose();
+  const previous = { width: area.style.width, maxWidth: area.style.maxWidth };
+  area.style.width = `${width}px`;
+  area.style.maxWidth = 'none';
+  try {
+    let last = '';
+    for (let frame = 0, still = 0; frame < 60 && still < 2; frame++) {
+      await nextFrame();
+      const boxes = figurePanels(svg)
+        .map((p) => {
+          const b = p.getBoundingClientRect();
+          return `${b.width}x${b.height}`;
+        })
+        .join();
+      still = frame >= 2 && boxes === last ? still + 1 : 0;
+      last = boxes;
+    }
+    return compose();
+  } finally {
+    area.style.width = previous.width;
+    area.style.maxWidth = previous.maxWidth;
+  }
+}
+
+/** The CSS px width the figure is laid out at before export: the preset's width, or null for "as shown". */
+function layoutWidth(settings: ExportSettings): number | null {
+  return settings.width === 'shown' ? null : exportGeometry(1, 1, settings).width;
+}
+
+/**
+ * Export SVG: the whole figure of the cell (every panel), not only the element handed over,
+ * laid out at the chosen width and scaled to it exactly.
+ */
+export async function exportSvg(svg: SVGSVGElement, name: string, settings: ExportSettings = DEFAULT_EXPORT_SETTINGS): Promise<void> {
+  const text = await laidOutAt(svg, layoutWidth(settings), () => composeFigure(figurePanels(svg), settings).text);
+  download(new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
 /**
  * Export PNG at the chosen width and resolution (pixels = CSS px × dpi / 96), with a pHYs
- * chunk stating the dpi: from an SVG figure (all its panels), or a canvas (three.js,
- * rendered with preserveDrawingBuffer) resampled from its drawing buffer.
+ * chunk stating the dpi: from an SVG figure (all its panels, laid out at that width as for
+ * SVG), or a canvas (three.js, rendered with preserveDrawingBuffer) resampled from its
+ * drawing buffer as it is on screen.
  */
 export async function exportPng(element: SVGSVGElement | HTMLCanvasElement, name: string, settings: ExportSettings = DEFAULT_EXPORT_SETTINGS): Promise<void> {
   const canvas = document.createElement('canvas');
@@ -212,7 +261,7 @@ export async function exportPng(element: SVGSVGElement | HTMLCanvasElement, name
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(element, 0, 0, canvas.width, canvas.height);
   } else {
-    const figure = composeFigure(figurePanels(element), settings, true);
+    const figure = await laidOutAt(element, layoutWidth(settings), () => composeFigure(figurePanels(element), settings, true));
     geometry = figure.geometry;
     const url = URL.createObjectURL(new Blob([figure.text], { type: 'image/svg+xml' }));
     try {

@@ -259,6 +259,12 @@ test('Export settings: a single column at 300 dpi gives a 1050 px PNG that says 
   const svg = readFileSync((await svgDownload.path())!, 'utf8');
   const root = svg.match(/<svg[^>]*>/)?.[0] ?? '';
   expect(root).toContain('width="3.5in"');
+  // Laid out at the column's 336 CSS px before export (panels reflow), not a wide figure shrunk:
+  // the viewBox is the layout width, so 12 px type prints at 12/96 in = 9 pt.
+  const viewBox = (root.match(/viewBox="([^"]+)"/)?.[1] ?? '').split(/\s+/).map(Number);
+  const fontSizes = [...svg.matchAll(/font-size: ([\d.]+)px/g)].map((m) => Number(m[1]));
+  console.log(`[figures] export SVG single column: root ${root.slice(0, 160)}; smallest font ${Math.min(...fontSizes)} px`);
+  expect(viewBox[2]).toBeLessThanOrEqual(336);
   expect(svg).toMatch(/<style>svg \{ font-family: [^}]*sans-serif; \}<\/style>/);
   // Every panel still travels (the figure is scaled as a whole, not cropped).
   expect((svg.match(/data-panel="\d+"/g) ?? []).length).toBe(await frame.locator('.view-figure svg.plot').count());
