@@ -227,6 +227,7 @@ test('Export settings: a single column at 300 dpi gives a 1050 px PNG that says 
   const frame = page.locator('[data-cell="hessian/outliers"]');
   await expect(frame.locator('.view-figure svg.plot').first()).toBeVisible({ timeout: 90_000 });
   await finalFigure(page, 'hessian/outliers');
+  const shownWidth = await frame.locator('.view-figure').evaluate((el) => el.getBoundingClientRect().width);
   // With the keyboard, as a reader would: focus the disclosure, open it, choose both settings.
   const summary = frame.locator('.export-settings summary');
   await summary.focus();
@@ -263,7 +264,7 @@ test('Export settings: a single column at 300 dpi gives a 1050 px PNG that says 
   // the viewBox is the layout width, so 12 px type prints at 12/96 in = 9 pt.
   const viewBox = (root.match(/viewBox="([^"]+)"/)?.[1] ?? '').split(/\s+/).map(Number);
   const fontSizes = [...svg.matchAll(/font-size: ([\d.]+)px/g)].map((m) => Number(m[1]));
-  console.log(`[figures] export SVG single column: root ${root.slice(0, 160)}; smallest font ${Math.min(...fontSizes)} px`);
+  console.log(`[figures] export SVG single column: figure area ${shownWidth} px on screen; root ${root.slice(0, 160)}; smallest font ${Math.min(...fontSizes)} px`);
   expect(viewBox[2]).toBeLessThanOrEqual(336);
   expect(svg).toMatch(/<style>svg \{ font-family: [^}]*sans-serif; \}<\/style>/);
   // Every panel still travels (the figure is scaled as a whole, not cropped).
