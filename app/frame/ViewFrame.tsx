@@ -10,10 +10,11 @@
 import { useId, useState, type ReactNode, type RefObject } from 'react';
 import { ParamControls } from '../controls/ParamControls';
 import { coerce, coerceAll, describeValue, type ParamTable, type ParamValue, type ParamValues } from '../params/spec';
-import { csvFromResult, exportCsv, exportJson, exportPng, exportSvg, type CsvTable } from '../io/exporters';
+import { csvFromResult, exportCsv, exportJson, type CsvTable } from '../io/exporters';
 import type { UseJob } from '../engine/useJob';
 import { appStore } from '../store/store';
 import { useCellPresentation, type CellPreset } from './cellContext';
+import { FigureExportButtons } from './FigureExportButtons';
 import { ShareButton } from './ShareButton';
 import { PlayControls, type PlayState } from './PlayControls';
 
@@ -215,27 +216,7 @@ export function ViewFrame(props: Props) {
             >
               Export CSV
             </button>
-            {figure ? (
-              <>
-                {figure.current instanceof HTMLCanvasElement ? null : (
-                  <button
-                    type="button"
-                    onClick={() => figure.current instanceof SVGSVGElement && exportSvg(figure.current, name)}
-                  >
-                    Export SVG
-                  </button>
-                )}
-                <button
-                  type="button"
-                  onClick={() => {
-                    setExportError(null);
-                    if (figure.current) exportPng(figure.current, name).catch((e: Error) => setExportError(`PNG export failed: ${e.message}`));
-                  }}
-                >
-                  Export PNG
-                </button>
-              </>
-            ) : null}
+            {figure ? <FigureExportButtons figure={figure} name={name} title={props.title} onError={setExportError} /> : null}
             {link && <ShareButton label="Share" ariaLabel={`Share ${props.title}`} getLink={link} />}
           </div>
         </div>

@@ -178,6 +178,21 @@ test('controls: essentials shown, the rest under a closed "More settings", inapp
   await expect(reset).toBeDisabled();
 });
 
+/** Cells that stream panels (the heat comparison) or previews: wait for the final figure before exporting it. */
+async function finalFigure(page: Page, cell: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          (c) => ((window as unknown as { __curvatureFrames?: { cell: string; kind: string }[] }).__curvatureFrames ?? []).some((f) => f.cell === c && f.kind === 'final'),
+          cell,
+        ),
+      { timeout: 90_000 },
+    )
+    .toBe(true);
+  await expect(page.locator(`[data-cell="${cell}"]`).getByTestId('preview-label')).toHaveCount(0);
+}
+
 for (const [chapter, cell] of [
   ['hessian', 'hessian/outliers'],
   ['radii', 'radii/race'],
@@ -191,18 +206,7 @@ for (const [chapter, cell] of [
     const frame = page.locator(`[data-cell="${cell}"]`);
     await expect(frame.locator('.view-figure svg.plot').first()).toBeVisible({ timeout: 90_000 });
     await expect.poll(async () => frame.locator('.view-figure svg.plot').count(), { timeout: 90_000 }).toBeGreaterThan(1);
-    // Cells that stream panels (the heat comparison) or previews: export the final figure.
-    await expect
-      .poll(
-        () =>
-          page.evaluate(
-            (c) => ((window as unknown as { __curvatureFrames?: { cell: string; kind: string }[] }).__curvatureFrames ?? []).some((f) => f.cell === c && f.kind === 'final'),
-            cell,
-          ),
-        { timeout: 90_000 },
-      )
-      .toBe(true);
-    await expect(frame.getByTestId('preview-label')).toHaveCount(0);
+    await finalFigure(page, cell);
     const panels = await frame.locator('.view-figure svg.plot').count();
     const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export SVG' }).click()]);
     const { readFileSync } = await import('node:fs');
@@ -215,3 +219,54 @@ for (const [chapter, cell] of [
     for (const label of labels.filter((l) => l.trim())) expect(svg).toContain(label.replace(/&/g, '&amp;').replace(/</g, '&lt;').slice(0, 12));
   });
 }
+
+test('Export settings: a single column at 300 dpi gives a 1050 px PNG that says 11811 px/m, and a 3.5 in SVG with its fonts named', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openChapter(page, 'hessian');
+  const frame = page.locator('[data-cell="hessian/outliers"]');
+  await expect(frame.locator('.view-figure svg.plot').first()).toBeVisible({ timeout: 90_000 });
+  await finalFigure(page, 'hessian/outliers');
+  const shownWidth = await frame.locator('.view-figure').evaluate((el) => el.getBoundingClientRect().width);
+  // With the keyboard, as a reader would: focus the disclosure, open it, choose both settings.
+  const summary = frame.locator('.export-settings summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(frame.getByLabel('Export width')).toBeVisible();
+  await frame.getByLabel('Export width').selectOption({ label: 'Single column 3.5 in' });
+  await frame.getByLabel('PNG resolution').selectOption({ label: '300 dpi' });
+  await expect(summary).toContainText('Single column 3.5 in · PNG 300 dpi');
+  const { readFileSync } = await import('node:fs');
+
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export PNG' }).click()]);
+  const png = readFileSync((await pngDownload.path())!);
+  // Chunks in order from byte 8: length, type, data, CRC (PNG 2nd ed. §5.3).
+  const chunks: { type: string; data: Buffer }[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    chunks.push({ type: png.toString('ascii', at + 4, at + 8), data: png.subarray(at + 8, at + 8 + length) });
+    at += 12 + length;
+  }
+  const ihdr = chunks[0];
+  const phys = chunks.find((c) => c.type === 'pHYs');
+  console.log(`[figures] export PNG single column 300 dpi: ${ihdr.data.readUInt32BE(0)}×${ihdr.data.readUInt32BE(4)} px, pHYs ${phys?.data.readUInt32BE(0)} px/m, chunks ${[...new Set(chunks.map((c) => c.type))].join(' ')}`);
+  await pngDownload.saveAs(test.info().outputPath('single-column-300dpi.png'));
+  expect(ihdr.type).toBe('IHDR');
+  expect(ihdr.data.readUInt32BE(0)).toBe(1050);
+  expect(chunks.findIndex((c) => c.type === 'pHYs')).toBeLessThan(chunks.findIndex((c) => c.type === 'IDAT'));
+  expect([phys?.data.readUInt32BE(0), phys?.data.readUInt32BE(4), phys?.data[8]]).toEqual([11811, 11811, 1]);
+
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export SVG' }).click()]);
+  const svg = readFileSync((await svgDownload.path())!, 'utf8');
+  const root = svg.match(/<svg[^>]*>/)?.[0] ?? '';
+  expect(root).toContain('width="3.5in"');
+  // Laid out at the column's 336 CSS px before export (panels reflow), not a wide figure shrunk:
+  // the viewBox is the layout width, so 12 px type prints at 12/96 in = 9 pt.
+  const viewBox = (root.match(/viewBox="([^"]+)"/)?.[1] ?? '').split(/\s+/).map(Number);
+  const fontSizes = [...svg.matchAll(/font-size: ([\d.]+)px/g)].map((m) => Number(m[1]));
+  console.log(`[figures] export SVG single column: figure area ${shownWidth} px on screen; root ${root.slice(0, 160)}; smallest font ${Math.min(...fontSizes)} px`);
+  expect(viewBox[2]).toBeLessThanOrEqual(336);
+  expect(svg).toMatch(/<style>svg \{ font-family: [^}]*sans-serif; \}<\/style>/);
+  // Every panel still travels (the figure is scaled as a whole, not cropped).
+  expect((svg.match(/data-panel="\d+"/g) ?? []).length).toBe(await frame.locator('.view-figure svg.plot').count());
+});
