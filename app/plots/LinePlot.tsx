@@ -14,6 +14,7 @@ import { drawLegend, legendItemWidth, type LegendEntry } from './drawLegend';
 import { flowItems, placeLegend, resampleByLength } from './legend';
 import { fitLabel, measureTextWidth, textWidth, truncateLabel, TYPE } from './type';
 import { labelRows } from './referenceLabels';
+import { useReadout, type ReadoutFrame } from './readoutLayer';
 
 let clipCounter = 0;
 /** Unique clip-path ids per drawing (several plots share one document). */
@@ -112,6 +113,7 @@ export function LinePlot({
   // The inputs of the figure on the SVG now. Views rebuild their series arrays on every render (a
   // status line, a progress report of another field); equal contents redraw nothing.
   const drawn = useRef<DrawnInputs | null>(null);
+  const readout = useRef<ReadoutFrame | null>(null);
   useEffect(() => {
     const g = d3.select(gRef.current);
     if (!gRef.current) return;
@@ -194,6 +196,7 @@ export function LinePlot({
     const totalHeight = height + (legendRows ? 10 + legendRows * TYPE.legendRow : 0);
     if (svg) d3.select(svg).attr('height', totalHeight).attr('viewBox', `0 0 ${width} ${totalHeight}`);
     const { h, w, x, left, yLines } = L;
+    readout.current = { left, top: TOP, w, h, x, xInvert: (px) => x.invert(px), y: L.y, xScale, yScale, yLabel, series: series.map((s, i) => ({ ...s, color: style(s, i).color })) };
     root.attr('transform', `translate(${left},${TOP})`);
     root.append('g').attr('class', 'axis').attr('transform', `translate(0,${h})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.round(w / 80)), xScale === 'log' ? '~e' : undefined));
     root.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + TICK_SPACE + TYPE.tick + X_LABEL_SPACE - 4).attr('text-anchor', 'middle').text(xLabel);
@@ -237,6 +240,7 @@ export function LinePlot({
       drawLegend(root, fitted, 4 - left, h + TICK_SPACE + TYPE.tick + X_LABEL_SPACE + 6, flow, false);
     }
   }, [series, xLabel, yLabel, xScale, yScale, xDomain, yDomain, hLines, vLines, width, height]);
+  useReadout(box, readout, series, width, height);
   const last = series.map((s) => (s.y.length ? `${s.label}: ${formatNumber(s.y[s.y.length - 1])}` : '')).filter(Boolean).join('; ');
   return (
     <div ref={box} className="plot-frame">

@@ -2,38 +2,45 @@
 import { useEffect } from 'react';
 import { chapterById, chapters } from '../chapters';
 import { appStore, useAppStore, type Theme } from '../store/store';
-import { NOTEBOOK_ROUTE } from '../store/routes';
+import { HOME_ROUTE, NOTEBOOK_ROUTE } from '../store/routes';
+import home from '../notebooks/home.md?raw';
 import { statusText } from '../../src/catalogue/backendStatus';
 import { Notebook } from './Notebook';
 import { NotebookPage, OpenNotebook, useNotebookDrop } from './NotebookPage';
+import { Landing } from './Landing';
+import { navigate } from './navigate';
 
 export function App() {
   const chapterId = useAppStore((s) => s.chapterId);
   const theme = useAppStore((s) => s.theme);
   const userNotebook = useAppStore((s) => s.userNotebook);
   const onNotebookPage = chapterId === NOTEBOOK_ROUTE;
+  const onHome = chapterId === HOME_ROUTE;
   const chapter = chapterById(chapterId) ?? chapters[0];
+  const current = (id: string) => (!onNotebookPage && !onHome && id === chapter.id ? 'page' : undefined);
   const dragging = useNotebookDrop();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => {
-    document.title = onNotebookPage ? `${userNotebook?.name ?? 'Open a notebook'} · Curvature` : `${chapter.title} · Curvature`;
-  }, [chapter, onNotebookPage, userNotebook]);
+    document.title = onHome ? 'Curvature' : onNotebookPage ? `${userNotebook?.name ?? 'Open a notebook'} · Curvature` : `${chapter.title} · Curvature`;
+  }, [chapter, onHome, onNotebookPage, userNotebook]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to the chapter
       </a>
       <nav className="sidebar" aria-label="Chapters">
-        <div className="brand">Curvature</div>
+        <a className="brand" href="#/" aria-current={onHome ? 'page' : undefined} onClick={(e) => navigate(e, HOME_ROUTE)}>
+          Curvature
+        </a>
         <p className="tagline">the geometry of learning, live</p>
         <ul>
           {chapters
             .filter((c) => !c.appendix)
             .map((c) => (
               <li key={c.id}>
-                <a href={`#/${c.id}`} aria-current={!onNotebookPage && c.id === chapter.id ? 'page' : undefined} onClick={(e) => navigate(e, c.id)}>
+                <a href={`#/${c.id}`} aria-current={current(c.id)} onClick={(e) => navigate(e, c.id)}>
                   {c.title}
                 </a>
               </li>
@@ -44,7 +51,7 @@ export function App() {
             .filter((c) => c.appendix)
             .map((c) => (
               <li key={c.id}>
-                <a href={`#/${c.id}`} aria-current={!onNotebookPage && c.id === chapter.id ? 'page' : undefined} onClick={(e) => navigate(e, c.id)}>
+                <a href={`#/${c.id}`} aria-current={current(c.id)} onClick={(e) => navigate(e, c.id)}>
                   {c.title}
                 </a>
               </li>
@@ -66,7 +73,7 @@ export function App() {
       </nav>
       <main id="main" className="content">
         <Notices />
-        {onNotebookPage ? <NotebookPage /> : <Notebook key={chapter.id} chapterId={chapter.id} markdown={chapter.markdown} />}
+        {onHome ? <Landing markdown={home} /> : onNotebookPage ? <NotebookPage /> : <Notebook key={chapter.id} chapterId={chapter.id} markdown={chapter.markdown} />}
       </main>
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
@@ -75,12 +82,6 @@ export function App() {
       ) : null}
     </div>
   );
-}
-
-function navigate(event: React.MouseEvent, id: string) {
-  event.preventDefault();
-  appStore.getState().setChapter(id);
-  window.scrollTo(0, 0);
 }
 
 function ThemeToggle({ theme }: { theme: Theme }) {

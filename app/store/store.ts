@@ -3,6 +3,7 @@
  * by URL sync and tests) made of slices. React reads it through `useAppStore`.
  * Per-frame data never goes through here: views push it straight into D3 or three.js.
  */
+import { HOME_ROUTE } from './routes';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { BackendStatus } from '../../src/workers/backend';
@@ -75,7 +76,7 @@ type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) =
 type Get = () => AppState;
 
 const navigationSlice = (set: Set): NavigationSlice => ({
-  chapterId: 'hessian',
+  chapterId: HOME_ROUTE,
   setChapter: (id) => set({ chapterId: id }),
 });
 

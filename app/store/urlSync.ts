@@ -11,7 +11,7 @@ import { chapterById, chapters } from '../chapters';
 import { appStore, cellKey } from './store';
 import { formatHash, formatShareHash, parseHash } from './url';
 import { chapterValues, loadNotebookDocument, restoreSaved } from './persist';
-import { NOTEBOOK_ROUTE } from './routes';
+import { HOME_ROUTE, NOTEBOOK_ROUTE } from './routes';
 import { openNotebookText, requestNotebookUrl } from './userNotebook';
 
 const WRITE_DELAY_MS = 150;
@@ -24,6 +24,8 @@ function extras(chapterId: string): Record<string, string> {
 
 export function currentHash(): string {
   const s = appStore.getState();
+  // The landing page's preview figures carry no state worth a link: it is always plain `#/`.
+  if (s.chapterId === HOME_ROUTE) return '#/';
   return formatHash(s.chapterId, chapterValues(s, s.chapterId), extras(s.chapterId));
 }
 
@@ -35,7 +37,7 @@ export function currentHash(): string {
 export function shareLink(focusCell?: string): string {
   const s = appStore.getState();
   const extra = { ...extras(s.chapterId), ...(focusCell ? { cell: focusCell } : {}) };
-  const hash = formatShareHash(s.chapterId, chapterValues(s, s.chapterId), extra);
+  const hash = s.chapterId === HOME_ROUTE ? '#/' : formatShareHash(s.chapterId, chapterValues(s, s.chapterId), extra);
   const search = new URLSearchParams(window.location.search);
   const query = search.toString();
   return `${window.location.origin}${window.location.pathname}${query ? `?${query}` : ''}${hash}`;
@@ -57,8 +59,8 @@ function applyHashInner(hash: string): void {
   const state = appStore.getState();
   const parsed = parseHash(hash);
   for (const n of parsed.notices) state.notify(n);
-  let chapterId = parsed.chapterId ?? chapters[0].id;
-  if (chapterId !== NOTEBOOK_ROUTE && !chapterById(chapterId)) {
+  let chapterId = parsed.chapterId ?? HOME_ROUTE;
+  if (chapterId !== NOTEBOOK_ROUTE && chapterId !== HOME_ROUTE && !chapterById(chapterId)) {
     state.notify(`no chapter "${chapterId}"; showing "${chapters[0].title}"`);
     chapterId = chapters[0].id;
   }
