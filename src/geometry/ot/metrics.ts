@@ -45,13 +45,22 @@ export function planFromPotentials(
   return out;
 }
 
+/**
+ * The linear part ⟨a, f⟩ + ⟨b, g⟩ of the dual, over the positive masses only (a potential may
+ * be −∞ where its mass is 0). Every solver's per-iteration dual record sums it in this order.
+ */
+export function dualLinear(a: ArrayLike<number>, b: ArrayLike<number>, f: ArrayLike<number>, g: ArrayLike<number>): number {
+  let linear = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] > 0) linear += a[i] * f[i];
+  for (let j = 0; j < b.length; j++) if (b[j] > 0) linear += b[j] * g[j];
+  return linear;
+}
+
 /** The dual objective L(f, g) = ⟨a, f⟩ + ⟨b, g⟩ − ε Σ_ij exp((f_i + g_j − C_ij)/ε) (see solver.ts). */
 export function dualObjective(f: ArrayLike<number>, g: ArrayLike<number>, problem: OtProblem, epsilon: number): number {
   const { n, m, a, b, cost } = problem;
   const inv = 1 / epsilon;
-  let linear = 0;
-  for (let i = 0; i < n; i++) if (a[i] > 0) linear += a[i] * f[i];
-  for (let j = 0; j < m; j++) if (b[j] > 0) linear += b[j] * g[j];
+  const linear = dualLinear(a, b, f, g);
   let mass = 0;
   for (let i = 0; i < n; i++) {
     const o = i * m;

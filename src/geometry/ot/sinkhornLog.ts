@@ -22,7 +22,7 @@
  * r_i = exp(f_i/ε + LSE_i) (the reported error) and, with `trackCost`, ⟨C, P⟩.
  */
 import { checkEpsilon, type OtProblem } from './problem';
-import { planFromPotentials } from './metrics';
+import { dualLinear, planFromPotentials } from './metrics';
 import { multiplyColumns, multiplyRows, multiplyRowsWeighted } from './products';
 import type { IterationRecord, OtSolver, SolverOptions } from './solver';
 
@@ -190,10 +190,7 @@ export function createSinkhornLog(
     if (drift(g, gRef) > ABSORB_AT) absorb();
     rowPass();
     iterations++;
-    let linear = 0;
-    for (let i = 0; i < n; i++) if (a[i] > 0) linear += a[i] * f[i];
-    for (let j = 0; j < m; j++) if (b[j] > 0) linear += b[j] * g[j];
-    return { iteration: iterations, marginalError: lastError, cost: lastCost, dual: linear - epsilon * massB, kind: 'sinkhorn' };
+    return { iteration: iterations, marginalError: lastError, cost: lastCost, dual: dualLinear(a, b, f, g) - epsilon * massB, kind: 'sinkhorn' };
   };
 
   return {

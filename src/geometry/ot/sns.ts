@@ -34,7 +34,7 @@
  * and the Laplacian-consistent diagonal above.
  */
 import { checkEpsilon, type OtProblem } from './problem';
-import { planFromPotentials } from './metrics';
+import { dualLinear, planFromPotentials } from './metrics';
 import type { IterationRecord, OtSolver, SolverOptions } from './solver';
 import { createSinkhornLog } from './sinkhornLog';
 
@@ -182,10 +182,7 @@ export function createSns(problem: OtProblem, epsilon: number, options: SnsOptio
   }
 
   function dualAt(ff: Float64Array, gg: Float64Array, mass: number): number {
-    let linear = 0;
-    for (let i = 0; i < n; i++) if (a[i] > 0) linear += a[i] * ff[i];
-    for (let j = 0; j < m; j++) if (b[j] > 0) linear += b[j] * gg[j];
-    return linear - epsilon * mass;
+    return dualLinear(a, b, ff, gg) - epsilon * mass;
   }
 
   function errorOf(r: Float64Array, c: Float64Array): number {

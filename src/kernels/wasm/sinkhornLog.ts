@@ -20,6 +20,7 @@
 import { checkEpsilon, type OtProblem } from '../../geometry/ot/problem';
 import type { IterationRecord, WarmStart } from '../../geometry/ot/solver';
 import { startingG } from '../../geometry/ot/sinkhornLog';
+import { dualLinear } from '../../geometry/ot/metrics';
 import type { SinkhornWasmSolver } from './sinkhornScaling';
 import type { WasmKernels } from './wasm';
 
@@ -165,10 +166,7 @@ export function createSinkhornLogWasm(kernels: WasmKernels, problem: OtProblem, 
     if (drift(v.g, v.gRef) > ABSORB_AT) absorb();
     rowPass();
     iterations++;
-    let linear = 0;
-    for (let i = 0; i < n; i++) if (a[i] > 0) linear += a[i] * v.f[i];
-    for (let j = 0; j < m; j++) if (b[j] > 0) linear += b[j] * v.g[j];
-    return { iteration: iterations, marginalError: lastError, cost: lastCost, dual: linear - epsilon * massB, kind: 'sinkhorn' };
+    return { iteration: iterations, marginalError: lastError, cost: lastCost, dual: dualLinear(a, b, v.f, v.g) - epsilon * massB, kind: 'sinkhorn' };
   };
 
   return {

@@ -19,6 +19,7 @@
 import { checkEpsilon, type OtProblem } from '../../geometry/ot/problem';
 import type { IterationRecord, WarmStart } from '../../geometry/ot/solver';
 import { startingG } from '../../geometry/ot/sinkhornLog';
+import { dualLinear } from '../../geometry/ot/metrics';
 import type { SinkhornWasmSolver } from './sinkhornScaling';
 import type { WasmKernels } from './wasm';
 
@@ -72,10 +73,7 @@ export function createSinkhornLogExactWasm(kernels: WasmKernels, problem: OtProb
     for (let j = 0; j < m; j++) g[j] = epsilon * (logB[j] - lse[j]);
     const { error, cost: planCost } = rowPass(f);
     iterations++;
-    let linear = 0;
-    for (let i = 0; i < n; i++) if (a[i] > 0) linear += a[i] * f[i];
-    for (let j = 0; j < m; j++) if (b[j] > 0) linear += b[j] * g[j];
-    return { iteration: iterations, marginalError: error, cost: planCost, dual: linear - epsilon * massB, kind: 'sinkhorn' };
+    return { iteration: iterations, marginalError: error, cost: planCost, dual: dualLinear(a, b, f, g) - epsilon * massB, kind: 'sinkhorn' };
   };
 
   return {
