@@ -94,7 +94,9 @@ test('transport lines and the convergence race render for a small problem', asyn
   await openChapter(page, 'sinkhorn', SMALL);
   const lines = page.locator('[data-view="sinkhorn-transport"]');
   await expect(lines.locator('.figure-description')).toContainText('heaviest plan entries', { timeout: 30_000 });
-  expect(await lines.locator('svg line').count()).toBeGreaterThan(10);
+  // the description appears with the first result; the lines follow once the streamed
+  // plan matches the points, so wait for them instead of counting at that instant
+  await expect.poll(() => lines.locator('svg .segments line').count(), { timeout: 30_000 }).toBeGreaterThan(10);
   const race = page.locator('[data-view="sinkhorn-race"]');
   await expect(race.locator('.figure-description')).toContainText('Sinkhorn-Newton-Sparse', { timeout: 60_000 });
   await expect(race.locator('.figure-description')).not.toContainText('failed');

@@ -63,7 +63,9 @@ function TransportView({ cellId, chapterId, params: values, setParam }: ViewProp
       error={r && r.dim === 0 ? 'The loaded data is a cost matrix without coordinates: load CSV points (x,y,set) to see transport lines.' : null}
       description={
         r && geometry
-          ? `${r.n} sources (blue) and ${r.m} targets (orange); the ${segments.length} heaviest plan entries drawn as lines, opacity proportional to mass.`
+          ? segments.length > 0
+            ? `${r.n} sources (blue) and ${r.m} targets (orange); the ${segments.length} heaviest plan entries drawn as lines, opacity proportional to mass.`
+            : `${r.n} sources (blue) and ${r.m} targets (orange); the transport lines follow once the plan for these points is computed.`
           : undefined
       }
       tools={<DataTools state={state} error={job.error} />}
