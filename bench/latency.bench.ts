@@ -324,39 +324,51 @@ async function main(): Promise<void> {
       await browser?.close();
       browser = await launch(backend);
       const rows: CellRow[] = [];
+      const skipped: string[] = [];
       const longTasks = new Map<string, { load: number; interaction: number }>();
       for (const chapter of CHAPTERS) {
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        const page = await context.newPage();
-        await page.addInitScript(instrument);
-        await page.goto(`${SITE}?backend=${backend}#/${chapter}`);
-        await page.waitForSelector('section.view-frame[data-cell]');
-        await page.waitForTimeout(500);
-        await waitIdle(page, null, 0, 180_000);
-        const loadTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
-        for (const { cell, sliders } of await cellsOf(page)) {
-          if (CELLS && !CELLS.includes(cell)) continue;
-          const log = await frames(page);
-          if (!log.some((f) => f.cell === cell)) {
-            await page.evaluate((c) => (window as unknown as { __observeCell: (cell: string) => void }).__observeCell(c), cell);
-          }
-          const job = log.find((f) => f.cell === cell)?.job ?? '—';
-          const row: CellRow = { chapter, cell, job, steps: [], drag: null };
-          for (let i = 0; i < Math.min(sliders, MAX_SLIDERS); i++) {
-            for (const key of ['ArrowRight', 'ArrowLeft'] as const) {
-              const sample = await stepSlider(page, cell, i, key);
-              if (sample && (sample.first !== null || sample.final !== null)) row.steps.push(sample);
+        try {
+          const page = await context.newPage();
+          await page.addInitScript(instrument);
+          await page.goto(`${SITE}?backend=${backend}#/${chapter}`);
+          await page.waitForSelector('section.view-frame[data-cell]', { timeout: 120_000 });
+          await page.waitForTimeout(500);
+          await waitIdle(page, null, 0, 180_000);
+          const loadTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+          for (const { cell, sliders } of await cellsOf(page)) {
+            if (CELLS && !CELLS.includes(cell)) continue;
+            const log = await frames(page);
+            if (!log.some((f) => f.cell === cell)) {
+              await page.evaluate((c) => (window as unknown as { __observeCell: (cell: string) => void }).__observeCell(c), cell);
             }
+            const job = log.find((f) => f.cell === cell)?.job ?? '—';
+            const row: CellRow = { chapter, cell, job, steps: [], drag: null };
+            for (let i = 0; i < Math.min(sliders, MAX_SLIDERS); i++) {
+              for (const key of ['ArrowRight', 'ArrowLeft'] as const) {
+                const sample = await stepSlider(page, cell, i, key);
+                if (sample && (sample.first !== null || sample.final !== null)) row.steps.push(sample);
+              }
+            }
+            if (sliders > 0) row.drag = await dragSlider(page, cell);
+            rows.push(row);
+            process.stderr.write(`${backend} ${cell}: ${row.steps.length} steps\n`);
           }
-          if (sliders > 0) row.drag = await dragSlider(page, cell);
-          rows.push(row);
-          process.stderr.write(`${backend} ${cell}: ${row.steps.length} steps\n`);
+          const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+          longTasks.set(chapter, { load: loadTasks.length ? Math.max(...loadTasks) : 0, interaction: tasks.length ? Math.max(...tasks) : 0 });
+        } catch (error) {
+          // one chapter that hangs (SwiftShader under load has) must not lose the other tables:
+          // say so, start a fresh browser and go on
+          process.stderr.write(`${backend} ${chapter}: skipped (${(error as Error).message.split('\n')[0]})\n`);
+          skipped.push(`${chapter}: ${(error as Error).message.split('\n')[0]}`);
+          await browser.close().catch(() => undefined);
+          browser = await launch(backend);
+          continue;
         }
-        const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-        longTasks.set(chapter, { load: loadTasks.length ? Math.max(...loadTasks) : 0, interaction: tasks.length ? Math.max(...tasks) : 0 });
         await context.close();
       }
       printRows(backend, rows, longTasks);
+      for (const note of skipped.splice(0)) console.log(`- Not measured on ${backend}: ${note}.`);
       console.log(`Load average after this table: ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}.`);
     }
   } finally {
