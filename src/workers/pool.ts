@@ -30,6 +30,8 @@ export interface PoolLease {
   readonly workers: number;
   /** Gives the pool back; safe to call more than once. */
   release(): void;
+  /** A helper failed (crashed, out of memory, an error reply): the pool stops lending and ends its helpers. */
+  fail(): void;
 }
 
 /** Below this many operator entries the pool does not pay (bench/wasm.bench.ts measures it). */
@@ -94,6 +96,7 @@ export class WorkerPool {
         released = true;
         this.held = false;
       },
+      fail: () => this.markBroken(),
     };
   }
 

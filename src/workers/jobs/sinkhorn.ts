@@ -24,7 +24,7 @@ import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
 import { createSinkhornLogWasm } from '../../kernels/wasm/sinkhornLog';
 import { createSinkhornWasm, type SinkhornWasmSolver } from '../../kernels/wasm/sinkhornScaling';
-import { defineJob, InputError, type JobContext } from '../job';
+import { defineJob, InputError, JobCancelled, type JobContext } from '../job';
 import type { PoolLease } from '../pool';
 import { createSinkhornPool, type OperatorSource, type SinkhornPoolSolver } from '../sinkhornScalingPool';
 import { checkParams } from '../../catalogue/params';
@@ -191,6 +191,11 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
   const lease = params.method === 'sinkhorn' && ctx.wasm ? (ctx.acquirePool?.(problem.n * problem.m) ?? null) : null;
   try {
     return await iterate(ctx, prepared, params, key, warm, lease, start);
+  } catch (error) {
+    if (!lease || error instanceof JobCancelled || error instanceof InputError) throw error;
+    // a helper failed: the pool is done for this session, and this solve reruns single-threaded
+    lease.fail();
+    return await iterate(ctx, prepared, params, key, warm, null, start);
   } finally {
     lease?.release();
   }

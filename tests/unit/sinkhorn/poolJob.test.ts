@@ -127,6 +127,21 @@ describe('sinkhorn/solve on the worker pool', () => {
     const after = await solve.cpu(standaloneContext({ wasm: module, pool: lent }), params, null);
     expect(after.converged).toBe(true);
   });
+
+  it('a helper that fails makes the solve rerun single-threaded and the pool stop lending', async () => {
+    let requests = 0;
+    const failing = new WorkerPool({
+      size: 2,
+      minEntries: 0,
+      spawn: () => ({ request: () => (requests++, Promise.reject(new Error('pool worker failed: out of memory'))), terminate: () => {} }),
+    });
+    const rerun = await solve.cpu(standaloneContext({ wasm: module, pool: failing }), params, null);
+    const single = await solve.cpu(standaloneContext({ wasm: module }), params, null);
+    expect(requests).toBeGreaterThan(0);
+    expect(rerun.iterations).toBe(single.iterations);
+    expectClose(rerun.plan, single.plan, F64_EXACT, 'plan');
+    expect(failing.acquire(1)).toBeNull();
+  });
 });
 
 describe('the engine and its pool', () => {
