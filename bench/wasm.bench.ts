@@ -6,8 +6,11 @@
  * scaling, to 1e-9) on the WASM and the JavaScript CPU paths against POT's sinkhorn_knopp running
  * the same number of iterations; and the same job with the log-domain method (ε = 0.05, 0.01)
  * against POT's sinkhorn_log and sinkhorn_stabilized for the same iteration count. Operators live in wasm memory (built once); only the kernel is timed.
- * The worker pool is not built yet, so there is no pool column. A second table splits the
- * WASM job into its stages (what the job costs besides the kernel).
+ * A second table splits the WASM job into its stages (what the job costs besides the kernel).
+ * Then the scaling job at n = 1000, 2048, 4096 (POOL_JOB_SIZES) on the worker pool
+ * (src/workers/pool.ts; helpers on worker_threads, min(cores, 4) row blocks) beside WASM ×1 and
+ * POT, with the app's size threshold and with the pool forced at every size. Each pooled run
+ * starts from helpers that hold no block (a cold run, as WASM ×1 is).
  *
  * Run: npm run bench -- wasm            (BENCH_SIZES=1024,2048,4096 by default)
  */
@@ -26,12 +29,15 @@ import type { SinkhornParams } from '../src/workers/jobs/sinkhorn';
 import { standaloneContext, type JobContext } from '../src/workers/job';
 import type { WasmKernelModule } from '../src/kernels/wasm/wasm';
 import { median, runPython, timeIt } from './lib';
+import { nodePool } from './poolNode';
+import { POOL_MIN_ENTRIES, type WorkerPool } from '../src/workers/pool';
 
 const sizes = (process.env.BENCH_SIZES ?? '1024,2048,4096').split(',').map(Number);
 const repeats = (n: number) => (n >= 4096 ? 5 : 7);
 const SINKHORN_EPSILON = 0.05;
 const JOB_N = 1000;
 const LOG_EPSILONS = [0.05, 0.01];
+const POOL_JOB_SIZES = (process.env.POOL_JOB_SIZES ?? '1000,2048,4096').split(',').map(Number);
 
 // the job module imports WGSL with Vite's `?raw`; load those as empty strings here
 register('./rawImports.mjs', import.meta.url);
@@ -76,17 +82,28 @@ const jobA = new Float64Array(JOB_N).fill(1 / JOB_N);
 const params: SinkhornParams = { n: JOB_N, epsilon: SINKHORN_EPSILON, cost: 'sqeuclidean', method: 'sinkhorn', dataset: 'moons', seed: 1, tolerance: 1e-9, maxIterations: 5000 };
 const data = { a: jobA, b: jobA, x: jobX, y: jobY, dim: 2 };
 
-function context(wasm: WasmKernelModule | null): JobContext<unknown> {
-  return standaloneContext({ wasm });
+function context(wasm: WasmKernelModule | null, pool?: WorkerPool): JobContext<unknown> {
+  return standaloneContext({ wasm, pool });
 }
 
-async function timeJob(wasm: WasmKernelModule | null, runs: number, p: SinkhornParams = params): Promise<{ ms: number; iterations: number; loop: number }> {
+/** Makes every helper drop its block (a tiny setup under another key), so the next pooled run builds K cold. */
+async function flushPool(pool: WorkerPool | undefined): Promise<void> {
+  const lease = pool?.acquire(Infinity);
+  if (!lease) return;
+  const one = new Float64Array([1, 1]);
+  const source = { kind: 'matrix' as const, cost: new Float64Array(4) };
+  await Promise.all(lease.helpers.map((h) => h.request({ type: 'setup', key: 'flush', rows: 2, m: 2, epsilon: 1, a: one, b: one, source })));
+  lease.release();
+}
+
+async function timeJob(wasm: WasmKernelModule | null, runs: number, p: SinkhornParams = params, d: typeof data = data, pool?: WorkerPool): Promise<{ ms: number; iterations: number; loop: number }> {
   let iterations = 0;
   const times: number[] = [];
   const loops: number[] = [];
   for (let r = 0; r <= runs; r++) {
+    await flushPool(pool);
     const t0 = performance.now();
-    const result = await solve.cpu(context(wasm), p, data);
+    const result = await solve.cpu(context(wasm, pool), p, d);
     const ms = performance.now() - t0;
     iterations = result.iterations;
     if (r > 0) {
@@ -152,15 +169,38 @@ for (const epsilon of LOG_EPSILONS) {
 const dir = mkdtempSync(join(tmpdir(), 'curvature-wasm-'));
 writeFileSync(join(dir, 'x.f64'), new Uint8Array(jobX.buffer));
 writeFileSync(join(dir, 'y.f64'), new Uint8Array(jobY.buffer));
+
+console.log(`wasm: the sinkhorn/solve job on the worker pool, n = ${POOL_JOB_SIZES.join(', ')}…`);
+const appPool = nodePool(module);
+const forcedPool = nodePool(module, 0);
+const poolJobs = [];
+for (const n of POOL_JOB_SIZES) {
+  const random = mulberry32(7 + n);
+  const x = Float64Array.from({ length: 2 * n }, () => random());
+  const y = Float64Array.from({ length: 2 * n }, () => random());
+  const uniform = new Float64Array(n).fill(1 / n);
+  const d = { a: uniform, b: uniform, x, y, dim: 2 };
+  const p: SinkhornParams = { ...params, n };
+  const runs = n >= 4096 ? 3 : 5;
+  const single = await timeJob(module, runs, p, d);
+  const app = await timeJob(module, runs, p, d, appPool);
+  const forced = await timeJob(module, runs, p, d, forcedPool);
+  writeFileSync(join(dir, `x${n}.f64`), new Uint8Array(x.buffer));
+  writeFileSync(join(dir, `y${n}.f64`), new Uint8Array(y.buffer));
+  poolJobs.push({ n, single, app, forced, usesPool: n * n >= POOL_MIN_ENTRIES && appPool.size > 1 });
+}
+appPool.terminate();
+forcedPool.terminate();
 const spec = {
   sizes,
   repeats: sizes.map(repeats),
   job: { x: join(dir, 'x.f64'), y: join(dir, 'y.f64'), n: JOB_N, epsilon: SINKHORN_EPSILON, iterations: jobWasm.iterations, repeats: 5 },
   logJobs: logJobs.map((j) => ({ epsilon: j.epsilon, iterations: j.wasm.iterations, repeats: 3 })),
+  poolJobs: poolJobs.map((j) => ({ x: join(dir, `x${j.n}.f64`), y: join(dir, `y${j.n}.f64`), epsilon: SINKHORN_EPSILON, iterations: j.single.iterations, repeats: j.n >= 4096 ? 3 : 5 })),
 };
 writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
 console.log(`wasm: peers (numpy, scipy, POT), sizes ${sizes.join(', ')}…`);
-const peer = runPython<{ numpy: string; sizes: Record<string, Record<string, number>>; job: { pot: string; ms: number } | null; logJobs: { log: number; stabilized: number }[] | null }>('wasm.py', [join(dir, 'spec.json')]);
+const peer = runPython<{ numpy: string; sizes: Record<string, Record<string, number>>; job: { pot: string; ms: number } | null; logJobs: { log: number; stabilized: number }[] | null; poolJobs: number[] | null }>('wasm.py', [join(dir, 'spec.json')]);
 
 console.log('wasm: kernels (JS, WASM)…');
 const rows: Record<'matvec' | 'matvecT' | 'lse' | 'lseCols' | 'sinkhorn', Row[]> = { matvec: [], matvecT: [], lse: [], lseCols: [], sinkhorn: [] };
@@ -242,3 +282,13 @@ logJobs.forEach((j, k) => {
 });
 console.log('\nWASM job = the cached-kernel iteration of createSinkhornLog in wasm memory (src/kernels/wasm/sinkhornLog.ts); exact-LSE = 2·n·m vector exps per iteration (sinkhornLogExact.ts), prepare + solve + plan + metrics for the same iterations.');
 console.log('POT = ot.dist + sinkhorn_log / sinkhorn_stabilized (default tau), stopThr = 0 and numItermax = our iteration count; medians of 3 after one warm-up.');
+
+console.log(`\n### The sinkhorn/solve job end to end on the worker pool (scaling, ε = ${SINKHORN_EPSILON}, to 1e-9; ${appPool.size} row blocks)\n`);
+console.log('| n | iterations | WASM ×1 (ms) | WASM (pool), app threshold (ms) | WASM (pool), forced (ms) | POT sinkhorn_knopp, same iterations (ms) | ×1 / pool | pool / POT |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+poolJobs.forEach((j, k) => {
+  const pot = peer.result?.poolJobs?.[k] ?? null;
+  const iterations = j.app.iterations === j.single.iterations && j.forced.iterations === j.single.iterations ? `${j.single.iterations}` : `${j.single.iterations} (pool ${j.app.iterations}, forced ${j.forced.iterations})`;
+  console.log(`| ${j.n} | ${iterations} | ${fmt(j.single.ms)} | ${fmt(j.app.ms)}${j.usesPool ? '' : ' (×1: below threshold)'} | ${fmt(j.forced.ms)} | ${fmt(pot)} | ${(j.single.ms / j.app.ms).toFixed(2)}× | ${pot ? `${(j.app.ms / pot).toFixed(2)}×` : '—'} |`);
+});
+console.log(`\nThreshold: the pool is lent for K with at least ${POOL_MIN_ENTRIES} entries (2048²). Helpers: Node worker_threads running src/workers/poolRows.ts, as pool.worker.ts does in the browser; each pooled run starts with helpers holding no block. Pooled medians of ${POOL_JOB_SIZES.map((n) => (n >= 4096 ? 3 : 5)).join('/')} after one warm-up.`);

@@ -32,6 +32,8 @@ export interface JobState<Result, Progress> {
   backend: BackendKind | null;
   /** Set when the job was meant for the GPU and reran on the CPU. */
   fallback: string | null;
+  /** On the CPU path, what ran: `WASM SIMD ×2 workers`, `WASM SIMD`, `JavaScript`, `JavaScript: no WebAssembly SIMD`. */
+  cpuPath: string | null;
   seconds: number | null;
   /** True while `result` is a preview (a coarse first pass or a drag's cheap run), not the final figure. */
   preview: boolean;
@@ -83,6 +85,7 @@ export function useJob<K extends JobName>(
     error: null,
     backend: null,
     fallback: null,
+    cpuPath: null,
     seconds: null,
     preview: false,
     expectedSeconds: null,
@@ -136,6 +139,7 @@ export function useJob<K extends JobName>(
           result: outcome.result as Result,
           backend: outcome.backend,
           fallback: outcome.fallback ?? null,
+          cpuPath: outcome.cpuPath ?? null,
           seconds: outcome.seconds,
           error: null,
           preview,

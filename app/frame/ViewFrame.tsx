@@ -17,6 +17,7 @@ import { useCellPresentation, type CellPreset } from './cellContext';
 import { FigureExportButtons } from './FigureExportButtons';
 import { ShareButton } from './ShareButton';
 import { PlayControls, type PlayState } from './PlayControls';
+import { runPathText } from '../../src/catalogue/backendStatus';
 
 export interface ProgressInfo {
   /** 0…1 when known. */
@@ -39,6 +40,8 @@ interface Props {
   setParam(name: string, value: ParamValue): void;
   job?: Pick<UseJob<unknown, unknown>, 'status' | 'error' | 'backend' | 'fallback' | 'seconds' | 'cancel'> &
     PlayState & {
+      /** The CPU path the job took (`WASM SIMD ×2 workers`, …), shown beside "CPU". */
+      cpuPath?: string | null;
       preview?: boolean;
       expectedSeconds?: number | null;
       /** A training or race cell: while it runs, the frame offers play / pause / step. */
@@ -114,7 +117,7 @@ export function ViewFrame(props: Props) {
       <header className="view-header">
         <h3>{props.title}</h3>
         <span className="view-meta" data-testid="view-meta">
-          {job?.backend ? `${job.backend === 'webgpu' ? 'WebGPU' : 'CPU'}` : ''}
+          {job?.backend ? runPathText(job.backend, job.cpuPath ?? undefined) : ''}
           {job?.seconds != null && job.status === 'done' ? ` · ${job.seconds < 1 ? `${(job.seconds * 1000).toFixed(0)} ms` : `${job.seconds.toFixed(2)} s`}` : ''}
           {job?.fallback ? ` · GPU failed, reran on CPU (${job.fallback})` : ''}
         </span>

@@ -4,7 +4,9 @@
 Usage: wasm.py spec.json
 spec.json: {"sizes": [1024, ...], "repeats": [7, ...], "sinkhornIterations": 20,
             "job": {"x": "path.f64", "y": "path.f64", "n": 1000, "epsilon": 0.05, "iterations": 61, "repeats": 5},
-            "logJobs": [{"epsilon": 0.05, "iterations": 61, "repeats": 3}, ...]}
+            "logJobs": [{"epsilon": 0.05, "iterations": 61, "repeats": 3}, ...],
+            "poolJobs": [{"x": "path.f64", "y": "path.f64", "epsilon": 0.05, "iterations": 45, "repeats": 3}, ...]}
+poolJobs: sinkhorn_knopp as for "job" on each pair of point files (the worker-pool table).
 Kernels on a random n×n matrix (uniform in [-1, 1), f64): A @ x, A.T @ u, scipy.special.logsumexp(A, axis=1),
 and one scaling Sinkhorn iteration (u = a / (K @ v); v = b / (K.T @ u)) on K = exp(-C/0.05) of n uniform
 points in [0, 1]^2. The job: ot.sinkhorn(a, b, C, reg, method='sinkhorn') i.e. sinkhorn_knopp on the
@@ -85,6 +87,18 @@ if job:
 
             return median_ms(run, spec_job["repeats"])
 
+        def pool_job(spec_job):
+            px = np.fromfile(spec_job["x"], dtype=np.float64).reshape(-1, 2)
+            py = np.fromfile(spec_job["y"], dtype=np.float64).reshape(-1, 2)
+            pa = np.full(px.shape[0], 1.0 / px.shape[0])
+
+            def run():
+                C = ot.dist(px, py, metric="sqeuclidean")
+                return ot.bregman.sinkhorn_knopp(pa, pa, C, spec_job["epsilon"], numItermax=spec_job["iterations"], stopThr=0.0)
+
+            return median_ms(run, spec_job["repeats"])
+
+        out["poolJobs"] = [pool_job(j) for j in spec.get("poolJobs", [])]
         out["logJobs"] = [
             {"log": log_solver(ot.bregman.sinkhorn_log, j), "stabilized": log_solver(ot.bregman.sinkhorn_stabilized, j)}
             for j in spec.get("logJobs", [])
@@ -92,4 +106,5 @@ if job:
     except ImportError:
         out["job"] = None
         out["logJobs"] = None
+        out["poolJobs"] = None
 json.dump(out, sys.stdout)

@@ -12,6 +12,8 @@
 import { DeviceLimitError } from '../kernels/context';
 import type { WasmKernelModule } from '../kernels/wasm/wasm';
 import { selectBackend, type BackendPreference, type BackendStatus, type CpuPath } from './backend';
+import { cpuPathText } from '../catalogue/backendStatus';
+import type { PoolLease, WorkerPool } from './pool';
 import { JobCancelled, type AnyJob, type BackendKind, type JobContext } from './job';
 import { PauseGate } from './pauseGate';
 import { StageCache } from './stageCache';
@@ -23,6 +25,11 @@ export interface RunOutcome<Result> {
   /** Set when the job was meant for the GPU and reran on the CPU. */
   fallback?: string;
   seconds: number;
+  /**
+   * On the CPU path, what the job ran on: `WASM SIMD ×2 workers` (the worker pool), `WASM SIMD`,
+   * `JavaScript` (a job without WASM kernels) or `JavaScript: no WebAssembly SIMD`.
+   */
+  cpuPath?: string;
   /** True when this is a preview (the run was asked for `mode: 'preview'`). */
   preview?: boolean;
 }
@@ -90,11 +97,20 @@ export class Engine {
   /**
    * `loadWasm` compiles the CPU path's WebAssembly SIMD kernels (null where SIMD is
    * unavailable); without it, or when it fails, CPU jobs run their JavaScript reference.
+   * `pool` (pool.ts) is lent to one CPU job at a time that asks for it (`ctx.acquirePool`).
    */
   constructor(
     private readonly registry: ReadonlyMap<string, AnyJob> = defaultRegistry,
     private readonly loadWasm?: () => Promise<WasmKernelModule | null>,
+    private readonly pool: WorkerPool | null = null,
   ) {}
+
+  /** After a CPU run on the WASM kernels: the status line names the row blocks it ran on (×2 workers, or one). */
+  private noteWorkers(workers: number): void {
+    if (this.status.kind !== 'cpu' || (this.status.workers ?? 1) === workers) return;
+    this.status = { ...this.status, workers };
+    this.statusListener?.(this.status);
+  }
 
   async init(preference: BackendPreference, onStatus?: StatusCallback): Promise<BackendStatus> {
     this.statusListener = onStatus ?? null;
@@ -206,6 +222,17 @@ export class Engine {
     // lands on this gate, and a later run's gate (made after its cancel) is never this one.
     const gate = this.gate(view);
     gate.listening = onProgress !== undefined;
+    // What the CPU jobs of this run used: the WASM kernels (an instance taken) and the pool (its leases).
+    const usage = { wasm: false, workers: 1, leases: [] as PoolLease[] };
+    const engineWasm = this.wasm;
+    let trackedWasm: WasmKernelModule | null = null;
+    if (engineWasm) {
+      trackedWasm = Object.create(engineWasm) as WasmKernelModule;
+      trackedWasm.instantiate = () => {
+        usage.wasm = true;
+        return engineWasm.instantiate();
+      };
+    }
     const makeContext = (backend: BackendKind, preview: boolean): JobContext<unknown> => {
       let sliceStart = performance.now();
       let lastProgress = -Infinity;
@@ -214,9 +241,18 @@ export class Engine {
       return {
         backend,
         gpu: backend === 'webgpu' ? this.gpu : null,
-        wasm: this.wasm,
+        wasm: trackedWasm,
         preview,
         stages,
+        acquirePool: (entries) => {
+          if (backend !== 'cpu' || !this.pool || !isCurrent()) return null;
+          const lease = this.pool.acquire(entries);
+          if (lease) {
+            usage.leases.push(lease);
+            usage.workers = Math.max(usage.workers, lease.workers);
+          }
+          return lease;
+        },
         get cancelled() {
           return !isCurrent();
         },
@@ -283,28 +319,43 @@ export class Engine {
       const result = (await job.cpu(makeContext('cpu', preview), runParams, data)) as Result;
       return { result, backend: 'cpu' };
     };
+    /** The CPU path the run took, and the status line told of it. */
+    const cpuPath = (): string => {
+      if (!engineWasm) return 'JavaScript: no WebAssembly SIMD';
+      if (!usage.wasm) return 'JavaScript';
+      this.noteWorkers(usage.workers);
+      return cpuPathText('WASM SIMD', usage.workers);
+    };
+    const withPath = (outcome: Omit<RunOutcome<Result>, 'seconds'>): Omit<RunOutcome<Result>, 'seconds'> =>
+      outcome.backend === 'cpu' ? { ...outcome, cpuPath: cpuPath() } : outcome;
 
     const cost = mode === 'full' && job.cost ? job.cost(params) : null;
     const rateKey = `${jobName}|${this.status.kind}`;
     const rate = this.rates.get(rateKey);
     if (cost !== null && rate !== undefined && Number.isFinite(cost) && cost * rate > ANNOUNCE_SECONDS) onEstimate?.(cost * rate);
 
-    const previewParams = job.preview ? job.preview(params) : null;
-    if (previewParams !== null) {
-      const first = await execute(previewParams, true);
-      if (mode === 'preview') return { ...first, preview: true, seconds: (performance.now() - start - gate.heldMs) / 1000 };
-      if (!isCurrent()) throw new JobCancelled();
-      onPreview?.(first.result);
+    try {
+      const previewParams = job.preview ? job.preview(params) : null;
+      if (previewParams !== null) {
+        const first = withPath(await execute(previewParams, true));
+        if (mode === 'preview') return { ...first, preview: true, seconds: (performance.now() - start - gate.heldMs) / 1000 };
+        if (!isCurrent()) throw new JobCancelled();
+        onPreview?.(first.result);
+      }
+      // Time held paused is the user's, not the job's: neither the run's seconds nor the learned rate count it.
+      const fullStart = performance.now() - gate.heldMs;
+      usage.workers = 1;
+      const outcome = withPath(await execute(params, mode === 'preview'));
+      if (cost !== null && cost > 0 && Number.isFinite(cost)) {
+        // Exponential average, so the estimate follows the machine's load but one odd run does not rule it.
+        const observed = (performance.now() - gate.heldMs - fullStart) / 1000 / cost;
+        this.rates.set(rateKey, rate === undefined ? observed : 0.5 * rate + 0.5 * observed);
+      }
+      return { ...outcome, ...(mode === 'preview' ? { preview: true } : {}), seconds: (performance.now() - start - gate.heldMs) / 1000 };
+    } finally {
+      // a job releases its lease in its own finally; this covers one that did not
+      for (const lease of usage.leases) lease.release();
     }
-    // Time held paused is the user's, not the job's: neither the run's seconds nor the learned rate count it.
-    const fullStart = performance.now() - gate.heldMs;
-    const outcome = await execute(params, mode === 'preview');
-    if (cost !== null && cost > 0 && Number.isFinite(cost)) {
-      // Exponential average, so the estimate follows the machine's load but one odd run does not rule it.
-      const observed = (performance.now() - gate.heldMs - fullStart) / 1000 / cost;
-      this.rates.set(rateKey, rate === undefined ? observed : 0.5 * rate + 0.5 * observed);
-    }
-    return { ...outcome, ...(mode === 'preview' ? { preview: true } : {}), seconds: (performance.now() - start - gate.heldMs) / 1000 };
   }
 
   /** Test hook: behave as if the GPU device were lost. */

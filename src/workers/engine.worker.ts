@@ -6,10 +6,31 @@ import * as Comlink from 'comlink';
 import { Engine, type StatusCallback } from './engine';
 import type { BackendPreference } from './backend';
 import { registry } from './jobs';
-import { compileKernels } from '../kernels/wasm/wasm';
+import { compileKernels, type WasmKernelModule } from '../kernels/wasm/wasm';
 import wasmUrl from '../kernels/wasm/build/kernels.wasm?url';
+import { messageChannel, poolSize, WorkerPool, type PoolChannel } from './pool';
 
-const engine = new Engine(registry, () => compileKernels(new URL(wasmUrl, import.meta.url)));
+let kernels: WasmKernelModule | null = null;
+const loadKernels = async () => (kernels = await compileKernels(new URL(wasmUrl, import.meta.url)));
+
+/** A pool helper, started on the pool's first loan (only jobs on the WASM kernels ask, so `kernels` is set). */
+function spawnHelper(): PoolChannel {
+  if (!kernels) throw new Error('the pool needs the WebAssembly kernels');
+  const worker = new Worker(new URL('./pool.worker.ts', import.meta.url), { type: 'module', name: 'curvature-pool' });
+  const channel = messageChannel(
+    worker,
+    (onMessage, onError) => {
+      worker.onmessage = (event) => onMessage(event.data);
+      worker.onerror = (event) => onError(new Error(event.message || 'pool worker error'));
+    },
+    () => worker.terminate(),
+  );
+  void channel.request({ type: 'init', module: kernels.module }).catch(() => pool.markBroken());
+  return channel;
+}
+
+const pool = new WorkerPool({ size: poolSize(navigator.hardwareConcurrency), spawn: spawnHelper });
+const engine = new Engine(registry, loadKernels, pool);
 
 function transferables(jobName: string, result: unknown): Transferable[] {
   const job = registry.get(jobName);

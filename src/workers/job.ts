@@ -12,6 +12,7 @@ import type { KernelContext } from '../kernels/context';
 import type { WasmKernelModule } from '../kernels/wasm/wasm';
 import type { StageMemo } from './stageCache';
 import type { ParamTable } from '../catalogue/params';
+import type { PoolLease, WorkerPool } from './pool';
 
 export type BackendKind = 'webgpu' | 'cpu';
 
@@ -42,6 +43,12 @@ export interface JobContext<Progress> {
    * final result replaces it). Sent at once, not throttled.
    */
   partial(result: unknown): void;
+  /**
+   * The engine's worker pool (pool.ts) for an operator of `entries` entries, or null at once
+   * when it is held by another job, the operator is too small to pay for it, or there is one
+   * core: the job then runs single-threaded (it never waits). Release the lease in a `finally`.
+   */
+  acquirePool?(entries: number): PoolLease | null;
 }
 
 export interface JobDefinition<Params, Data, Result, Progress = unknown> {
@@ -122,6 +129,8 @@ export interface StandaloneOptions<Progress> {
   /** A memo to share between runs (warm-start tests); a fresh, unbounded one otherwise. */
   stages?: StageMemo;
   onPartial?: (result: unknown) => void;
+  /** A worker pool to lend (pool tests, the bench); none otherwise. */
+  pool?: WorkerPool;
 }
 
 /** A stage memo that never hits: each standalone run computes every stage (a cold run). */
@@ -147,6 +156,7 @@ export function standaloneContext<Progress = unknown>(options: StandaloneOptions
     cancelled: false,
     progress: (report) => options.onProgress?.(report),
     partial: (result) => options.onPartial?.(result),
+    acquirePool: (entries) => options.pool?.acquire(entries) ?? null,
     checkpoint: async () => {
       if (++checkpoints > cancelAfter) throw new JobCancelled();
     },

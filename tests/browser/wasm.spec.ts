@@ -42,3 +42,21 @@ test('the CPU path runs the log-domain Sinkhorn on the WASM SIMD kernels', async
   expect(r.history.every((h) => Number.isFinite(h.cost))).toBe(true);
   expect(errors).toEqual([]);
 });
+
+// A problem big enough for the worker pool (n·m ≥ 2048², scaling method): on this machine's
+// cores (2 or more) the job splits K into row blocks across two or more workers; the figure's
+// note and the status line say so, and the marginal error the job recomputes in f64 from the
+// gathered plan (‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁) meets the tolerance.
+test('a big scaling Sinkhorn runs on the worker pool and says how many workers', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await openChapter(page, 'sinkhorn', 'plan.n=2048&plan.method=sinkhorn&plan.epsilon=0.05&plan.tolerance=1e-6&plan.maxIterations=2000', '?backend=cpu');
+  const view = page.locator('[data-view="sinkhorn-plan"]');
+  await expect(view.locator('.figure-description')).toContainText('marginal error', { timeout: 90_000 });
+  await expect(view.getByTestId('view-meta')).toContainText(/CPU \(WASM SIMD ×[2-4] workers\)/, { timeout: 90_000 });
+  await expect(page.getByRole('status')).toHaveText(/^Compute: CPU \(WASM SIMD ×[2-4] workers, forced\)/);
+  // the preview (50 iterations, to 1e-3) shows first; the final result then meets 1e-6
+  const finalError = async () => Number(/marginal error (\S+) after/.exec((await view.locator('.figure-description').textContent()) ?? '')?.[1]);
+  await expect.poll(finalError, { timeout: 90_000 }).toBeLessThanOrEqual(1e-6 * 1.01);
+  expect(errors).toEqual([]);
+});

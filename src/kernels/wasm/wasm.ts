@@ -59,7 +59,8 @@ export class WasmKernels {
 
 /** A compiled kernel module; `instantiate()` gives a fresh instance with its own memory. */
 export class WasmKernelModule {
-  constructor(private readonly module: WebAssembly.Module) {}
+  /** `module` is structured-clonable: the engine posts it to its pool workers (src/workers/pool.ts). */
+  constructor(readonly module: WebAssembly.Module) {}
 
   instantiate(): WasmKernels {
     const instance = new WebAssembly.Instance(this.module, { env: { abort: abortFromWasm } });

@@ -24,7 +24,9 @@ import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
 import { createSinkhornLogWasm } from '../../kernels/wasm/sinkhornLog';
 import { createSinkhornWasm, type SinkhornWasmSolver } from '../../kernels/wasm/sinkhornScaling';
-import { defineJob, InputError, type JobContext } from '../job';
+import { defineJob, InputError, JobCancelled, type JobContext } from '../job';
+import type { PoolLease } from '../pool';
+import { createSinkhornPool, type OperatorSource, type SinkhornPoolSolver } from '../sinkhornScalingPool';
 import { checkParams } from '../../catalogue/params';
 import { SINKHORN_METHOD_PARAMS, SINKHORN_SOLVE_PARAMS } from '../../catalogue/sinkhorn';
 import { HistoryBuffer, preparedStage, problemKey, type Prepared, type SinkhornData, type SinkhornHistory, type SinkhornParams } from './sinkhornProblem';
@@ -121,12 +123,22 @@ async function warmStart(ctx: JobContext<SinkhornSolveProgress>, problem: OtProb
   return { start: { f, g }, info: { fromEpsilon: last.epsilon, levels, levelIterations } };
 }
 
-function createCpuSolver(ctx: JobContext<SinkhornSolveProgress>, problem: OtProblem, params: SinkhornParams, initial: WarmStart | undefined): OtSolver {
-  // The scaling and log-domain methods run on the WebAssembly SIMD kernels where the engine
-  // has them (scaling: one fused pass over K per iteration, ⟨C, P⟩ not tracked per iteration;
-  // log: the reference's cached-kernel iteration, C and K̃ in wasm memory); SNS stays in JavaScript.
+type CpuSolver = OtSolver | SinkhornPoolSolver;
+
+/**
+ * The scaling and log-domain methods run on the WebAssembly SIMD kernels where the engine
+ * has them (scaling: one fused pass over K per iteration, ⟨C, P⟩ not tracked per iteration;
+ * log: the reference's cached-kernel iteration, C and K̃ in wasm memory); SNS stays in JavaScript.
+ * With a pool lease (big problems, scaling method) K is split into row blocks across the pool.
+ */
+async function createCpuSolver(ctx: JobContext<SinkhornSolveProgress>, prepared: Prepared, params: SinkhornParams, initial: WarmStart | undefined, key: string, lease: PoolLease | null): Promise<CpuSolver> {
+  const { problem } = prepared;
   const wasm = (params.method === 'sinkhorn' || params.method === 'log') && ctx.wasm ? ctx.wasm.instantiate() : null;
   if (!wasm) return createSolver(problem, params.epsilon, params.method, { initial });
+  if (lease && params.method === 'sinkhorn') {
+    const source: OperatorSource = prepared.dim > 0 ? { kind: 'points', x: prepared.x, y: prepared.y, dim: prepared.dim, cost: params.cost, costScale: prepared.costScale } : { kind: 'matrix' };
+    return createSinkhornPool(wasm, lease, problem, params.epsilon, source, `${key}|${params.epsilon}`, initial);
+  }
   return params.method === 'log' ? createSinkhornLogWasm(wasm, problem, params.epsilon, initial) : createSinkhornWasm(wasm, problem, params.epsilon, initial);
 }
 
@@ -174,8 +186,33 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
   const prepared = await preparedStage(ctx, params, data, key);
   const { problem } = prepared;
   const start = performance.now();
-  let warm = await warmStart(ctx, problem, params, key);
-  let solver = createCpuSolver(ctx, problem, params, warm?.start);
+  const warm = await warmStart(ctx, problem, params, key);
+  // the pool, when it is free and K is big enough to pay for its messages; never waited for
+  const lease = params.method === 'sinkhorn' && ctx.wasm ? (ctx.acquirePool?.(problem.n * problem.m) ?? null) : null;
+  try {
+    return await iterate(ctx, prepared, params, key, warm, lease, start);
+  } catch (error) {
+    if (!lease || error instanceof JobCancelled || error instanceof InputError) throw error;
+    // a helper failed: the pool is done for this session, and this solve reruns single-threaded
+    lease.fail();
+    return await iterate(ctx, prepared, params, key, warm, null, start);
+  } finally {
+    lease?.release();
+  }
+}
+
+async function iterate(
+  ctx: JobContext<SinkhornSolveProgress>,
+  prepared: Prepared,
+  params: SinkhornParams,
+  key: string,
+  warmInfo: { start: WarmStart; info: WarmStartInfo } | null,
+  lease: PoolLease | null,
+  start: number,
+): Promise<SinkhornSolveResult> {
+  const { problem } = prepared;
+  let warm = warmInfo;
+  let solver = await createCpuSolver(ctx, prepared, params, warm?.start, key, lease);
   const history = new HistoryBuffer();
   let lastProgress = -Infinity;
   // The first progress plan waits one interval: a solve shorter than that returns its plan
@@ -185,12 +222,12 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
   let goodPlan: Float64Array | null = null;
   let failure: string | null = null;
   while (solver.iterations < params.maxIterations) {
-    const record = solver.step();
+    const record = await solver.step();
     if (solver.failure) {
       if (warm && solver.iterations === 1) {
         // the scaling form underflowed from the warm start's v = exp((g − max g)/ε): start cold
         warm = null;
-        solver = createCpuSolver(ctx, problem, params, undefined);
+        solver = await createCpuSolver(ctx, prepared, params, undefined, key, lease);
         continue;
       }
       failure = solver.failure;
@@ -206,7 +243,7 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
       if (now - lastPlan >= PLAN_INTERVAL_MS) {
         lastPlan = now;
         // a fresh array each time: the engine may still hold the last report
-        plan = solver.plan();
+        plan = await solver.plan();
         goodPlan = plan;
       }
       ctx.progress({ method: params.method, iteration: record.iteration, marginalError: record.marginalError, history: history.snapshot(), n: problem.n, m: problem.m, plan });
@@ -221,8 +258,8 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
     await ctx.stages.run('potentials', { problem: key, method: params.method, epsilon: params.epsilon, tolerance: params.tolerance, maxIterations: params.maxIterations }, () => stored);
   }
   // the WASM solver forms the final plan over K in place (one n×m copy out, no second buffer)
-  const last = (): Float64Array => ('finalPlan' in solver ? (solver as SinkhornWasmSolver).finalPlan() : solver.plan());
-  const plan = failure ? (goodPlan ?? last()) : last();
+  const last = async (): Promise<Float64Array> => ('finalPlan' in solver ? (solver as SinkhornWasmSolver | SinkhornPoolSolver).finalPlan() : solver.plan());
+  const plan = failure ? (goodPlan ?? (await last())) : await last();
   return finish(prepared, params, plan, history, solver.iterations, seconds, params.tolerance, failure, warm?.info ?? null);
 }
 
