@@ -20,6 +20,7 @@ import type { BackendKind } from '../../src/workers/job';
 import type { DataOf, JobName, ParamsOf, ProgressOf, ResultOf } from '../../src/workers/jobs';
 import { engine } from './client';
 import { nextRun, recordEvent, recordFrame } from './frameLog';
+import { createLatestRun, type LatestRun } from './latestRun';
 import { appStore, useAppStore } from '../store/store';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -99,6 +100,9 @@ export function useJob<K extends JobName>(
   /** The inputs whose final (not preview) result is on the figure: a release without a move reruns nothing. */
   const finalFor = useRef<{ key: string; data: unknown } | null>(null);
   const streams = options.streams ?? false;
+  /** At most one engine run of this cell in flight: a drag's new value cancels the running one and starts when it settled. */
+  const latest = useRef<LatestRun | null>(null);
+  latest.current ??= createLatestRun(() => void engine().cancel(cellId));
 
   useEffect(() => {
     if (!enabled) return;
@@ -108,60 +112,65 @@ export function useJob<K extends JobName>(
     const mine = ++token.current;
     setState((s) => ({ ...s, status: 'running', progress: null, error: null, expectedSeconds: null, paused: false, frames: 0 }));
     appStore.getState().setJobRunning(cellId, true);
-    const run = nextRun();
-    recordEvent(cellId, jobName, run, 'start');
-    // Progress and previews travel on their own message ports, so one may arrive after the final
-    // result (ports keep no order between them): once the run has settled, late ones are dropped.
-    let settled = false;
-    const onProgress = Comlink.proxy((report: unknown) => {
-      if (token.current !== mine || settled) return;
-      setState((s) => ({ ...s, progress: report as Progress, frames: s.frames + 1 }));
-      if (streams) recordFrame(cellId, jobName, run, 'progress');
-    });
-    const onPreview = Comlink.proxy((result: unknown) => {
-      if (token.current !== mine || settled) return;
-      setState((s) => ({ ...s, result: result as Result, preview: true }));
-      recordFrame(cellId, jobName, run, 'preview');
-    });
-    const onEstimate = Comlink.proxy((seconds: number) => {
-      if (token.current === mine) setState((s) => ({ ...s, expectedSeconds: seconds }));
-    });
-    engine()
-      .run(cellId, jobName, params, data, onProgress, mode, onPreview, onEstimate)
-      .then((outcome) => {
-        settled = true;
-        if (token.current !== mine) return;
-        const preview = outcome.preview ?? false;
-        finalFor.current = preview ? null : { key: runKey, data };
-        setState((s) => ({
-          ...s,
-          status: 'done',
-          result: outcome.result as Result,
-          backend: outcome.backend,
-          fallback: outcome.fallback ?? null,
-          cpuPath: outcome.cpuPath ?? null,
-          seconds: outcome.seconds,
-          error: null,
-          preview,
-          paused: false,
-        }));
-        recordFrame(cellId, jobName, run, preview ? 'preview' : 'final');
-        appStore.getState().setJobRunning(cellId, false);
-      })
-      .catch((error: unknown) => {
-        settled = true;
-        if (token.current !== mine) return;
-        const name = (error as { name?: string })?.name;
-        const message = (error as { message?: string })?.message ?? String(error);
-        appStore.getState().setJobRunning(cellId, false);
-        if (name === 'JobCancelled') {
-          setState((s) => ({ ...s, status: 'cancelled', paused: false }));
-          return;
-        }
-        setState((s) => ({ ...s, status: 'error', error: message, paused: false }));
-        recordFrame(cellId, jobName, run, 'error');
-      })
-      .finally(() => recordEvent(cellId, jobName, run, 'settled'));
+    const start = (): Promise<unknown> => {
+      // Replaced or unmounted while the previous run was settling: start nothing.
+      if (token.current !== mine) return Promise.resolve();
+      const run = nextRun();
+      recordEvent(cellId, jobName, run, 'start');
+      // Progress and previews travel on their own message ports, so one may arrive after the final
+      // result (ports keep no order between them): once the run has settled, late ones are dropped.
+      let settled = false;
+      const onProgress = Comlink.proxy((report: unknown) => {
+        if (token.current !== mine || settled) return;
+        setState((s) => ({ ...s, progress: report as Progress, frames: s.frames + 1 }));
+        if (streams) recordFrame(cellId, jobName, run, 'progress');
+      });
+      const onPreview = Comlink.proxy((result: unknown) => {
+        if (token.current !== mine || settled) return;
+        setState((s) => ({ ...s, result: result as Result, preview: true }));
+        recordFrame(cellId, jobName, run, 'preview');
+      });
+      const onEstimate = Comlink.proxy((seconds: number) => {
+        if (token.current === mine) setState((s) => ({ ...s, expectedSeconds: seconds }));
+      });
+      return engine()
+        .run(cellId, jobName, params, data, onProgress, mode, onPreview, onEstimate)
+        .then((outcome) => {
+          settled = true;
+          if (token.current !== mine) return;
+          const preview = outcome.preview ?? false;
+          finalFor.current = preview ? null : { key: runKey, data };
+          setState((s) => ({
+            ...s,
+            status: 'done',
+            result: outcome.result as Result,
+            backend: outcome.backend,
+            fallback: outcome.fallback ?? null,
+            cpuPath: outcome.cpuPath ?? null,
+            seconds: outcome.seconds,
+            error: null,
+            preview,
+            paused: false,
+          }));
+          recordFrame(cellId, jobName, run, preview ? 'preview' : 'final');
+          appStore.getState().setJobRunning(cellId, false);
+        })
+        .catch((error: unknown) => {
+          settled = true;
+          if (token.current !== mine) return;
+          const name = (error as { name?: string })?.name;
+          const message = (error as { message?: string })?.message ?? String(error);
+          appStore.getState().setJobRunning(cellId, false);
+          if (name === 'JobCancelled') {
+            setState((s) => ({ ...s, status: 'cancelled', paused: false }));
+            return;
+          }
+          setState((s) => ({ ...s, status: 'error', error: message, paused: false }));
+          recordFrame(cellId, jobName, run, 'error');
+        })
+        .finally(() => recordEvent(cellId, jobName, run, 'settled'));
+    };
+    void latest.current!.request(start);
     return () => {
       // Unmount or new inputs: a later run supersedes this one inside the engine. Reading the ref
       // at cleanup time is the point: only a still-current run needs invalidating.
