@@ -114,3 +114,8 @@ export function createWasmMlpWorkspace(module: WasmKernelModule, mlp: Mlp, capac
   // every allocation is done: views made now stay attached for the workspace's life
   return new MlpWorkspace(mlp, capacity, { products, arena: () => kernels.f64(arenaPtr, length) });
 }
+
+/** The `workspace` option of `curvatureOperator` for a job: WASM where the module compiled (SIMD available), else undefined (the JS reference). */
+export function wasmWorkspaceFactory(module: WasmKernelModule | null | undefined): ((mlp: Mlp, capacity: number) => MlpWorkspace) | undefined {
+  return module ? (mlp, capacity) => createWasmMlpWorkspace(module, mlp, capacity) : undefined;
+}
