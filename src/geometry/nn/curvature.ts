@@ -42,6 +42,8 @@ export interface CurvatureOptions {
   maxCachedRows?: number;
   /** Chunk size when not cached. */
   chunk?: number;
+  /** Makes the operator's workspace (e.g. one whose dense products run in WebAssembly); default: a JS workspace. */
+  workspace?: (mlp: Mlp, capacity: number) => MlpWorkspace;
 }
 
 export function curvatureOperator(
@@ -59,7 +61,11 @@ export function curvatureOperator(
   const th = Float64Array.from(theta);
   const n = data.n;
   const cached = n <= (options.maxCachedRows ?? 4096);
-  const ws = new MlpWorkspace(mlp, cached ? n : Math.min(n, options.chunk ?? 256));
+  const capacity = cached ? n : Math.min(n, options.chunk ?? 256);
+  const ws = options.workspace ? options.workspace(mlp, capacity) : new MlpWorkspace(mlp, capacity);
+  if (ws.capacity !== capacity || ws.mlp.layers.length !== mlp.layers.length || ws.mlp.layers.some((s, i) => s !== mlp.layers[i])) {
+    throw new Error(`curvature workspace holds ${ws.capacity} samples of layers [${ws.mlp.layers}]; expected ${capacity} of [${mlp.layers}]`);
+  }
   const top = mlp.layers.length - 2;
   const scale = 1 / n;
   const scratch = kind === 'residual' ? new Float64Array(P) : null;

@@ -16,6 +16,8 @@ export {
   mlpAccuracy,
 } from './mlp';
 export { initMlp } from './init';
+export { type DenseProducts, JS_DENSE_PRODUCTS } from './denseProducts';
+export { type WorkspaceOptions, workspaceLength } from './workspace';
 export { type OptimizerKind, OPTIMIZERS, type Optimizer, type OptimizerOptions, createOptimizer, applyUpdate, vectorNorm } from './optimizers';
 export { type Trainer, type TrainerOptions, createTrainer } from './train';
 export { gaussianMixture, twoSpirals, digitsData, type DigitsJson, type GaussianMixtureOptions, type TwoSpiralsOptions } from './datasets';

@@ -4,7 +4,6 @@
  * z_l = W_l a_{l−1} + b_l, δ_l = ∂L/∂z_l, and R{·} is Pearlmutter's directional derivative along v.
  */
 import { activate } from './activations';
-import { accumulateOuter, affineRows, rowsTimesMatrix } from './layerProducts';
 import type { Mlp } from './mlpShape';
 import type { MlpWorkspace } from './workspace';
 
@@ -16,7 +15,7 @@ export function forwardChunk(mlp: Mlp, theta: Float64Array, x: Float64Array, row
     const ni = layers[l];
     const no = layers[l + 1];
     const input = l === 0 ? x : ws.act[l - 1];
-    affineRows(ws.z[l], input, l === 0 ? row0 * ni : 0, theta, weightOffset[l], theta, biasOffset[l], count, ni, no, false);
+    ws.products.affineRows(ws.z[l], input, l === 0 ? row0 * ni : 0, theta, weightOffset[l], theta, biasOffset[l], count, ni, no, false);
     if (l < L - 1) activate(mlp.activation, ws.z[l], count * no, ws.act[l], ws.d1[l], ws.d2[l]);
   }
 }
@@ -71,8 +70,8 @@ export function rForwardChunk(
     const no = layers[l + 1];
     const input = l === 0 ? x : ws.act[l - 1];
     const rz = ws.rz[l];
-    affineRows(rz, input, l === 0 ? row0 * ni : 0, v, weightOffset[l], v, biasOffset[l], count, ni, no, false);
-    if (l > 0) affineRows(rz, ws.ra[l - 1], 0, theta, weightOffset[l], null, 0, count, ni, no, true);
+    ws.products.affineRows(rz, input, l === 0 ? row0 * ni : 0, v, weightOffset[l], v, biasOffset[l], count, ni, no, false);
+    if (l > 0) ws.products.affineRows(rz, ws.ra[l - 1], 0, theta, weightOffset[l], null, 0, count, ni, no, true);
     if (l < L - 1) {
       const ra = ws.ra[l];
       const d1 = ws.d1[l];
@@ -117,10 +116,10 @@ export function backwardChunk(
     const ni = layers[l];
     const no = layers[l + 1];
     const input = l === 0 ? x : ws.act[l - 1];
-    accumulateOuter(out, weightOffset[l], biasOffset[l], deltas[l], input, l === 0 ? row0 * ni : 0, count, no, ni);
+    ws.products.accumulateOuter(out, weightOffset[l], biasOffset[l], deltas[l], input, l === 0 ? row0 * ni : 0, count, no, ni);
     if (l === 0) break;
     const back = ws.back;
-    rowsTimesMatrix(back, deltas[l], theta, weightOffset[l], count, no, ni, false);
+    ws.products.rowsTimesMatrix(back, deltas[l], theta, weightOffset[l], count, no, ni, false);
     const below = deltas[l - 1];
     const d1 = ws.d1[l - 1];
     const m = count * ni;
@@ -151,14 +150,14 @@ export function rBackwardChunk(
     const no = layers[l + 1];
     const input = l === 0 ? x : ws.act[l - 1];
     const wo = weightOffset[l];
-    accumulateOuter(out, wo, biasOffset[l], ws.rdelta[l], input, l === 0 ? row0 * ni : 0, count, no, ni);
+    ws.products.accumulateOuter(out, wo, biasOffset[l], ws.rdelta[l], input, l === 0 ? row0 * ni : 0, count, no, ni);
     if (l === 0) break;
-    accumulateOuter(out, wo, -1, ws.delta[l], ws.ra[l - 1], 0, count, no, ni);
+    ws.products.accumulateOuter(out, wo, -1, ws.delta[l], ws.ra[l - 1], 0, count, no, ni);
     const back = ws.back;
     const rback = ws.rback;
-    rowsTimesMatrix(back, ws.delta[l], theta, wo, count, no, ni, false);
-    rowsTimesMatrix(rback, ws.rdelta[l], theta, wo, count, no, ni, false);
-    rowsTimesMatrix(rback, ws.delta[l], v, wo, count, no, ni, true);
+    ws.products.rowsTimesMatrix(back, ws.delta[l], theta, wo, count, no, ni, false);
+    ws.products.rowsTimesMatrix(rback, ws.rdelta[l], theta, wo, count, no, ni, false);
+    ws.products.rowsTimesMatrix(rback, ws.delta[l], v, wo, count, no, ni, true);
     const below = ws.delta[l - 1];
     const rbelow = ws.rdelta[l - 1];
     const d1 = ws.d1[l - 1];

@@ -52,6 +52,8 @@ import { exactHessianSpectrum, snapshotHead, snapshotTail, stageRandom, type Hvp
 import { defineJob, InputError, type JobContext } from '../job';
 import { checkParams } from '../../catalogue/params';
 import { HESSIAN_TRAIN_PARAMS, type HessianTrainParams } from '../../catalogue/hessian';
+import { wasmWorkspaceFactory } from '../../kernels/wasm/denseProducts';
+import type { WasmKernelModule } from '../../kernels/wasm/wasm';
 
 /** The job's parameters: the entries of src/catalogue/hessian.ts (ranges, defaults, labels). */
 export type { HessianTrainParams };
@@ -281,7 +283,7 @@ async function train(
     const previous = ctx.stages.last<Eigenpairs>('power');
     const start = previous && previous.vectors.length === mlp.paramCount ? previous.vectors : undefined;
     const power = await ctx.stages.run('power', finalKey, () => {
-      const H = curvatureOperator(mlp, theta, data, weightDecay, 'hessian');
+      const H = curvatureOperator(mlp, theta, data, weightDecay, 'hessian', { workspace: wasmWorkspaceFactory(ctx.wasm) });
       return powerIterationTopAsync(H, 1, mulberry32(p.seed + 4), { maxIterations: 200, tolerance: 1e-6, start }, checkpoint);
     });
     powerTop = power.values[0];
@@ -321,7 +323,11 @@ async function train(
   };
 }
 
-const cpuHvp: HvpFactory = async (mlp, theta, data, wd, kind) => curvatureOperator(mlp, theta, data, wd, kind);
+/** CPU operators (f64): the layer products on the WASM SIMD GEMM where the kernel module loaded, else the JS reference. */
+function cpuFactory(wasm: WasmKernelModule | null | undefined): HvpFactory {
+  const workspace = wasmWorkspaceFactory(wasm);
+  return async (mlp, theta, data, wd, kind) => curvatureOperator(mlp, theta, data, wd, kind, { workspace });
+}
 
 /** GPU operators (f32): H and G directly, H − G as the difference of the two products. */
 function gpuFactory(gpu: KernelContext): HvpFactory {
@@ -355,7 +361,7 @@ export const hessianTrain = defineJob<HessianTrainParams, HessianTrainData | nul
     const spectra = Math.ceil(p.steps / Math.max(p.spectrumEvery, 1));
     return p.n * weights * (p.steps + spectra * (p.slqProbes * p.slqSteps + p.hutchinsonProbes + 8 * p.topK));
   },
-  cpu: (ctx, params, data) => train(ctx, params, data, cpuHvp, 'cpu'),
+  cpu: (ctx, params, data) => train(ctx, params, data, cpuFactory(ctx.wasm), 'cpu'),
   gpu: (ctx, params, data) => train(ctx, params, data, gpuFactory(ctx.gpu!), 'webgpu'),
   transfer: (r) => [r.losses.buffer, r.weights.buffer],
 });
