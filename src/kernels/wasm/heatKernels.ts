@@ -8,6 +8,7 @@
  * so memoised stages never share a heap.
  */
 import { breadthFirstOrder, heatChebyshevCoefficients } from '../../geometry/heat/chebyshev';
+import { transitionMatrix } from '../../geometry/heat/comparators';
 import type { CsrMatrix } from '../../geometry/heat/sparse';
 import type { NeighbourLists } from '../../geometry/linalg/distances';
 import type { WasmKernelModule, WasmKernels } from './wasm';
@@ -82,6 +83,24 @@ export function csrMatMatWasm(kernels: WasmKernels, a: CsrMatrix, x: ArrayLike<n
   const out = kernels.allocF64(a.rows * m);
   heat(kernels).csrMatMatHeat(csr.rowPtr, csr.colIndex, csr.values, a.rows, px, m, out);
   return kernels.f64(out, a.rows * m).slice();
+}
+
+/** Rows of P^t (n×n dense), P = D⁻¹W, by `steps` CSR × dense products in one instance, as diffusionPowers (comparators.ts). */
+export function diffusionPowersWasm(module: WasmKernelModule, w: CsrMatrix, steps: number): Float64Array {
+  const n = w.rows;
+  if (!Number.isInteger(steps) || steps < 1) throw new Error(`invalid diffusion steps: ${steps} (need an integer ≥ 1)`);
+  const kernels = module.instantiate();
+  const csr = putCsr(kernels, transitionMatrix(w));
+  let current = kernels.allocF64(n * n);
+  let next = kernels.allocF64(n * n);
+  const eye = kernels.f64(current, n * n);
+  eye.fill(0);
+  for (let i = 0; i < n; i++) eye[i * n + i] = 1;
+  for (let s = 0; s < steps; s++) {
+    heat(kernels).csrMatMatHeat(csr.rowPtr, csr.colIndex, csr.values, n, current, n, next);
+    [current, next] = [next, current];
+  }
+  return kernels.f64(current, n * n).slice();
 }
 
 /**

@@ -3,12 +3,12 @@
  * JS references, at sizes that exercise the odd-count remainder lanes, within F64_EXACT.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { affinityGraph, classicalMds, guttmanTransform, heatKernelChebyshevDense, laplacian, makeDataset, smacof, stress } from '../../../src/geometry/heat';
+import { affinityGraph, classicalMds, diffusionPowers, guttmanTransform, heatKernelChebyshevDense, laplacian, makeDataset, potentialDistances, potentialFromPowers, smacof, stress } from '../../../src/geometry/heat';
 import { csrMatMat } from '../../../src/geometry/heat/sparse';
 import { knnBruteForce, pairwiseSquaredDistances } from '../../../src/geometry/linalg/distances';
 import { mulberry32 } from '../../../src/geometry/random';
 import { expectClose, F64_EXACT } from '../../../src/geometry/tolerance';
-import { createSmacofWasm, csrMatMatWasm, heatKernelChebyshevDenseWasm, knnBruteForceWasm, pairwiseSquaredDistancesWasm } from '../../../src/kernels/wasm/heatKernels';
+import { createSmacofWasm, csrMatMatWasm, diffusionPowersWasm, heatKernelChebyshevDenseWasm, knnBruteForceWasm, pairwiseSquaredDistancesWasm } from '../../../src/kernels/wasm/heatKernels';
 import { loadKernelsNode } from '../../../src/kernels/wasm/loadNode';
 import type { WasmKernelModule } from '../../../src/kernels/wasm/wasm';
 
@@ -120,5 +120,20 @@ describe('SMACOF step (WASM vs mds.ts)', () => {
     expect(got.converged).toBe(ref.converged);
     expectClose(got.embedding, ref.embedding, F64_EXACT, 'embedding');
     expectClose(got.stress, ref.stress, F64_EXACT, 'stress');
+  });
+});
+
+describe('diffusion powers (WASM vs comparators.ts)', () => {
+  it('P^steps on a Swiss-roll graph, and its potential distances', () => {
+    const n = 90;
+    const data = makeDataset('swissroll', n, 0.1, mulberry32(5));
+    const w = affinityGraph(data.points, n, 3, { k: 8, alpha: 40 }).weights;
+    const got = diffusionPowersWasm(module, w, 7);
+    expectClose(got, diffusionPowers(w, 7), F64_EXACT, 'P^7');
+    expectClose(potentialFromPowers(got, n), potentialDistances(w, 7), F64_EXACT, 'potential distances');
+  });
+
+  it('refuses bad steps, naming them', () => {
+    expect(() => diffusionPowersWasm(module, swissRollLaplacian(20), 0)).toThrow(/invalid diffusion steps: 0/);
   });
 });
