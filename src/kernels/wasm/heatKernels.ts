@@ -118,12 +118,34 @@ export function heatKernelChebyshevDenseWasm(
   onBlock?: (done: number, total: number) => void,
 ): Float64Array {
   const n = l.rows;
+  const b = Math.max(1, Math.min(blockSize, n));
+  const run = chebyshevBlocks(module, l, lambdaMax, t, order, b);
+  const h = new Float64Array(n * n);
+  const columns = breadthFirstOrder(l);
+  for (let start = 0; start < n; start += b) {
+    const block = columns.subarray(start, Math.min(n, start + b));
+    const m = block.length;
+    const y = run(block);
+    for (let i = 0; i < n; i++) for (let q = 0; q < m; q++) h[i * n + block[q]] = y[i * m + q];
+    onBlock?.(start + m, n);
+  }
+  return h;
+}
+
+/** C = exp(−tL) E (n×m), E the indicator columns `columns`, as heatKernelColumns (chebyshev.ts): the landmark path's heat columns. */
+export function heatKernelColumnsWasm(module: WasmKernelModule, l: CsrMatrix, lambdaMax: number, t: number, order: number, columns: ArrayLike<number>): Float64Array {
+  return chebyshevBlocks(module, l, lambdaMax, t, order, columns.length)(columns).slice();
+}
+
+/** One instance holding L and three n×maxColumns blocks; the returned function runs one block (its y is a view, valid until the next call). */
+function chebyshevBlocks(module: WasmKernelModule, l: CsrMatrix, lambdaMax: number, t: number, order: number, maxColumns: number): (block: ArrayLike<number>) => Float64Array {
+  const n = l.rows;
   if (!Number.isInteger(order) || order < 1) throw new Error(`invalid Chebyshev order: ${order} (need an integer ≥ 1)`);
   const c = heatChebyshevCoefficients(t, lambdaMax, order);
   const phi = lambdaMax / 2;
   const kernels = module.instantiate();
   const x = heat(kernels);
-  const b = Math.max(1, Math.min(blockSize, n));
+  const b = Math.max(1, maxColumns);
   const csr = putCsr(kernels, l);
   const prevPtr = kernels.allocF64(n * b);
   const curPtr = kernels.allocF64(n * b);
@@ -136,10 +158,7 @@ export function heatKernelChebyshevDenseWasm(
   const ball = i32(kernels, ballPtr, n);
   const inBall = new Uint8Array(n);
   const { rowPtr, colIndex } = l;
-  const h = new Float64Array(n * n);
-  const columns = breadthFirstOrder(l);
-  for (let start = 0; start < n; start += b) {
-    const block = columns.subarray(start, Math.min(n, start + b));
+  return (block) => {
     const m = block.length;
     prev.fill(0, 0, n * m);
     cur.fill(0, 0, n * m);
@@ -172,7 +191,7 @@ export function heatKernelChebyshevDenseWasm(
     };
     grow();
     x.chebyshevStepHeat(csr.rowPtr, csr.colIndex, csr.values, ballPtr, size, prevPtr, curPtr, yPtr, m, phi, c[0], c[1], 1);
-    // after each later step T_k sits in prev; swap so it becomes cur (as the reference swaps its arrays)
+    // each later step writes T_k over T_{k−2}; swapping the pointers makes it the current one, as the reference swaps its arrays
     let pPtr = prevPtr;
     let cPtr = curPtr;
     for (let k = 2; k <= order; k++) {
@@ -180,10 +199,8 @@ export function heatKernelChebyshevDenseWasm(
       x.chebyshevStepHeat(csr.rowPtr, csr.colIndex, csr.values, ballPtr, size, pPtr, cPtr, yPtr, m, phi, 0, c[k], 0);
       [pPtr, cPtr] = [cPtr, pPtr];
     }
-    for (let i = 0; i < n; i++) for (let q = 0; q < m; q++) h[i * n + block[q]] = y[i * m + q];
-    onBlock?.(start + m, n);
-  }
-  return h;
+    return y.subarray(0, n * m);
+  };
 }
 
 /** SMACOF on the WASM kernels, δ copied into the instance once; `run` is `smacof` (mds.ts) step for step. */

@@ -44,6 +44,14 @@ describe('heat jobs on the WASM kernels', () => {
     expectClose(w.stress, js.stress, F64_EXACT, 'stress');
   });
 
+  it('the landmark path (heat columns on WASM) gives the JavaScript path’s embedding', async () => {
+    const p = { ...base, n: 200, landmarks: 40 };
+    const js = await embedJob.cpu(standaloneContext(), p, null);
+    const w = await embedJob.cpu(standaloneContext({ wasm }), p, null);
+    expect(w.landmarks).toBe(40);
+    expectClose(w.embedding, js.embedding, F64_EXACT, 'landmark embedding');
+  });
+
   it('with WASM, heat = auto takes the Chebyshev route at n = 160 (the JS path takes the eigen route)', async () => {
     const w = await embedJob.cpu(standaloneContext({ wasm }), { ...base, heat: 'auto', mdsIterations: 0 }, null);
     const js = await embedJob.cpu(standaloneContext(), { ...base, heat: 'auto', mdsIterations: 0 }, null);

@@ -3,12 +3,12 @@
  * JS references, at sizes that exercise the odd-count remainder lanes, within F64_EXACT.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { affinityGraph, classicalMds, diffusionPowers, guttmanTransform, heatKernelChebyshevDense, laplacian, makeDataset, potentialDistances, potentialFromPowers, smacof, stress } from '../../../src/geometry/heat';
+import { affinityGraph, classicalMds, diffusionPowers, guttmanTransform, heatKernelChebyshevDense, heatKernelColumns, laplacian, makeDataset, potentialDistances, potentialFromPowers, smacof, stress } from '../../../src/geometry/heat';
 import { csrMatMat } from '../../../src/geometry/heat/sparse';
 import { knnBruteForce, pairwiseSquaredDistances } from '../../../src/geometry/linalg/distances';
 import { mulberry32 } from '../../../src/geometry/random';
 import { expectClose, F64_EXACT } from '../../../src/geometry/tolerance';
-import { createSmacofWasm, csrMatMatWasm, diffusionPowersWasm, heatKernelChebyshevDenseWasm, knnBruteForceWasm, pairwiseSquaredDistancesWasm } from '../../../src/kernels/wasm/heatKernels';
+import { createSmacofWasm, csrMatMatWasm, diffusionPowersWasm, heatKernelChebyshevDenseWasm, heatKernelColumnsWasm, knnBruteForceWasm, pairwiseSquaredDistancesWasm } from '../../../src/kernels/wasm/heatKernels';
 import { loadKernelsNode } from '../../../src/kernels/wasm/loadNode';
 import type { WasmKernelModule } from '../../../src/kernels/wasm/wasm';
 
@@ -84,6 +84,11 @@ describe('CSR × dense block and the Chebyshev heat kernel (WASM vs sparse.ts, c
     const two = Float64Array.from([...cloud(30, 2, 5), ...Array.from(cloud(30, 2, 6), (v) => v + 50)]);
     const l2 = laplacian(affinityGraph(two, 60, 2, { k: 5, alpha: 10 }).weights, 'normalized');
     expectClose(heatKernelChebyshevDenseWasm(module, l2, 2, 4, 20, 7), heatKernelChebyshevDense(l2, 2, 4, 20, 7), F64_EXACT, 'two components');
+  });
+
+  it('heat columns at landmarks (the landmark path), as heatKernelColumns', () => {
+    const at = [3, 140, 77, 0, 51];
+    expectClose(heatKernelColumnsWasm(module, l, 2, 30, 40, at), heatKernelColumns(l, 2, 30, 40, at), F64_EXACT, 'H_t E');
   });
 
   it('refuses a bad order, naming it', () => {
