@@ -165,7 +165,7 @@ export const HEAT_JOB_FIELDS = defineParams([
       { value: 'exact', label: 'Exact (every eigenpair)' },
     ],
     description:
-      "'chebyshev' (order K), 'eigen' (truncated eigendecomposition, cached per graph), 'exact' (every eigenpair; small n), or 'auto' (eigen up to HEAT_EIGEN_ROUTE_MAX_ROWS on the CPU path, Chebyshev above and on the GPU).",
+      "'chebyshev' (order K), 'eigen' (truncated eigendecomposition, cached per graph), 'exact' (every eigenpair; small n), or 'auto' (eigen up to HEAT_EIGEN_ROUTE_MAX_ROWS on the JavaScript CPU path; Chebyshev above, with WebAssembly SIMD and on the GPU).",
   },
   { name: 'dims', label: 'Embedding dimension', type: 'integer', default: 2, min: 1, max: 3, step: 1 },
   mdsTolerance,

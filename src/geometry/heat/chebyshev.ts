@@ -208,7 +208,7 @@ function chebyshevColumns(l: CsrMatrix, lambdaMax: number, c: Float64Array, colu
 }
 
 /** Nodes in breadth-first order (component by component), so consecutive nodes are graph-local. */
-function breadthFirstOrder(l: CsrMatrix): Int32Array {
+export function breadthFirstOrder(l: CsrMatrix): Int32Array {
   const n = l.rows;
   const order = new Int32Array(n);
   const seen = new Uint8Array(n);

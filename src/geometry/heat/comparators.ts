@@ -15,15 +15,21 @@ import { csrMatMat, csrMatVec, type CsrMatrix } from './sparse';
 
 export const POTENTIAL_EPSILON = 1e-7;
 
+/** P = D⁻¹W (rows of isolated nodes are 0), the random walk's transition matrix. */
+export function transitionMatrix(w: CsrMatrix): CsrMatrix {
+  const deg = degrees(w);
+  const p: CsrMatrix = { ...w, values: w.values.slice() };
+  for (let i = 0; i < w.rows; i++) {
+    for (let q = w.rowPtr[i]; q < w.rowPtr[i + 1]; q++) p.values[q] = deg[i] > 0 ? w.values[q] / deg[i] : 0;
+  }
+  return p;
+}
+
 /** Rows of P^t (n×n dense) by t sparse products with P = D^{-1}W. */
 export function diffusionPowers(w: CsrMatrix, steps: number): Float64Array {
   const n = w.rows;
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`invalid diffusion steps: ${steps} (need an integer ≥ 1)`);
-  const deg = degrees(w);
-  const p: CsrMatrix = { ...w, values: w.values.slice() };
-  for (let i = 0; i < n; i++) {
-    for (let q = w.rowPtr[i]; q < w.rowPtr[i + 1]; q++) p.values[q] = deg[i] > 0 ? w.values[q] / deg[i] : 0;
-  }
+  const p = transitionMatrix(w);
   let current = new Float64Array(n * n);
   for (let i = 0; i < n; i++) current[i * n + i] = 1;
   let next = new Float64Array(n * n);
@@ -37,7 +43,11 @@ export function diffusionPowers(w: CsrMatrix, steps: number): Float64Array {
 /** Euclidean distances between the rows of −log(P^t + ε). */
 export function potentialDistances(w: CsrMatrix, steps: number): Float64Array {
   const n = w.rows;
-  const u = diffusionPowers(w, steps);
+  return potentialFromPowers(diffusionPowers(w, steps), n);
+}
+
+/** ‖log-potential rows‖ distances from P^t (n×n, overwritten with −log(P^t + ε)). */
+export function potentialFromPowers(u: Float64Array, n: number): Float64Array {
   for (let i = 0; i < u.length; i++) u[i] = -Math.log(u[i] + POTENTIAL_EPSILON);
   return rowDistances(u, n, n);
 }

@@ -65,10 +65,16 @@ export type HeatRoute = 'chebyshev' | 'eigen' | 'exact';
  */
 export const HEAT_EIGEN_ROUTE_MAX_ROWS = 400;
 
-/** The route for `asked`: itself, or for 'auto' the eigen route up to HEAT_EIGEN_ROUTE_MAX_ROWS on the CPU, Chebyshev above and on the GPU. */
-export function heatRouteFor(asked: HeatRoute | 'auto', n: number, gpu: boolean): HeatRoute {
+/**
+ * The route for `asked`: itself, or for 'auto' the eigen route up to HEAT_EIGEN_ROUTE_MAX_ROWS on
+ * the JavaScript CPU path, Chebyshev above, on the GPU and where the WASM SIMD kernels run (`wasm`):
+ * there the Chebyshev kernel at n = 400, order 60 costs ≈ 0.15 s against the JS eigendecomposition's
+ * 0.7–0.9 s (Node, loaded 2-core machine), so a t change costs a new Chebyshev pass but the first
+ * figure is 4–5× sooner.
+ */
+export function heatRouteFor(asked: HeatRoute | 'auto', n: number, gpu: boolean, wasm = false): HeatRoute {
   if (asked !== 'auto') return asked;
-  return !gpu && n <= HEAT_EIGEN_ROUTE_MAX_ROWS ? 'eigen' : 'chebyshev';
+  return !gpu && !wasm && n <= HEAT_EIGEN_ROUTE_MAX_ROWS ? 'eigen' : 'chebyshev';
 }
 
 export interface HeatKernelStage {

@@ -16,7 +16,7 @@ export { varadhanDistances, HEAT_LOG_FLOOR } from './varadhan';
 export { lanczosTop, type TopEigen } from '../spectral/lanczos';
 export { classicalMds, smacof, stress, normalizedStress, guttmanTransform, CLASSICAL_MDS_DENSE_LIMIT } from './mds';
 export { knnDistanceGraph, dijkstra, allPairsShortestPaths, BinaryHeap, type WeightedGraph } from './shortestPaths';
-export { diffusionPowers, potentialDistances, rowDistances, diffusionMap, POTENTIAL_EPSILON, type DiffusionMap } from './comparators';
+export { diffusionPowers, potentialDistances, potentialFromPowers, rowDistances, transitionMatrix, diffusionMap, POTENTIAL_EPSILON, type DiffusionMap } from './comparators';
 export { kneedle, heatEntropyCurve, entropyTimes, diffusionTimeCurve, type EntropyCurve } from './entropy';
 export {
   makeDataset,

@@ -263,9 +263,11 @@ export function landmarkHeatDistances(
   d: number,
   options: Pick<HeatGeodesicOptions, 't' | 'order' | 'sigma' | 'laplacian'> & { landmarks: number },
   random: Random,
+  /** Computes the heat columns (default `heatKernelColumns`; the CPU path may pass its WASM twin, same math). */
+  heatColumns: typeof heatKernelColumns = heatKernelColumns,
 ): Omit<LandmarkHeatResult, keyof GraphStage> {
   const landmarks = farthestPointLandmarks(x, n, d, options.landmarks, random);
-  const columns = heatKernelColumns(stage.laplacian, stage.lambdaMax, options.t, options.order, landmarks);
+  const columns = heatColumns(stage.laplacian, stage.lambdaMax, options.t, options.order, landmarks);
   const degree = options.laplacian === 'normalized' ? degrees(stage.graph.weights) : undefined;
   const distances = varadhanLandmarkDistances(columns, n, landmarks, options.t, options.sigma, degree);
   if (stage.components.count > 1) capLandmarkDistances(distances, n, landmarks, stage.components.labels);

@@ -5,7 +5,9 @@
  */
 import { capComponentDistances, classicalMds, LANDMARK_POINT_ITERATIONS, landmarkHeatDistances, landmarkMds, type EntropyCurve, type HeatRoute } from '../../geometry/heat';
 import { mulberry32 } from '../../geometry/random';
+import type { CsrMatrix } from '../../geometry/heat/sparse';
 import { smacofGpu } from '../../kernels/smacof/smacof';
+import { heatKernelColumnsWasm } from '../../kernels/wasm/heatKernels';
 import { defineJob, type JobContext } from '../job';
 import { HEAT_EMBED_PARAMS, HEAT_METHOD_LABELS } from '../../catalogue/heat';
 import { HeatPipeline, type Keyed } from './heatPipeline';
@@ -55,7 +57,10 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
     const lmKey = { graph: pipe.graphKey, t, order: p.order, sigma: p.sigma, landmarks, seed: p.seed };
     const r = await pipe.stage('distances/landmarks', lmKey, () => {
       ctx.progress({ stage: `Chebyshev heat kernel on ${landmarks} landmarks`, fraction: 0.3 }, true);
-      return landmarkHeatDistances(g, x.points, x.n, x.d, { t, order: p.order, sigma: p.sigma, laplacian: p.laplacian, landmarks }, mulberry32(p.seed + 3));
+      const wasm = ctx.wasm;
+      // the WASM heat columns equal heatKernelColumns entry for entry (tests/unit/heat/wasmKernels.test.ts)
+      const columns = wasm ? (l: CsrMatrix, lambdaMax: number, tt: number, order: number, at: ArrayLike<number>) => heatKernelColumnsWasm(wasm, l, lambdaMax, tt, order, at) : undefined;
+      return landmarkHeatDistances(g, x.points, x.n, x.d, { t, order: p.order, sigma: p.sigma, laplacian: p.laplacian, landmarks }, mulberry32(p.seed + 3), columns);
     });
     await ctx.checkpoint();
     const key = { distances: lmKey, dims: p.dims, mdsIterations: p.mdsIterations };

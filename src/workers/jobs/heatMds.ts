@@ -11,6 +11,7 @@
  */
 import { classicalMds, smacof } from '../../geometry/heat';
 import { mulberry32 } from '../../geometry/random';
+import { createSmacofWasm } from '../../kernels/wasm/heatKernels';
 import { stageKey } from '../stageCache';
 import { HEAT_FIELD_DEFAULTS } from '../../catalogue/heat';
 import type { HeatPipeline, Keyed } from './heatPipeline';
@@ -49,9 +50,11 @@ export async function embeddingStage(pipe: HeatPipeline, name: string, distances
     let stress = NaN;
     let iterations = 0;
     const chunk = 5;
+    // where WASM SIMD runs, δ is copied into one instance for all chunks; the iterates equal smacof's
+    const wasm = ctx.wasm && p.mdsIterations > 0 ? createSmacofWasm(ctx.wasm, distances, x.n, p.dims) : null;
     while (iterations < p.mdsIterations) {
       const steps = Math.min(chunk, p.mdsIterations - iterations);
-      const r = smacof(distances, x.n, p.dims, current, steps, { tolerance });
+      const r = wasm ? wasm.run(current, steps, { tolerance }) : smacof(distances, x.n, p.dims, current, steps, { tolerance });
       current = r.embedding;
       stress = r.stress;
       iterations += r.iterations;

@@ -9,6 +9,8 @@
  * Cached values are shared with later runs and are never changed in place.
  */
 import {
+  capComponentDistances,
+  chebyshevTruncationBound,
   comparatorDistanceStage,
   checkPointCloud,
   diffusionMap,
@@ -22,6 +24,7 @@ import {
   laplacianEigen,
   loadedPointCloud,
   makeDataset,
+  potentialFromPowers,
   subsampleDiffusionTime,
   type EntropyCurve,
   type GraphStage,
@@ -34,6 +37,7 @@ import { knnBruteForce, type NeighbourLists } from '../../geometry/linalg/distan
 import type { SymmetricEigen } from '../../geometry/linalg/symmetricEigen';
 import { mulberry32 } from '../../geometry/random';
 import { KNN_MAX_K, knnGpu } from '../../kernels/knn/knn';
+import { diffusionPowersWasm, heatKernelChebyshevDenseWasm, knnBruteForceWasm } from '../../kernels/wasm/heatKernels';
 import { stageKey } from '../stageCache';
 import { InputError, type JobContext } from '../job';
 import type { HeatMethod } from '../../catalogue/heat';
@@ -124,7 +128,8 @@ export class HeatPipeline {
         const r = await knnGpu(gpu, x.points, x.n, x.d, kk);
         return { indices: r.indices, squaredDistances: Float64Array.from(r.squaredDistances), k: kk };
       }
-      return knnBruteForce(x.points, x.n, x.d, kk);
+      // WASM and JS give the same lists (same order, same ties): one cache entry serves both
+      return this.ctx.wasm ? knnBruteForceWasm(this.ctx.wasm.instantiate(), x.points, x.n, x.d, kk) : knnBruteForce(x.points, x.n, x.d, kk);
     });
   }
 
@@ -146,7 +151,7 @@ export class HeatPipeline {
 
   /** The heat kernel's route: as asked, or for 'auto' by n and backend (`heatRouteFor`). */
   route(n: number): HeatRoute {
-    return heatRouteFor(this.p.heat, n, Boolean(this.ctx.gpu));
+    return heatRouteFor(this.p.heat, n, Boolean(this.ctx.gpu), Boolean(this.ctx.wasm));
   }
 
   /** H_t on the CPU by `route`; the eigendecomposition is its own stage (keyed by the graph), so t alone reuses it. */
@@ -160,10 +165,14 @@ export class HeatPipeline {
       });
       await this.ctx.checkpoint();
     }
+    const wasm = this.ctx.wasm;
+    const onBlock = (done: number, total: number) =>
+      this.ctx.progress({ stage: `Chebyshev heat kernel${wasm ? ' (WASM)' : ''}: ${done}/${total} columns`, fraction: 0.2 + (0.4 * done) / total });
+    // the WASM recurrence equals heatKernelChebyshevDense entry for entry, so the stage key does not name the path
     const kernel = await this.stage('heat', key, () =>
-      heatKernelStage(g, eigen, { route, t, order: this.p.order }, (done, total) =>
-        this.ctx.progress({ stage: `Chebyshev heat kernel: ${done}/${total} columns`, fraction: 0.2 + (0.4 * done) / total }),
-      ),
+      route === 'chebyshev' && wasm
+        ? { heat: heatKernelChebyshevDenseWasm(wasm, g.laplacian, g.lambdaMax, t, this.p.order, 64, onBlock), route, truncationBound: chebyshevTruncationBound(t, g.lambdaMax, this.p.order), eigenpairs: 0 }
+        : heatKernelStage(g, eigen, { route, t, order: this.p.order }, onBlock),
     );
     return { kernel, key };
   }
@@ -177,7 +186,14 @@ export class HeatPipeline {
   /** A comparator's distances (PHATE-like potential, shortest paths), capped across components. */
   async comparatorDistances(method: Exclude<HeatMethod, 'heatgeo' | 'diffusion'>, g: GraphStage, x: Prepared): Promise<{ distances: Float64Array; key: Keyed }> {
     const key = { graph: this.graphKey, method, steps: method === 'phate' ? stepsOf(this.p) : null };
-    const distances = await this.stage(`distances/${method}`, key, () => comparatorDistanceStage(method, g, x.n, this.p.k, stepsOf(this.p)));
+    const wasm = this.ctx.wasm;
+    const distances = await this.stage(`distances/${method}`, key, () => {
+      if (method !== 'phate' || !wasm) return comparatorDistanceStage(method, g, x.n, this.p.k, stepsOf(this.p));
+      // P^steps by the WASM CSR × dense product (equal to diffusionPowers entry for entry), the rest as the reference
+      const distances = potentialFromPowers(diffusionPowersWasm(wasm, g.graph.weights, stepsOf(this.p)), x.n);
+      if (g.components.count > 1) capComponentDistances(distances, x.n, g.components.labels);
+      return distances;
+    });
     return { distances, key };
   }
 

@@ -549,4 +549,6 @@ export function logSinkhornRowPass(
     if (j < m) store<f64>(colSum + <usize>j * 8, load<f64>(colSum + <usize>j * 8) + load<f64>(rk + <usize>j * 8) * ui);
   }
 }
+
 export * from './gemm';
+export * from './heat';
