@@ -14,6 +14,7 @@ import { checkEpsilon, type OtProblem } from '../geometry/ot/problem';
 import type { IterationRecord, WarmStart } from '../geometry/ot/solver';
 import { scalingStart, scalingUnderflowMessage } from '../geometry/ot/sinkhorn';
 import type { WasmKernels } from '../kernels/wasm/wasm';
+import { scalingPotentials, scalingRecord } from '../kernels/wasm/sinkhornScaling';
 import type { PoolLease } from './pool';
 import type { PoolReply, RowSource } from './poolRows';
 import type { CostKind } from '../geometry/ot/costs';
@@ -159,28 +160,11 @@ export async function createSinkhornPool(
       [vCur, vNext] = [vNext, vCur];
       const err = await pass(true);
       iterations++;
-      const u = kernels.f64(uCur, n);
-      let linear = 0;
-      let healthy = Number.isFinite(err);
-      for (let i = 0; i < n; i++) {
-        if (!Number.isFinite(u[i])) healthy = false;
-        if (a[i] > 0) linear += a[i] * epsilon * Math.log(u[i]);
-      }
-      for (let j = 0; j < m; j++) {
-        if (!Number.isFinite(vCur[j])) healthy = false;
-        if (b[j] > 0) linear += b[j] * epsilon * Math.log(vCur[j]);
-      }
+      const { record, healthy } = scalingRecord(iterations, err, kernels.f64(uCur, n), vCur, a, b, epsilon, massB);
       if (!healthy) failure = scalingUnderflowMessage(epsilon);
-      return { iteration: iterations, marginalError: err, cost: NaN, dual: linear - epsilon * massB, kind: 'sinkhorn' };
+      return record;
     },
-    potentials() {
-      const u = kernels.f64(uCur, n);
-      const f = new Float64Array(n);
-      const g = new Float64Array(m);
-      for (let i = 0; i < n; i++) f[i] = epsilon * Math.log(u[i]);
-      for (let j = 0; j < m; j++) g[j] = epsilon * Math.log(vCur[j]);
-      return { f, g };
-    },
+    potentials: () => scalingPotentials(kernels.f64(uCur, n), vCur, epsilon),
     plan: () => gather(false),
     async finalPlan() {
       const plan = await gather(true);

@@ -53,22 +53,9 @@ export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, eps
     [vCur, vNext] = [vNext, vCur];
     const err = x.sinkhornScalingPass(k, pa, pb, uCur, vCur, uNext, vNext, ktu, n, m);
     iterations++;
-    const u = kernels.f64(uCur, n);
-    const v = kernels.f64(vCur, m);
-    let linear = 0;
-    let healthy = Number.isFinite(err);
-    for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(u[i])) healthy = false;
-      if (a[i] > 0) linear += a[i] * epsilon * Math.log(u[i]);
-    }
-    for (let j = 0; j < m; j++) {
-      if (!Number.isFinite(v[j])) healthy = false;
-      if (b[j] > 0) linear += b[j] * epsilon * Math.log(v[j]);
-    }
-    if (!healthy) {
-      failure = scalingUnderflowMessage(epsilon);
-    }
-    return { iteration: iterations, marginalError: err, cost: NaN, dual: linear - epsilon * massB, kind: 'sinkhorn' };
+    const { record, healthy } = scalingRecord(iterations, err, kernels.f64(uCur, n), kernels.f64(vCur, m), a, b, epsilon, massB);
+    if (!healthy) failure = scalingUnderflowMessage(epsilon);
+    return record;
   };
 
   return {
@@ -82,15 +69,7 @@ export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, eps
       return failure;
     },
     step,
-    potentials() {
-      const u = kernels.f64(uCur, n);
-      const v = kernels.f64(vCur, m);
-      const f = new Float64Array(n);
-      const g = new Float64Array(m);
-      for (let i = 0; i < n; i++) f[i] = epsilon * Math.log(u[i]);
-      for (let j = 0; j < m; j++) g[j] = epsilon * Math.log(v[j]);
-      return { f, g };
-    },
+    potentials: () => scalingPotentials(kernels.f64(uCur, n), kernels.f64(vCur, m), epsilon),
     plan(out = new Float64Array(n * m)) {
       // P = diag(u) K diag(v) in wasm memory (allocated on first use), then one copy out
       if (planPtr === 0) planPtr = kernels.allocF64(n * m);
@@ -104,4 +83,43 @@ export function createSinkhornWasm(kernels: WasmKernels, problem: OtProblem, eps
       return kernels.f64(k, n * m).slice();
     },
   };
+}
+
+/**
+ * One iteration's record from the scalings u, v after the pass that returned the row error
+ * `err`: the dual ⟨a, ε log u⟩ + ⟨b, ε log v⟩ − ε Σb (zero-mass entries skipped), and whether
+ * every scaling and the error are finite (else the caller reports underflow). Shared by the
+ * single-threaded solver and the pooled one (src/workers/sinkhornScalingPool.ts), so their
+ * records agree in summation order.
+ */
+export function scalingRecord(
+  iteration: number,
+  err: number,
+  u: Float64Array,
+  v: Float64Array,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  epsilon: number,
+  massB: number,
+): { record: IterationRecord; healthy: boolean } {
+  let linear = 0;
+  let healthy = Number.isFinite(err);
+  for (let i = 0; i < u.length; i++) {
+    if (!Number.isFinite(u[i])) healthy = false;
+    if (a[i] > 0) linear += a[i] * epsilon * Math.log(u[i]);
+  }
+  for (let j = 0; j < v.length; j++) {
+    if (!Number.isFinite(v[j])) healthy = false;
+    if (b[j] > 0) linear += b[j] * epsilon * Math.log(v[j]);
+  }
+  return { record: { iteration, marginalError: err, cost: NaN, dual: linear - epsilon * massB, kind: 'sinkhorn' }, healthy };
+}
+
+/** The potentials f = ε log u, g = ε log v of scalings u, v. */
+export function scalingPotentials(u: Float64Array, v: Float64Array, epsilon: number): { f: Float64Array; g: Float64Array } {
+  const f = new Float64Array(u.length);
+  const g = new Float64Array(v.length);
+  for (let i = 0; i < u.length; i++) f[i] = epsilon * Math.log(u[i]);
+  for (let j = 0; j < v.length; j++) g[j] = epsilon * Math.log(v[j]);
+  return { f, g };
 }
