@@ -145,36 +145,12 @@ function chebyshevColumns(l: CsrMatrix, lambdaMax: number, c: Float64Array, colu
   let previous = new Float64Array(n * m);
   let current = new Float64Array(n * m);
   const y = new Float64Array(n * m);
-  const inBall = new Uint8Array(n);
   const ball = new Int32Array(n); // rows within the current hop radius of the columns
-  let size = 0;
-  for (let q = 0; q < m; q++) {
-    const j = columns[q];
-    previous[j * m + q] = 1; // T_0 = I[:, columns]
-    if (!inBall[j]) {
-      inBall[j] = 1;
-      ball[size++] = j;
-    }
-  }
-  let frontier = 0; // ball[frontier..size) are the rows added last
-  const grow = () => {
-    if (size === n) return;
-    const end = size;
-    for (let r = frontier; r < end; r++) {
-      const i = ball[r];
-      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-        const j = colIndex[p];
-        if (!inBall[j]) {
-          inBall[j] = 1;
-          ball[size++] = j;
-        }
-      }
-    }
-    frontier = end;
-  };
-  grow();
+  for (let q = 0; q < m; q++) previous[columns[q] * m + q] = 1; // T_0 = I[:, columns]
+  const hops = hopBall(l, columns, ball, new Uint8Array(n));
+  hops.grow();
   // T_1 = L̃ T_0 and Y = c_0/2 T_0 + c_1 T_1, on the 1-hop ball
-  for (let r = 0; r < size; r++) {
+  for (let r = 0, size = hops.size; r < size; r++) {
     const i = ball[r];
     const oi = i * m;
     for (let q = 0; q < m; q++) current[oi + q] = -previous[oi + q];
@@ -186,9 +162,10 @@ function chebyshevColumns(l: CsrMatrix, lambdaMax: number, c: Float64Array, colu
     for (let q = 0; q < m; q++) y[oi + q] = 0.5 * c[0] * previous[oi + q] + c[1] * current[oi + q];
   }
   for (let k = 2; k <= order; k++) {
-    grow();
+    hops.grow();
     const ck = c[k];
     // T_k = 2 L̃ T_{k−1} − T_{k−2}, written over T_{k−2} row by row (row i of T_{k−2} is read only here)
+    const size = hops.size;
     for (let r = 0; r < size; r++) {
       const i = ball[r];
       const oi = i * m;
@@ -205,6 +182,47 @@ function chebyshevColumns(l: CsrMatrix, lambdaMax: number, c: Float64Array, colu
     current = swap;
   }
   return y;
+}
+
+/**
+ * The rows within h hops of `columns` in the graph of L, grown one hop per `grow()`: `ball`
+ * holds them (the columns first, then each hop's new rows in CSR order), `inBall` marks them;
+ * both are the caller's (the WASM Chebyshev step reads `ball` from its own memory) and are
+ * cleared here. T_k(L̃) e_j vanishes beyond k hops of j, so step k needs only these rows.
+ */
+export function hopBall(l: CsrMatrix, columns: ArrayLike<number>, ball: Int32Array, inBall: Uint8Array): { readonly size: number; grow(): void } {
+  const n = l.rows;
+  const { rowPtr, colIndex } = l;
+  inBall.fill(0);
+  let size = 0;
+  for (let q = 0; q < columns.length; q++) {
+    const j = columns[q];
+    if (!inBall[j]) {
+      inBall[j] = 1;
+      ball[size++] = j;
+    }
+  }
+  let frontier = 0; // ball[frontier..size) are the rows added last
+  return {
+    get size() {
+      return size;
+    },
+    grow() {
+      if (size === n) return;
+      const end = size;
+      for (let r = frontier; r < end; r++) {
+        const i = ball[r];
+        for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+          const j = colIndex[p];
+          if (!inBall[j]) {
+            inBall[j] = 1;
+            ball[size++] = j;
+          }
+        }
+      }
+      frontier = end;
+    },
+  };
 }
 
 /** Nodes in breadth-first order (component by component), so consecutive nodes are graph-local. */

@@ -7,7 +7,7 @@
  * The job-level functions take the compiled module and use a fresh instance (own memory) per call,
  * so memoised stages never share a heap.
  */
-import { breadthFirstOrder, heatChebyshevCoefficients } from '../../geometry/heat/chebyshev';
+import { breadthFirstOrder, heatChebyshevCoefficients, hopBall } from '../../geometry/heat/chebyshev';
 import { transitionMatrix } from '../../geometry/heat/comparators';
 import type { CsrMatrix } from '../../geometry/heat/sparse';
 import type { NeighbourLists } from '../../geometry/linalg/distances';
@@ -157,46 +157,21 @@ function chebyshevBlocks(module: WasmKernelModule, l: CsrMatrix, lambdaMax: numb
   const y = kernels.f64(yPtr, n * b);
   const ball = i32(kernels, ballPtr, n);
   const inBall = new Uint8Array(n);
-  const { rowPtr, colIndex } = l;
   return (block) => {
     const m = block.length;
     prev.fill(0, 0, n * m);
     cur.fill(0, 0, n * m);
     y.fill(0, 0, n * m);
-    inBall.fill(0);
-    let size = 0;
-    for (let q = 0; q < m; q++) {
-      const j = block[q];
-      prev[j * m + q] = 1;
-      if (!inBall[j]) {
-        inBall[j] = 1;
-        ball[size++] = j;
-      }
-    }
-    let frontier = 0;
-    const grow = () => {
-      if (size === n) return;
-      const end = size;
-      for (let r = frontier; r < end; r++) {
-        const i = ball[r];
-        for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-          const j = colIndex[p];
-          if (!inBall[j]) {
-            inBall[j] = 1;
-            ball[size++] = j;
-          }
-        }
-      }
-      frontier = end;
-    };
-    grow();
-    x.chebyshevStepHeat(csr.rowPtr, csr.colIndex, csr.values, ballPtr, size, prevPtr, curPtr, yPtr, m, phi, c[0], c[1], 1);
+    for (let q = 0; q < m; q++) prev[block[q] * m + q] = 1;
+    const hops = hopBall(l, block, ball, inBall);
+    hops.grow();
+    x.chebyshevStepHeat(csr.rowPtr, csr.colIndex, csr.values, ballPtr, hops.size, prevPtr, curPtr, yPtr, m, phi, c[0], c[1], 1);
     // each later step writes T_k over T_{k−2}; swapping the pointers makes it the current one, as the reference swaps its arrays
     let pPtr = prevPtr;
     let cPtr = curPtr;
     for (let k = 2; k <= order; k++) {
-      grow();
-      x.chebyshevStepHeat(csr.rowPtr, csr.colIndex, csr.values, ballPtr, size, pPtr, cPtr, yPtr, m, phi, 0, c[k], 0);
+      hops.grow();
+      x.chebyshevStepHeat(csr.rowPtr, csr.colIndex, csr.values, ballPtr, hops.size, pPtr, cPtr, yPtr, m, phi, 0, c[k], 0);
       [pPtr, cPtr] = [cPtr, pPtr];
     }
     return y.subarray(0, n * m);
