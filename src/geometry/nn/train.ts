@@ -26,6 +26,8 @@ export interface TrainerOptions {
   weightDecay?: number;
   random: Random;
   optimizerOptions?: OptimizerOptions;
+  /** Makes the workspace the gradients run in (e.g. one whose products run on WebAssembly); default `new MlpWorkspace`. */
+  workspace?: (mlp: Mlp, capacity: number) => MlpWorkspace;
 }
 
 export interface Trainer {
@@ -71,7 +73,8 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const grad = new Float64Array(mlp.paramCount);
   const update = new Float64Array(mlp.paramCount);
   const optimizer = createOptimizer(options.optimizer, mlp.paramCount, options.optimizerOptions);
-  const ws = new MlpWorkspace(mlp, Math.min(batchSize, 512));
+  const capacity = Math.min(batchSize, 512);
+  const ws = options.workspace?.(mlp, capacity) ?? new MlpWorkspace(mlp, capacity);
   const d = data.dimension;
   const permutation = new Int32Array(n);
   for (let i = 0; i < n; i++) permutation[i] = i;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accumulateOuter, affineRows, rowsTimesMatrix } from '../../geometry/nn/layerProducts';
-import { createMlp, curvatureOperator, mlpHessianVector, mlpLossGradient, type Activation, type ClassificationData } from '../../geometry/nn';
+import { createMlp, createTrainer, curvatureOperator, initMlp, mlpHessianVector, mlpLossGradient, type Activation, type ClassificationData } from '../../geometry/nn';
 import { gaussianVector, mulberry32 } from '../../geometry/random';
 import { F64_EXACT, F64_PEER, expectClose } from '../../geometry/tolerance';
 import { createWasmDenseProducts, createWasmMlpWorkspace } from './denseProducts';
@@ -131,6 +131,29 @@ describe('MLP passes on the WASM workspace', () => {
     const wasm = new Float64Array(mlp.paramCount);
     curvatureOperator(mlp, theta, data, 1e-3, 'hessian', { workspace: (m, cap) => createWasmMlpWorkspace(module, m, cap) }).apply(v, wasm);
     expectClose(wasm, js, F64_EXACT, 'H v');
+  });
+
+  it('training (the Hessian cells’ trajectory): 100 minibatch SGD steps on the WASM workspace reach the JS reference’s θ', () => {
+    const layers = [8, 24, 24, 4];
+    const mlp = createMlp(layers, 'tanh');
+    const n = 256;
+    const data: ClassificationData = {
+      x: gaussianVector(n * layers[0], random),
+      y: Int32Array.from({ length: n }, (_, i) => i % 4),
+      n,
+      dimension: layers[0],
+      classes: 4,
+    };
+    const theta = initMlp(mlp, mulberry32(1));
+    const run = (workspace?: (m: typeof mlp, capacity: number) => ReturnType<typeof createWasmMlpWorkspace>) => {
+      const trainer = createTrainer({ mlp, data, theta, optimizer: 'sgd', lr: 0.1, batchSize: 32, weightDecay: 1e-3, random: mulberry32(2), workspace });
+      for (let s = 0; s < 100; s++) trainer.step();
+      return trainer.theta;
+    };
+    let made = 0;
+    const wasm = run((m, cap) => (made++, createWasmMlpWorkspace(module, m, cap)));
+    expect(made).toBe(1); // the trainer ran its gradients on the WASM workspace, not a JS one of its own
+    expectClose(wasm, run(), F64_EXACT, 'θ after 100 steps');
   });
 
   it('rejects a workspace of the wrong capacity', () => {

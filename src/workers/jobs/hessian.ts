@@ -226,7 +226,7 @@ async function train(
   const stride = trajectoryStride(steps, mlp.paramCount, p.spectrumEvery);
   const trajectory = await ctx.stages.run('trajectory', trainingKey(p, input, steps, weightDecay, stride), () => {
     const theta0 = loaded?.model ? Float64Array.from(loaded.model.weights) : initMlp(mlp, mulberry32(p.seed + 1), p.initScale);
-    const trainer = createTrainer({ mlp, data, theta: theta0, optimizer: p.optimizer, lr: p.lr, batchSize, weightDecay, random: mulberry32(p.seed + 2) });
+    const trainer = createTrainer({ mlp, data, theta: theta0, optimizer: p.optimizer, lr: p.lr, batchSize, weightDecay, random: mulberry32(p.seed + 2), workspace: wasmWorkspaceFactory(ctx.wasm) });
     return recordTrajectory(trainer, steps, stride, async (done, losses) => {
       trainingState = { done, losses };
       report(trainingReport);
