@@ -112,13 +112,32 @@ export function heatKernelChebyshevDense(
   const n = l.rows;
   if (!Number.isInteger(order) || order < 1) throw new Error(`invalid Chebyshev order: ${order} (need an integer ≥ 1)`);
   const c = heatChebyshevCoefficients(t, lambdaMax, order);
+  return assembleColumnBlocks(l, columnBlockSize(blockSize, n), (block) => chebyshevColumns(l, lambdaMax, c, block), onBlock);
+}
+
+/** The column-block width the dense heat kernels use: `blockSize` clamped to [1, n]. */
+export function columnBlockSize(blockSize: number, n: number): number {
+  return Math.max(1, Math.min(blockSize, n));
+}
+
+/**
+ * H (n×n) assembled from column blocks of width `b`, the columns taken in breadth-first order
+ * (graph-local blocks); `runBlock(block)` returns H[:, block] (n×m row-major). Shared by the JS
+ * reference and the WASM host, which differ only in how a block is computed.
+ */
+export function assembleColumnBlocks(
+  l: CsrMatrix,
+  b: number,
+  runBlock: (block: Int32Array) => Float64Array,
+  onBlock?: (done: number, total: number) => void,
+): Float64Array {
+  const n = l.rows;
   const h = new Float64Array(n * n);
-  const b = Math.max(1, Math.min(blockSize, n));
   const columns = breadthFirstOrder(l);
   for (let start = 0; start < n; start += b) {
     const block = columns.subarray(start, Math.min(n, start + b));
     const m = block.length;
-    const y = chebyshevColumns(l, lambdaMax, c, block);
+    const y = runBlock(block);
     for (let i = 0; i < n; i++) for (let q = 0; q < m; q++) h[i * n + block[q]] = y[i * m + q];
     onBlock?.(start + m, n);
   }

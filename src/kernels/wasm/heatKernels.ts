@@ -7,7 +7,7 @@
  * The job-level functions take the compiled module and use a fresh instance (own memory) per call,
  * so memoised stages never share a heap.
  */
-import { breadthFirstOrder, heatChebyshevCoefficients, hopBall } from '../../geometry/heat/chebyshev';
+import { assembleColumnBlocks, columnBlockSize, heatChebyshevCoefficients, hopBall } from '../../geometry/heat/chebyshev';
 import { transitionMatrix } from '../../geometry/heat/comparators';
 import type { CsrMatrix } from '../../geometry/heat/sparse';
 import type { NeighbourLists } from '../../geometry/linalg/distances';
@@ -117,19 +117,8 @@ export function heatKernelChebyshevDenseWasm(
   blockSize = 64,
   onBlock?: (done: number, total: number) => void,
 ): Float64Array {
-  const n = l.rows;
-  const b = Math.max(1, Math.min(blockSize, n));
-  const run = chebyshevBlocks(module, l, lambdaMax, t, order, b);
-  const h = new Float64Array(n * n);
-  const columns = breadthFirstOrder(l);
-  for (let start = 0; start < n; start += b) {
-    const block = columns.subarray(start, Math.min(n, start + b));
-    const m = block.length;
-    const y = run(block);
-    for (let i = 0; i < n; i++) for (let q = 0; q < m; q++) h[i * n + block[q]] = y[i * m + q];
-    onBlock?.(start + m, n);
-  }
-  return h;
+  const b = columnBlockSize(blockSize, l.rows);
+  return assembleColumnBlocks(l, b, chebyshevBlocks(module, l, lambdaMax, t, order, b), onBlock);
 }
 
 /** C = exp(−tL) E (n×m), E the indicator columns `columns`, as heatKernelColumns (chebyshev.ts): the landmark path's heat columns. */
