@@ -136,24 +136,32 @@ export function smacof(
   options: { tolerance?: number; onIterate?: (k: number, x: Float64Array, stress: number) => void } = {},
 ): { embedding: Float64Array; stress: number; iterations: number; converged: boolean } {
   if (init.length !== n * dims) throw new Error(`initial embedding has ${init.length} entries but ${n}×${dims} needs ${n * dims}`);
-  const tolerance = options.tolerance ?? 0;
   let x = Float64Array.from(init);
   let next = new Float64Array(n * dims);
-  let last = stress(x, delta, n, dims);
-  let k = 0;
-  let converged = false;
-  for (; k < iterations; k++) {
+  const run = smacofLoop(stress(x, delta, n, dims), iterations, options.tolerance ?? 0, (k) => {
     guttmanTransform(x, delta, n, dims, next);
     [x, next] = [next, x];
     const s = stress(x, delta, n, dims);
-    options.onIterate?.(k + 1, x, s);
+    options.onIterate?.(k, x, s);
+    return s;
+  });
+  return { embedding: x, ...run };
+}
+
+/**
+ * SMACOF's iteration and stopping rule, apart from how a step is computed: `step(k)` takes
+ * iterate k (1-based) and returns its stress; the loop stops after `iterations` steps or once
+ * the relative stress decrease is ≤ `tolerance` (that step counts, `converged`). Shared by
+ * `smacof` and the WASM host (src/kernels/wasm/heatKernels.ts), so both stop at the same step.
+ */
+export function smacofLoop(initialStress: number, iterations: number, tolerance: number, step: (k: number) => number): { stress: number; iterations: number; converged: boolean } {
+  let last = initialStress;
+  let k = 0;
+  while (k < iterations) {
+    const s = step(++k);
     const done = last - s <= tolerance * last;
     last = s;
-    if (done) {
-      k++;
-      converged = true;
-      break;
-    }
+    if (done) return { stress: last, iterations: k, converged: true };
   }
-  return { embedding: x, stress: last, iterations: k, converged };
+  return { stress: last, iterations: k, converged: false };
 }

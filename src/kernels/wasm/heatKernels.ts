@@ -9,6 +9,7 @@
  */
 import { assembleColumnBlocks, columnBlockSize, heatChebyshevCoefficients, hopBall } from '../../geometry/heat/chebyshev';
 import { transitionMatrix } from '../../geometry/heat/comparators';
+import { smacofLoop } from '../../geometry/heat/mds';
 import type { CsrMatrix } from '../../geometry/heat/sparse';
 import type { NeighbourLists } from '../../geometry/linalg/distances';
 import type { WasmKernelModule, WasmKernels } from './wasm';
@@ -185,26 +186,15 @@ export function createSmacofWasm(module: WasmKernelModule, delta: ArrayLike<numb
   return {
     run(init, iterations, options = {}) {
       if (init.length !== n * dims) throw new Error(`initial embedding has ${init.length} entries but ${n}×${dims} needs ${n * dims}`);
-      const tolerance = options.tolerance ?? 0;
       let cur = pa;
       let next = pb;
       view(cur).set(init);
-      let last = x.stressHeat(cur, pd, n, dims);
-      let k = 0;
-      let converged = false;
-      for (; k < iterations; k++) {
+      const result = smacofLoop(x.stressHeat(cur, pd, n, dims), iterations, options.tolerance ?? 0, () => {
         x.guttmanTransformHeat(cur, pd, n, dims, next);
         [cur, next] = [next, cur];
-        const s = x.stressHeat(cur, pd, n, dims);
-        const done = last - s <= tolerance * last;
-        last = s;
-        if (done) {
-          k++;
-          converged = true;
-          break;
-        }
-      }
-      return { embedding: view(cur).slice(), stress: last, iterations: k, converged };
+        return x.stressHeat(cur, pd, n, dims);
+      });
+      return { embedding: view(cur).slice(), ...result };
     },
     guttman(points) {
       view(pa).set(points);
