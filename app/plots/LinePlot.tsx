@@ -92,6 +92,138 @@ function sameInputs(a: DrawnInputs, b: DrawnInputs): boolean {
   });
 }
 
+type G = d3.Selection<SVGGElement, unknown, null, undefined>;
+type T = d3.Selection<SVGTextElement, unknown, null, undefined>;
+
+/**
+ * The elements of a drawn plot that stay across updates: a streamed frame changes their
+ * attributes (the curves' paths, the axes when their scale moved) instead of rebuilding the SVG,
+ * which on a long notebook page cost more in style, layout and text shaping than the data did.
+ */
+interface Parts {
+  root: G;
+  yAxis: G;
+  xAxis: G;
+  xLabel: T;
+  yLabel: T;
+  clipRect: d3.Selection<SVGRectElement, unknown, null, undefined>;
+  marks: G;
+  refs: G;
+  legend: G;
+  /** What each part was last drawn from; equal keys skip the redraw. */
+  axisKeys: { x: string; y: string };
+  yLabelKey: string;
+  legendKey: string;
+}
+
+function makeParts(g: G): Parts {
+  g.selectAll('*').remove();
+  const root = g.append('g');
+  const yAxis = root.append('g').attr('class', 'axis');
+  const xAxis = root.append('g').attr('class', 'axis');
+  const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const yLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const clipId = `line-plot-clip-${clipIds.next()}`;
+  const clipRect = root.append('clipPath').attr('id', clipId).append('rect').attr('x', -5).attr('y', -5);
+  const marks = root.append('g').attr('clip-path', `url(#${clipId})`);
+  const refs = root.append('g').attr('class', 'references');
+  const legend = root.append('g');
+  return { root, yAxis, xAxis, xLabel, yLabel, clipRect, marks, refs, legend, axisKeys: { x: '', y: '' }, yLabelKey: '', legendKey: '' };
+}
+
+/** Sets an attribute only when it differs (an unchanged value then invalidates nothing). */
+function put(node: Element | null, name: string, value: string): void {
+  if (node && node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/** Redraws an axis only when its scale (kind, domain, range, tick count) moved. */
+function drawAxis(parts: Parts, which: 'x' | 'y', key: readonly unknown[], axis: () => d3.Axis<d3.NumberValue>): void {
+  const k = JSON.stringify(key);
+  if (parts.axisKeys[which] === k) return;
+  parts.axisKeys[which] = k;
+  (which === 'x' ? parts.xAxis : parts.yAxis).call(axis());
+}
+
+interface MarkSpec {
+  color: string;
+  dash: string | null;
+  points: boolean;
+  xy: [number, number][];
+}
+
+/** One child of `marks` per series, in order: a path, or a group of circles for a point series. */
+function drawMarks(marks: SVGGElement, specs: readonly MarkSpec[]): void {
+  specs.forEach((m, i) => {
+    const want = m.points ? 'g' : 'path';
+    let el = marks.children[i] as SVGElement | undefined;
+    if (!el || el.tagName !== want) {
+      const made = document.createElementNS('http://www.w3.org/2000/svg', want);
+      marks.insertBefore(made, el ?? null);
+      if (el) el.remove();
+      el = made;
+    }
+    if (m.points) {
+      put(el, 'class', 'series-points');
+      d3.select(el)
+        .selectAll('circle')
+        .data(m.xy)
+        .join('circle')
+        .attr('cx', (d) => d[0])
+        .attr('cy', (d) => d[1])
+        .attr('r', 3)
+        .attr('fill', m.color);
+    } else {
+      put(el, 'class', 'series');
+      put(el, 'fill', 'none');
+      put(el, 'stroke', m.color);
+      put(el, 'stroke-width', '2');
+      if (m.dash) put(el, 'stroke-dasharray', m.dash);
+      else el.removeAttribute('stroke-dasharray');
+      put(el, 'd', d3.line()(m.xy) ?? '');
+    }
+  });
+  while (marks.children.length > specs.length) marks.lastElementChild!.remove();
+}
+
+interface RefMark {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+  color: string;
+}
+
+interface RefLabel {
+  x: number;
+  y: number;
+  anchor: 'end' | null;
+  text: string;
+}
+
+/** The dashed reference lines and their labels, updated in place. */
+function drawReferences(refs: G, lines: readonly RefMark[], labels: readonly RefLabel[]): void {
+  refs
+    .selectAll<SVGLineElement, RefMark>('line.reference')
+    .data(lines)
+    .join('line')
+    .attr('class', 'reference')
+    .attr('x1', (d) => d.x1)
+    .attr('x2', (d) => d.x2)
+    .attr('y1', (d) => d.y1)
+    .attr('y2', (d) => d.y2)
+    .attr('stroke', (d) => d.color)
+    .attr('stroke-dasharray', '3 3');
+  refs
+    .selectAll<SVGTextElement, RefLabel>('text.reference-label')
+    .data(labels)
+    .join('text')
+    .attr('class', 'reference-label')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('text-anchor', (d) => d.anchor)
+    .text((d) => d.text);
+}
+
 export function LinePlot({
   series,
   xLabel,
@@ -114,13 +246,14 @@ export function LinePlot({
   // status line, a progress report of another field); equal contents redraw nothing.
   const drawn = useRef<DrawnInputs | null>(null);
   const readout = useRef<ReadoutFrame | null>(null);
+  const drawnParts = useRef<Parts | null>(null);
   useEffect(() => {
-    const g = d3.select(gRef.current);
     if (!gRef.current) return;
+    const g = d3.select(gRef.current);
     const inputs: DrawnInputs = { series: series.map(copySeries), rest: JSON.stringify([xLabel, yLabel, xScale, yScale, xDomain, yDomain, hLines, vLines, width, height]) };
     if (drawn.current && sameInputs(drawn.current, inputs)) return;
     drawn.current = inputs;
-    g.selectAll('*').remove();
+    const parts = (drawnParts.current ??= makeParts(g));
     const xs = xDomain ?? finiteExtent(series.flatMap((s) => Array.from(s.x)), xScale);
     const ys = yDomain ?? finiteExtent([...series.flatMap((s) => Array.from(s.y)), ...hLines.map((l) => l.value)], yScale);
     const ok = (v: number, kind: ScaleKind) => Number.isFinite(v) && (kind === 'linear' || v > 0);
@@ -132,23 +265,23 @@ export function LinePlot({
     };
     const entries: LegendEntry[] = labelled.length > 1 ? labelled.map(({ s, i }) => ({ label: s.label, ...style(s, i), points: s.points })) : [];
     const itemWidths = entries.map((e) => legendItemWidth(e.label));
-    const root = g.append('g');
+    const { root } = parts;
 
     const layout = () => {
-      root.selectAll('*').remove();
       const bottom = TICK_SPACE + TYPE.tick + X_LABEL_SPACE;
       const h = Math.max(40, height - TOP - bottom);
       const y = makeScale(yScale, ys, [h, 0]);
-      const yAxis = root.append('g').attr('class', 'axis').call(d3.axisLeft(y).ticks(Math.max(3, Math.round(h / 45)), yScale === 'log' ? '~e' : undefined));
+      const yTicks = Math.max(3, Math.round(h / 45));
+      drawAxis(parts, 'y', [yScale, ...y.domain(), ...y.range(), yTicks], () => d3.axisLeft(y).ticks(yTicks, yScale === 'log' ? '~e' : undefined));
       let tickWidth = 0;
-      yAxis.selectAll<SVGTextElement, unknown>('text').each(function () {
+      parts.yAxis.selectAll<SVGTextElement, unknown>('text').each(function () {
         tickWidth = Math.max(tickWidth, textWidth(this, TYPE.tick));
       });
       const yLines = fitLabel(yLabel, h, TYPE.label, 3);
       const left = Math.ceil(tickWidth + TICK_SPACE + 8 + yLines.length * (TYPE.label + 3));
       const w = Math.max(40, width - left - RIGHT);
       const x = makeScale(xScale, xs, [0, w]);
-      return { h, w, x, y, left, bottom, yAxis, yLines };
+      return { h, w, x, y, left, bottom, yLines };
     };
 
     const project = (L: ReturnType<typeof layout>) =>
@@ -194,50 +327,62 @@ export function LinePlot({
     const legendRows = flow.length ? flow[flow.length - 1].row + 1 : 0;
     const svg = gRef.current.ownerSVGElement;
     const totalHeight = height + (legendRows ? 10 + legendRows * TYPE.legendRow : 0);
-    if (svg) d3.select(svg).attr('height', totalHeight).attr('viewBox', `0 0 ${width} ${totalHeight}`);
+    if (svg) {
+      put(svg, 'height', String(totalHeight));
+      put(svg, 'viewBox', `0 0 ${width} ${totalHeight}`);
+    }
     const { h, w, x, left, yLines } = L;
     readout.current = { left, top: TOP, w, h, x, xInvert: (px) => x.invert(px), y: L.y, xScale, yScale, yLabel, series: series.map((s, i) => ({ ...s, color: style(s, i).color })) };
-    root.attr('transform', `translate(${left},${TOP})`);
-    root.append('g').attr('class', 'axis').attr('transform', `translate(0,${h})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.round(w / 80)), xScale === 'log' ? '~e' : undefined));
-    root.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + TICK_SPACE + TYPE.tick + X_LABEL_SPACE - 4).attr('text-anchor', 'middle').text(xLabel);
-    const yText = root
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('transform', `translate(${-left + TYPE.label},${h / 2}) rotate(-90)`)
-      .attr('text-anchor', 'middle');
-    yLines.forEach((line, k) => yText.append('tspan').attr('x', 0).attr('dy', k === 0 ? 0 : TYPE.label + 3).text(line));
-    if (yLines.join(' ') !== yLabel) yText.append('title').text(yLabel);
+    put(root.node(), 'transform', `translate(${left},${TOP})`);
+    const xTicks = Math.max(2, Math.round(w / 80));
+    drawAxis(parts, 'x', [xScale, ...x.domain(), ...x.range(), xTicks, h], () => d3.axisBottom(x).ticks(xTicks, xScale === 'log' ? '~e' : undefined));
+    put(parts.xAxis.node(), 'transform', `translate(0,${h})`);
+    const xText = parts.xLabel.node();
+    put(xText, 'x', String(w / 2));
+    put(xText, 'y', String(h + TICK_SPACE + TYPE.tick + X_LABEL_SPACE - 4));
+    if (xText && xText.textContent !== xLabel) xText.textContent = xLabel;
+    put(parts.yLabel.node(), 'transform', `translate(${-left + TYPE.label},${h / 2}) rotate(-90)`);
+    const yKey = JSON.stringify([yLabel, yLines]);
+    if (parts.yLabelKey !== yKey) {
+      parts.yLabelKey = yKey;
+      parts.yLabel.selectAll('*').remove();
+      yLines.forEach((line, k) => parts.yLabel.append('tspan').attr('x', 0).attr('dy', k === 0 ? 0 : TYPE.label + 3).text(line));
+      if (yLines.join(' ') !== yLabel) parts.yLabel.append('title').text(yLabel);
+    }
 
-    const clipId = `line-plot-clip-${clipIds.next()}`;
     // The clip reaches a few px past the axes so end points and markers are drawn whole.
-    root.append('clipPath').attr('id', clipId).append('rect').attr('x', -5).attr('y', -5).attr('width', w + 10).attr('height', h + 10);
-    const marks = root.append('g').attr('clip-path', `url(#${clipId})`);
-    series.forEach((s, i) => {
-      const { color, dash } = style(s, i);
-      if (s.points) {
-        marks.append('g').attr('class', 'series-points').selectAll('circle').data(pts[i]).join('circle').attr('cx', (d) => d[0]).attr('cy', (d) => d[1]).attr('r', 3).attr('fill', color);
-      } else {
-        marks.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke', color).attr('stroke-width', 2).attr('stroke-dasharray', dash).attr('d', d3.line()(pts[i]));
-      }
-    });
+    put(parts.clipRect.node(), 'width', String(w + 10));
+    put(parts.clipRect.node(), 'height', String(h + 10));
+    drawMarks(
+      parts.marks.node()!,
+      series.map((s, i) => ({ ...style(s, i), points: s.points === true, xy: pts[i] })),
+    );
+    const refLines: RefMark[] = [];
+    const refLabels: RefLabel[] = [];
     for (const l of hLines) {
       if (!ok(l.value, yScale)) continue;
       const yy = L.y(l.value);
-      root.append('line').attr('class', 'reference').attr('x1', 0).attr('x2', w).attr('y1', yy).attr('y2', yy).attr('stroke', l.color ?? 'currentColor').attr('stroke-dasharray', '3 3');
+      refLines.push({ x1: 0, x2: w, y1: yy, y2: yy, color: l.color ?? 'currentColor' });
       const k = hShown.indexOf(l);
-      if (k >= 0) root.append('text').attr('class', 'reference-label').attr('x', hAt[k].x).attr('y', hAt[k].y).attr('text-anchor', 'end').text(l.label);
+      if (k >= 0) refLabels.push({ x: hAt[k].x, y: hAt[k].y, anchor: 'end', text: l.label });
     }
     for (const l of vLines) {
       if (!ok(l.value, xScale)) continue;
       const xx = x(l.value);
-      root.append('line').attr('class', 'reference').attr('x1', xx).attr('x2', xx).attr('y1', 0).attr('y2', h).attr('stroke', l.color ?? 'currentColor').attr('stroke-dasharray', '3 3');
+      refLines.push({ x1: xx, x2: xx, y1: 0, y2: h, color: l.color ?? 'currentColor' });
       const k = vShown.indexOf(l);
-      if (k >= 0) root.append('text').attr('class', 'reference-label').attr('x', vAt[k].x).attr('y', vAt[k].y).text(l.label);
+      if (k >= 0) refLabels.push({ x: vAt[k].x, y: vAt[k].y, anchor: null, text: l.label });
     }
-    if (placement?.kind === 'inside') {
-      drawLegend(root, entries, placement.box.x, placement.box.y, entries.map((_, k) => ({ x: 0, row: k })), true);
-    } else if (placement?.kind === 'below') {
-      drawLegend(root, fitted, 4 - left, h + TICK_SPACE + TYPE.tick + X_LABEL_SPACE + 6, flow, false);
+    drawReferences(parts.refs, refLines, refLabels);
+    const legendKey = JSON.stringify([placement, placement?.kind === 'below' ? fitted : entries, flow, left, h]);
+    if (parts.legendKey !== legendKey) {
+      parts.legendKey = legendKey;
+      parts.legend.selectAll('*').remove();
+      if (placement?.kind === 'inside') {
+        drawLegend(parts.legend, entries, placement.box.x, placement.box.y, entries.map((_, k) => ({ x: 0, row: k })), true);
+      } else if (placement?.kind === 'below') {
+        drawLegend(parts.legend, fitted, 4 - left, h + TICK_SPACE + TYPE.tick + X_LABEL_SPACE + 6, flow, false);
+      }
     }
   }, [series, xLabel, yLabel, xScale, yScale, xDomain, yDomain, hLines, vLines, width, height]);
   useReadout(box, readout, series, width, height);
