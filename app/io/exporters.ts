@@ -5,6 +5,7 @@
 import type { ParamValues } from '../params/spec';
 import { DEFAULT_EXPORT_SETTINGS, exportGeometry, type ExportGeometry, type ExportSettings } from './exportSize';
 import { withPhysicalDpi } from './png';
+import { flushPendingRender } from '../three/pendingRender';
 
 export interface ExportDocument {
   format: string;
@@ -257,6 +258,7 @@ export async function exportPng(element: SVGSVGElement | HTMLCanvasElement, name
     canvas.width = geometry.pixelWidth;
     canvas.height = geometry.pixelHeight;
     const ctx = canvas.getContext('2d')!;
+    flushPendingRender(element);
     ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(element, 0, 0, canvas.width, canvas.height);

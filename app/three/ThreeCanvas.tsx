@@ -3,11 +3,41 @@
  * a camera move), not every frame. `setup` builds the scene's content and returns
  * an `update`-free cleanup; views mutate objects they created and call
  * `invalidate()` to redraw. `preserveDrawingBuffer` lets Export PNG read the canvas.
+ *
+ * Redraws asked for by data (`invalidate`) come at most every DATA_REDRAW_MS: a training cell
+ * streams 10–25 frames a second, and on a machine without a GPU each WebGL frame is drawn in
+ * software and held the main thread in the commit for tens of ms, slowing the 2-D curves
+ * beside it. The first redraw after a quiet spell is at the next animation frame, the last
+ * one always comes, and camera moves and resizes draw at the next frame. A canvas off screen
+ * draws when it scrolls into view (or when Export PNG reads it).
  */
 import { useEffect, useRef, type Ref, type RefObject } from 'react';
 import { FIT_FLOOR, useFigureFit } from '../plots/figureFit';
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { setPendingRender } from './pendingRender';
+
+/** The shortest spacing of redraws that data asked for (see above). */
+const DATA_REDRAW_MS = 200;
+
+let software: boolean | null = null;
+/**
+ * Whether WebGL here is drawn in software (SwiftShader, llvmpipe, …: named by the unmasked
+ * renderer string, or a context that asks to fail on a "major performance caveat" is refused).
+ * There the canvases draw without MSAA, which halved a frame of the optimizer chapter's sphere
+ * (about 100 → 50 ms of the GPU process in a trace on a 2-core machine without a GPU).
+ */
+function softwareWebGl(): boolean {
+  if (software === null) {
+    const fast = document.createElement('canvas').getContext('webgl2', { failIfMajorPerformanceCaveat: true });
+    const gl = fast ?? document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    const renderer = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : '';
+    software = gl !== null && (fast === null || /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer));
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+  return software;
+}
 
 export interface ThreeHandle {
   scene: THREE.Scene;
@@ -43,7 +73,7 @@ export function ThreeCanvas({ setup, height: designHeight = 380, canvasRef, hand
     if (!container) return;
     let renderer: THREE.WebGLRenderer;
     try {
-      renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true, alpha: true });
+      renderer = new THREE.WebGLRenderer({ antialias: !softwareWebGl(), preserveDrawingBuffer: true, alpha: true });
     } catch (error) {
       container.textContent = `3-D view unavailable: WebGL could not start (${(error as Error).message}).`;
       return;
@@ -69,21 +99,53 @@ export function ThreeCanvas({ setup, height: designHeight = 380, canvasRef, hand
     const controls = new OrbitControls(camera, renderer.domElement);
     controls.enableDamping = false;
     let frame = 0;
+    let timer = 0;
+    let drawnAt = -Infinity;
     const render = () => {
+      if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
       frame = 0;
+      timer = 0;
+      stale = false;
+      drawnAt = performance.now();
       renderer.render(scene, camera);
     };
-    const invalidate = () => {
+    const drawSoon = () => {
       if (!frame) frame = requestAnimationFrame(render);
     };
-    controls.addEventListener('change', invalidate);
+    // Off screen, a redraw waits until the canvas scrolls into view (Export PNG flushes it).
+    let onScreen = true;
+    let stale = false;
+    const invalidate = () => {
+      if (!onScreen) {
+        stale = true;
+        return;
+      }
+      if (frame || timer) return;
+      const wait = drawnAt + DATA_REDRAW_MS - performance.now();
+      if (wait <= 0) drawSoon();
+      else
+        timer = window.setTimeout(() => {
+          timer = 0;
+          drawSoon();
+        }, wait);
+    };
+    setPendingRender(renderer.domElement, () => {
+      if (frame || timer || stale) render();
+    });
+    const visibility = new IntersectionObserver((entries) => {
+      onScreen = entries.some((e) => e.isIntersecting);
+      if (onScreen && stale) drawSoon();
+    });
+    visibility.observe(renderer.domElement);
+    controls.addEventListener('change', drawSoon);
     const fit = () => {
       const w = container.clientWidth || width;
       const h = heightRef.current;
       renderer.setSize(w, h);
       camera.aspect = w / h;
       camera.updateProjectionMatrix();
-      invalidate();
+      drawSoon();
     };
     resizeRef.current = fit;
     const resize = new ResizeObserver(fit);
@@ -95,8 +157,11 @@ export function ThreeCanvas({ setup, height: designHeight = 380, canvasRef, hand
     return () => {
       if (cleanup) cleanup();
       resize.disconnect();
+      visibility.disconnect();
       controls.dispose();
       if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
+      setPendingRender(renderer.domElement, null);
       scene.traverse((o) => {
         const mesh = o as THREE.Mesh;
         mesh.geometry?.dispose?.();
