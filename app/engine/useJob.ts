@@ -57,6 +57,12 @@ export interface UseJob<Result, Progress> extends JobState<Result, Progress> {
 }
 
 /** Stable key for params so a re-render with equal values does not restart the job. */
+/** At the next animation frame (a timer where there are no frames). */
+function onNextFrame(callback: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(callback);
+  else setTimeout(callback, 0);
+}
+
 function keyOf(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (ArrayBuffer.isView(v) ? `typed:${(v as Float64Array).length}:${(v as Float64Array)[0]}` : v));
 }
@@ -120,10 +126,22 @@ export function useJob<K extends JobName>(
       // Progress and previews travel on their own message ports, so one may arrive after the final
       // result (ports keep no order between them): once the run has settled, late ones are dropped.
       let settled = false;
+      // Reports that arrive within one animation frame are drawn once, with the newest: a frame
+      // can only show one, and rendering each would queue work behind the figure (the count of
+      // reports still advances by all of them, for the step counter).
+      let newest: { report: unknown; count: number } | null = null;
       const onProgress = Comlink.proxy((report: unknown) => {
         if (token.current !== mine || settled) return;
-        setState((s) => ({ ...s, progress: report as Progress, frames: s.frames + 1 }));
-        if (streams) recordFrame(cellId, jobName, run, 'progress');
+        const waiting = newest !== null;
+        newest = { report, count: (newest?.count ?? 0) + 1 };
+        if (waiting) return;
+        onNextFrame(() => {
+          const shown = newest;
+          newest = null;
+          if (!shown || token.current !== mine || settled) return;
+          setState((s) => ({ ...s, progress: shown.report as Progress, frames: s.frames + shown.count }));
+          if (streams) recordFrame(cellId, jobName, run, 'progress');
+        });
       });
       const onPreview = Comlink.proxy((result: unknown) => {
         if (token.current !== mine || settled) return;
