@@ -6,7 +6,7 @@
  */
 import * as d3 from 'd3';
 import { useEffect, useRef, type Ref } from 'react';
-import { CATEGORY_COLORS, DEFAULT_MARGINS, finiteExtent, sequentialColor } from './frame';
+import { CATEGORY_COLORS, DEFAULT_MARGINS, finiteExtent, sameValues, sequentialColor } from './frame';
 import { useAppStore } from '../store/store';
 import { useFigureSize } from './figureSize';
 import { TYPE } from './type';
@@ -95,14 +95,6 @@ function build(g: SVGGElement, layerCount: number, brushed: boolean, frameKey: s
     layers: Array.from({ length: layerCount }, () => ({ n: -1, x: null, y: null, color: null, styleKey: '', highlight: null })),
     brushGroup: brushed ? root.append('g').attr('class', 'brush') : null,
   };
-}
-
-/** Same numbers in the same order (NaN equal to NaN): the drawn marks can stay. */
-function sameValues(a: Float64Array | null, b: ArrayLike<number> | undefined): boolean {
-  if (!b) return a === null;
-  if (!a || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
-  return true;
 }
 
 export function ScatterPlot({

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import * as THREE from 'three';
 import { ThreeCanvas, makePointCloud, type ThreeHandle } from '../../three';
-import { CATEGORY_COLORS, finiteExtent, sequentialColor } from '../../plots';
+import { CATEGORY_COLORS, finiteExtent, rampLevel, sameValues, sequentialRgbTable } from '../../plots';
 import { useAppStore } from '../../store/store';
 
 interface Props {
@@ -59,28 +59,62 @@ export function InputCloud({ positions, color, categorical, highlight, onPick, h
   }, []);
 
   const theme = useAppStore((s) => s.theme);
+  const drawn = useRef<Float32Array | null>(null);
   useEffect(() => {
     const h = handleRef.current;
     if (!h) return;
     const n = positions.length / 3;
     const colors = new Float32Array(n * 3);
     const [lo, hi] = finiteExtent(Array.from(color));
-    const interp = sequentialColor('viridis', theme === 'dark');
-    const c = new THREE.Color();
+    const table = sequentialRgbTable('viridis', theme === 'dark');
+    const categories = CATEGORY_COLORS.map((css) => new THREE.Color().setStyle(css));
+    const rgb = [0, 0, 0];
+    const tmp = new THREE.Color();
     for (let i = 0; i < n; i++) {
-      const css = categorical ? CATEGORY_COLORS[Math.abs(Math.round(color[i] ?? 0)) % CATEGORY_COLORS.length] : interp(((color[i] ?? 0) - lo) / (hi - lo || 1));
-      c.setStyle(css);
+      if (categorical) {
+        const c = categories[Math.abs(Math.round(color[i] ?? 0)) % categories.length];
+        [rgb[0], rgb[1], rgb[2]] = [c.r, c.g, c.b];
+      } else {
+        // the ramp's bytes are sRGB: three.js converts them to its working colour space, as setStyle does
+        const k = 3 * rampLevel(((color[i] ?? 0) - lo) / (hi - lo || 1));
+        tmp.setRGB(table[k] / 255, table[k + 1] / 255, table[k + 2] / 255, THREE.SRGBColorSpace);
+        [rgb[0], rgb[1], rgb[2]] = [tmp.r, tmp.g, tmp.b];
+      }
       const fade = highlight && !highlight.has(i) ? 0.15 : 1;
-      colors.set([c.r * fade + (1 - fade) * 0.9, c.g * fade + (1 - fade) * 0.9, c.b * fade + (1 - fade) * 0.9], i * 3);
+      for (let ch = 0; ch < 3; ch++) colors[i * 3 + ch] = rgb[ch] * fade + (1 - fade) * 0.9;
     }
-    if (pointsRef.current) {
-      h.scene.remove(pointsRef.current);
-      pointsRef.current.geometry.dispose();
-      (pointsRef.current.material as THREE.Material).dispose();
+    const cloud = pointsRef.current;
+    const geometry = cloud?.geometry;
+    // The same number of points: the cloud stays and its buffers change where the numbers did
+    // (a new material would compile its shaders again on the main thread).
+    if (cloud && geometry && geometry.getAttribute('position').count === n) {
+      let changed = false;
+      if (!sameValues(drawn.current, positions)) {
+        const attribute = geometry.getAttribute('position') as THREE.BufferAttribute;
+        (attribute.array as Float32Array).set(normalise(positions));
+        attribute.needsUpdate = true;
+        geometry.computeBoundingSphere();
+        changed = true;
+      }
+      const colorAttribute = geometry.getAttribute('color') as THREE.BufferAttribute;
+      if (!sameValues(colorAttribute.array as Float32Array, colors)) {
+        (colorAttribute.array as Float32Array).set(colors);
+        colorAttribute.needsUpdate = true;
+        changed = true;
+      }
+      drawn.current = Float32Array.from(positions);
+      if (changed) h.invalidate();
+      return;
     }
-    const cloud = makePointCloud(normalise(positions), colors, 0.05);
-    pointsRef.current = cloud;
-    h.scene.add(cloud);
+    if (cloud) {
+      h.scene.remove(cloud);
+      cloud.geometry.dispose();
+      (cloud.material as THREE.Material).dispose();
+    }
+    const next = makePointCloud(normalise(positions), colors, 0.05);
+    pointsRef.current = next;
+    drawn.current = Float32Array.from(positions);
+    h.scene.add(next);
     h.invalidate();
   }, [positions, color, categorical, highlight, theme]);
 

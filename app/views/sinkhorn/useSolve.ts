@@ -19,11 +19,10 @@ export function useSolve(cellId: string, values: ParamValues) {
   const data = useMemo(() => (loaded ? { ...loaded.data, normalize } : null), [loaded, normalize]);
   const job = useJob(cellId, 'sinkhorn/solve', pickParams(SINKHORN_SOLVE_PARAMS, values), data);
   const lastPlan = useRef<{ plan: Float64Array; n: number; m: number } | null>(null);
-  if (job.status === 'running' && job.progress?.plan) {
-    lastPlan.current = { plan: job.progress.plan, n: job.progress.n, m: job.progress.m };
-  } else if (job.status !== 'running' && job.result) {
-    lastPlan.current = { plan: job.result.plan, n: job.result.n, m: job.result.m };
-  }
+  // `shown` keeps its identity until another plan arrives: the figure derived from it is
+  // recomputed and redrawn only then, not on every render (a slider step renders at once).
+  const next = job.status === 'running' ? job.progress : job.result;
+  if (next?.plan && next.plan !== lastPlan.current?.plan) lastPlan.current = { plan: next.plan, n: next.n, m: next.m };
   return {
     job,
     shown: lastPlan.current,
