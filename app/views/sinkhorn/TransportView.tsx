@@ -30,7 +30,7 @@ function TransportView({ cellId, chapterId, params: values, setParam }: ViewProp
   const { lines } = pickParams(transportParams, values);
   const { job, shown } = state;
   const r = job.result;
-  const geometry = r && r.dim > 0 ? { source: coordinates(r.x, r.dim, 0), target: coordinates(r.y, r.dim, 1) } : null;
+  const geometry = useMemo(() => (r && r.dim > 0 ? { source: coordinates(r.x, r.dim, 0), target: coordinates(r.y, r.dim, 1) } : null), [r]);
   const segments = useMemo<Segment[]>(() => {
     if (!shown || !geometry || shown.n !== geometry.source.x.length || shown.m !== geometry.target.x.length) return [];
     const top = heaviestEntries(shown.plan, shown.m, lines);
@@ -42,9 +42,7 @@ function TransportView({ cellId, chapterId, params: values, setParam }: ViewProp
       y2: geometry.target.y[top.j[k]],
       opacity: Math.min(1, mass / max),
     }));
-    // geometry follows r, which changes with shown
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shown, r, lines]);
+  }, [shown, geometry, lines]);
   const p = job.progress;
   return (
     <ViewFrame
