@@ -15,6 +15,14 @@ import { compareParams } from './params';
 import { pickParams } from '../../params/spec';
 import { HEAT_COMPARE_MAX_ROWS, HEAT_COMPARE_PARAMS } from '../../../src/catalogue/heat';
 import { useHeatInput } from './useHeatData';
+import type { CompareResult } from '../../../src/workers/jobs/heat';
+import type { Quality } from '../../../src/geometry/heat';
+
+/** A panel's quality figures, "measuring quality…" while a partial result's are being computed, or why there are none. */
+function qualityText(m: CompareResult['methods'][number], show: (q: Quality) => string): string {
+  if (m.quality) return show(m.quality);
+  return m.qualityPending ? 'measuring quality…' : 'no ground truth';
+}
 
 function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps) {
   const figureRef = useRef<SVGSVGElement>(null);
@@ -75,7 +83,7 @@ function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps)
       description={
         result
           ? (result.subsampledFrom ? `Preview on ${result.n} of ${result.subsampledFrom} points. ` : '') +
-            result.methods.map((m) => `${m.label}: ${m.quality ? `Spearman ${m.quality.spearman.toFixed(3)}` : 'no ground truth'}`).join('; ') +
+            result.methods.map((m) => `${m.label}: ${qualityText(m, (q) => `Spearman ${q.spearman.toFixed(3)}`)}`).join('; ') +
             `. Heat geodesic: ${heatRouteText({ ...result, order: v.order })}.`
           : undefined
       }
@@ -102,7 +110,7 @@ function CompareView({ cellId, chapterId, params: values, setParam }: ViewProps)
               <figcaption>
                 <strong>{m.label}</strong>
                 <br />
-                {m.quality ? `Spearman ${m.quality.spearman.toFixed(3)} · Pearson ${m.quality.pearson.toFixed(3)}` : 'no ground truth'} · {m.seconds.toFixed(2)} s
+                {qualityText(m, (q) => `Spearman ${q.spearman.toFixed(3)} · Pearson ${q.pearson.toFixed(3)}`)} · {m.seconds.toFixed(2)} s
               </figcaption>
             </figure>
           );

@@ -84,38 +84,46 @@ export function InputCloud({ positions, color, categorical, highlight, onPick, h
       for (let ch = 0; ch < 3; ch++) colors[i * 3 + ch] = rgb[ch] * fade + (1 - fade) * 0.9;
     }
     const cloud = pointsRef.current;
-    const geometry = cloud?.geometry;
-    // The same number of points: the cloud stays and its buffers change where the numbers did
-    // (a new material would compile its shaders again on the main thread).
-    if (cloud && geometry && geometry.getAttribute('position').count === n) {
-      let changed = false;
-      if (!sameValues(drawn.current, positions)) {
-        const attribute = geometry.getAttribute('position') as THREE.BufferAttribute;
-        (attribute.array as Float32Array).set(normalise(positions));
-        attribute.needsUpdate = true;
-        geometry.computeBoundingSphere();
-        changed = true;
-      }
-      const colorAttribute = geometry.getAttribute('color') as THREE.BufferAttribute;
-      if (!sameValues(colorAttribute.array as Float32Array, colors)) {
-        (colorAttribute.array as Float32Array).set(colors);
-        colorAttribute.needsUpdate = true;
-        changed = true;
-      }
+    if (!cloud) {
+      const next = makePointCloud(normalise(positions), colors, 0.05);
+      pointsRef.current = next;
       drawn.current = Float32Array.from(positions);
-      if (changed) h.invalidate();
+      h.scene.add(next);
+      h.invalidate();
       return;
     }
-    if (cloud) {
-      h.scene.remove(cloud);
-      cloud.geometry.dispose();
-      (cloud.material as THREE.Material).dispose();
+    // The cloud and its material stay for the canvas's life (a new material compiles its
+    // shaders again, and on a software GL the main thread waits for that): another number of
+    // points (a preview's subsample) gets new buffers, the same number has its buffers refilled
+    // where the numbers changed.
+    const geometry = cloud.geometry;
+    if (geometry.getAttribute('position').count !== n) {
+      const next = new THREE.BufferGeometry();
+      next.setAttribute('position', new THREE.BufferAttribute(normalise(positions), 3));
+      next.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+      next.computeBoundingSphere();
+      cloud.geometry = next;
+      geometry.dispose();
+      drawn.current = Float32Array.from(positions);
+      h.invalidate();
+      return;
     }
-    const next = makePointCloud(normalise(positions), colors, 0.05);
-    pointsRef.current = next;
-    drawn.current = Float32Array.from(positions);
-    h.scene.add(next);
-    h.invalidate();
+    let changed = false;
+    if (!sameValues(drawn.current, positions)) {
+      const attribute = geometry.getAttribute('position') as THREE.BufferAttribute;
+      (attribute.array as Float32Array).set(normalise(positions));
+      attribute.needsUpdate = true;
+      geometry.computeBoundingSphere();
+      drawn.current = Float32Array.from(positions);
+      changed = true;
+    }
+    const colorAttribute = geometry.getAttribute('color') as THREE.BufferAttribute;
+    if (!sameValues(colorAttribute.array as Float32Array, colors)) {
+      (colorAttribute.array as Float32Array).set(colors);
+      colorAttribute.needsUpdate = true;
+      changed = true;
+    }
+    if (changed) h.invalidate();
   }, [positions, color, categorical, highlight, theme]);
 
   return <ThreeCanvas setup={setup} handleRef={handleRef} height={height} ariaLabel={`Input point cloud, ${positions.length / 3} points`} />;

@@ -30,7 +30,7 @@ export {
   type DatasetName,
   type GroundTruth,
 } from './datasets';
-export { pearson, spearman, ranks, rowAveragedCorrelations, embeddingRow, embeddingQuality, distanceQuality, type Quality } from './quality';
+export { pearson, spearman, ranks, rowAveragedCorrelations, referenceRows, correlationsAgainst, groundTruthRows, embeddingRow, embeddingQuality, embeddingQualityAgainst, distanceQuality, type Quality, type ReferenceRows } from './quality';
 export { checkPointCloud, type PointCloudCheck } from './validate';
 export { evenSubsample, loadedPointCloud, pickRows, subsampleDiffusionTime, viewCoordinates, type LoadedPoints, type PointCloud } from './pointCloud';
 export {

@@ -71,6 +71,58 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return pearson(ranks(a), ranks(b));
 }
 
+/**
+ * One side of the row-averaged correlations, prepared once: for the sampled rows i, the
+ * distances to every partner j ≠ i and their ranks. The ground truth's side is the same for
+ * every embedding of one data set (a streamed iterate, another method), so callers keep it.
+ */
+export interface ReferenceRows {
+  n: number;
+  /** The sampled row indices, evenly spaced. */
+  index: Int32Array;
+  /** rows × (n − 1): row r's partner distances, in partner order. */
+  values: Float64Array;
+  /** rows × (n − 1): their average ranks. */
+  ranks: Float64Array;
+}
+
+export function referenceRows(n: number, row: (i: number, out: Float64Array) => void, maxRows = n): ReferenceRows {
+  const rows = Math.min(n, maxRows);
+  const index = Int32Array.from({ length: rows }, (_, r) => Math.floor((r * n) / rows));
+  const values = new Float64Array(rows * (n - 1));
+  const rankValues = new Float64Array(rows * (n - 1));
+  const full = new Float64Array(n);
+  for (let r = 0; r < rows; r++) {
+    const i = index[r];
+    row(i, full);
+    const partners = values.subarray(r * (n - 1), (r + 1) * (n - 1));
+    let q = 0;
+    for (let j = 0; j < n; j++) if (j !== i) partners[q++] = full[j];
+    rankValues.set(ranks(partners), r * (n - 1));
+  }
+  return { n, index, values, ranks: rankValues };
+}
+
+/** Row-averaged Spearman and Pearson of the rows `rowA` gives against prepared reference rows. */
+export function correlationsAgainst(reference: ReferenceRows, rowA: (i: number, out: Float64Array) => void): Quality {
+  const { n, index } = reference;
+  const rows = index.length;
+  const a = new Float64Array(n);
+  const ra = new Float64Array(n - 1);
+  let s = 0;
+  let p = 0;
+  for (let r = 0; r < rows; r++) {
+    const i = index[r];
+    rowA(i, a);
+    let q = 0;
+    for (let j = 0; j < n; j++) if (j !== i) ra[q++] = a[j];
+    const span = [r * (n - 1), (r + 1) * (n - 1)] as const;
+    s += pearson(ranks(ra), reference.ranks.subarray(...span));
+    p += pearson(ra, reference.values.subarray(...span));
+  }
+  return { spearman: s / rows, pearson: p / rows, rows };
+}
+
 /** Row-averaged correlations between two distance-row providers. */
 export function rowAveragedCorrelations(
   n: number,
@@ -78,28 +130,17 @@ export function rowAveragedCorrelations(
   rowB: (i: number, out: Float64Array) => void,
   maxRows = n,
 ): Quality {
-  const a = new Float64Array(n);
-  const b = new Float64Array(n);
-  const ra = new Float64Array(n - 1);
-  const rb = new Float64Array(n - 1);
-  const rows = Math.min(n, maxRows);
-  let s = 0;
-  let p = 0;
-  for (let r = 0; r < rows; r++) {
-    const i = Math.floor((r * n) / rows);
-    rowA(i, a);
-    rowB(i, b);
-    let q = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      ra[q] = a[j];
-      rb[q] = b[j];
-      q++;
-    }
-    s += spearman(ra, rb);
-    p += pearson(ra, rb);
-  }
-  return { spearman: s / rows, pearson: p / rows, rows };
+  return correlationsAgainst(referenceRows(n, rowB, maxRows), rowA);
+}
+
+/** The ground truth's reference rows for {@link embeddingQualityAgainst}. */
+export function groundTruthRows(gt: GroundTruth, n: number, maxRows = n): ReferenceRows {
+  return referenceRows(n, (i, out) => groundTruthRow(gt, n, i, out), maxRows);
+}
+
+/** {@link embeddingQuality} against ground-truth rows prepared once by {@link groundTruthRows}. */
+export function embeddingQualityAgainst(x: ArrayLike<number>, dims: number, reference: ReferenceRows): Quality {
+  return correlationsAgainst(reference, (i, out) => embeddingRow(x, reference.n, dims, i, out));
 }
 
 /** Distances from point i of an n×dims embedding to all points. */
@@ -117,12 +158,7 @@ export function embeddingRow(x: ArrayLike<number>, n: number, dims: number, i: n
 
 /** Quality of an embedding (n×dims) against a ground truth. */
 export function embeddingQuality(x: ArrayLike<number>, n: number, dims: number, gt: GroundTruth, maxRows = n): Quality {
-  return rowAveragedCorrelations(
-    n,
-    (i, out) => embeddingRow(x, n, dims, i, out),
-    (i, out) => groundTruthRow(gt, n, i, out),
-    maxRows,
-  );
+  return embeddingQualityAgainst(x, dims, groundTruthRows(gt, n, maxRows));
 }
 
 /** Quality of a distance matrix (n×n) against a ground truth. */

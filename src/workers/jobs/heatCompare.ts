@@ -17,7 +17,15 @@ export interface CompareResult {
   input: Float32Array;
   color: Float64Array;
   labels: Int32Array | null;
-  methods: { method: HeatMethod; label: string; embedding: Float64Array; quality: Quality | null; seconds: number }[];
+  methods: {
+    method: HeatMethod;
+    label: string;
+    embedding: Float64Array;
+    quality: Quality | null;
+    /** Only in a partial result: this panel's quality figures are being computed (quality is null until then). */
+    qualityPending?: boolean;
+    seconds: number;
+  }[];
   t: number;
   /** The heat-geodesic panel's heat kernel route, eigenpairs and error bound. */
   route: HeatRoute;
@@ -49,7 +57,7 @@ async function runCompare(ctx: JobContext<HeatProgress>, p: HeatCompareParams, d
   const route = pipe.route(x.n);
   let eigenpairs = 0;
   let truncationBound = 0;
-  const partial = (): CompareResult => ({ ...frame(), methods: [...methods].sort((a, b) => HEAT_METHODS.indexOf(a.method) - HEAT_METHODS.indexOf(b.method)) });
+  const partial = (): CompareResult => ({ ...frame(), methods: methods.map((m) => ({ ...m })).sort((a, b) => HEAT_METHODS.indexOf(a.method) - HEAT_METHODS.indexOf(b.method)) });
   const frame = () => ({
     n: x.n,
     dims: p.dims,
@@ -100,10 +108,21 @@ async function runCompare(ctx: JobContext<HeatProgress>, p: HeatCompareParams, d
       embeddingKey = r.key;
     }
     await ctx.checkpoint();
-    const quality = await pipe.stage(`quality/${method}`, { embedding: embeddingKey }, () => qualityOf(embedding, x, p.dims));
-    methods.push({ method, label: HEAT_METHOD_LABELS[method], embedding: embedding.slice(), quality, seconds: (performance.now() - t0) / 1000 });
-    // each finished panel goes to the figure at once (labelled a preview until the last one)
-    if (methods.length < HEAT_METHODS.length) ctx.partial(partial());
+    const entry: CompareResult['methods'][number] = { method, label: HEAT_METHOD_LABELS[method], embedding: embedding.slice(), quality: null, seconds: 0 };
+    methods.push(entry);
+    const last = methods.length === HEAT_METHODS.length;
+    // each finished panel goes to the figure at once (labelled a preview until the last one), its
+    // quality figures (row-averaged correlations over up to QUALITY_ROWS rows) right after
+    const measured = x.groundTruth !== null && !x.skipQuality;
+    if (!last && measured) {
+      entry.qualityPending = true;
+      entry.seconds = (performance.now() - t0) / 1000;
+      ctx.partial(partial());
+    }
+    entry.quality = await pipe.stage(`quality/${method}`, { embedding: embeddingKey }, () => qualityOf(embedding, x, p.dims));
+    delete entry.qualityPending;
+    entry.seconds = (performance.now() - t0) / 1000;
+    if (!last) ctx.partial(partial());
   }
   return partial();
 }

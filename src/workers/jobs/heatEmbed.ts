@@ -101,7 +101,11 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
     await ctx.checkpoint();
     result = await embed(pipe, `embedding/${p.method}`, distances, key, x);
   }
-  const quality = result.key ? await pipe.stage('quality', { embedding: result.key, method: p.method, landmarks }, () => qualityOf(result.embedding, x, p.dims)) : qualityOf(result.embedding, x, p.dims);
+  // a preview's figures are a first look: its quality rows are the streamed iterates' (LIVE_QUALITY_ROWS)
+  const qualityRows = ctx.preview ? LIVE_QUALITY_ROWS : undefined;
+  const quality = result.key
+    ? await pipe.stage('quality', { embedding: result.key, method: p.method, landmarks, rows: qualityRows ?? null }, () => qualityOf(result.embedding, x, p.dims, qualityRows))
+    : qualityOf(result.embedding, x, p.dims, qualityRows);
   pipe.timings.total = performance.now() - start;
   // cached arrays are shared with later runs: the result (whose buffers are transferred) gets copies
   const out: HeatResult = {
@@ -130,7 +134,8 @@ async function runEmbed(ctx: JobContext<HeatProgress>, p: HeatParams, data: Heat
 
 async function embed(pipe: HeatPipeline, name: string, distances: Float64Array, key: Keyed, x: Prepared): Promise<Embedded> {
   if (pipe.ctx.gpu) return embedOnGpu(pipe.ctx, distances, null, x, pipe.p);
-  const r = await embeddingStage(pipe, name, distances, key, x, true);
+  // a preview is shown when it is done (the engine sends it as one frame): streaming its iterates would only delay it
+  const r = await embeddingStage(pipe, name, distances, key, x, !pipe.ctx.preview);
   return { embedding: r.stage.embedding, stress: r.stage.stress, iterations: r.stage.iterations, warm: r.stage.warm, key: r.key };
 }
 

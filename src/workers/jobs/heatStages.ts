@@ -3,7 +3,7 @@
  * their validation, the result types, the heat-geodesic distances on the GPU path and the quality
  * figures. The CPU pipeline's memoised stages are in heatPipeline.ts; the math is in src/geometry/heat.
  */
-import { chebyshevOrderFor, chebyshevTruncationBound, embeddingQuality, DEFAULT_LANDMARKS, type EntropyCurve, type GraphStage, type GroundTruth, type HeatRoute, type Quality } from '../../geometry/heat';
+import { chebyshevOrderFor, chebyshevTruncationBound, embeddingQualityAgainst, groundTruthRows, DEFAULT_LANDMARKS, type ReferenceRows, type EntropyCurve, type GraphStage, type GroundTruth, type HeatRoute, type Quality } from '../../geometry/heat';
 import type { KernelContext } from '../../kernels/context';
 import { heatKernelChebyshevBuffer } from '../../kernels/spmm/spmm';
 import { encodeVaradhan } from '../../kernels/varadhan/varadhan';
@@ -160,6 +160,22 @@ export function setupOf(x: Prepared, dims: number): NonNullable<HeatProgress['se
   return { n: x.n, dims, input: x.input, color: x.color, labels: x.labels };
 }
 
+/**
+ * The ground truth's ranked rows by data set and row count: every quality figure of one data set
+ * (each streamed iterate, each method of the comparison) is measured against the same rows, so
+ * they are sorted once. Keyed by the ground-truth object, which the data stage keeps while it is cached.
+ */
+const referenceCache = new WeakMap<GroundTruth, Map<number, ReferenceRows>>();
+
+function referenceFor(gt: GroundTruth, n: number, rows: number): ReferenceRows {
+  let byRows = referenceCache.get(gt);
+  if (!byRows) referenceCache.set(gt, (byRows = new Map()));
+  let reference = byRows.get(rows);
+  if (!reference || reference.n !== n) byRows.set(rows, (reference = groundTruthRows(gt, n, rows)));
+  return reference;
+}
+
+/** Row-averaged Spearman and Pearson against the ground truth (null without one); equal to `embeddingQuality`. */
 export function qualityOf(embedding: Float64Array, x: Prepared, dims: number, rows = QUALITY_ROWS): Quality | null {
-  return x.groundTruth && !x.skipQuality ? embeddingQuality(embedding, x.n, dims, x.groundTruth, rows) : null;
+  return x.groundTruth && !x.skipQuality ? embeddingQualityAgainst(embedding, dims, referenceFor(x.groundTruth, x.n, rows)) : null;
 }

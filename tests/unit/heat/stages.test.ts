@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classicalMds, heatGeodesicDistances, makeDataset } from '../../../src/geometry/heat';
+import { classicalMds, embeddingQuality, heatGeodesicDistances, makeDataset } from '../../../src/geometry/heat';
 import { mulberry32 } from '../../../src/geometry/random';
 import { expectClose, F64_EXACT, F64_ITERATIVE } from '../../../src/geometry/tolerance';
 import { standaloneContext } from '../../../src/workers/job';
 import { StageCache } from '../../../src/workers/stageCache';
-import { compareJob, embedJob, heatPreview, PREVIEW_ROWS, type HeatParams } from '../../../src/workers/jobs/heat';
+import { compareJob, embedJob, heatPreview, PREVIEW_ROWS, type CompareResult, type HeatParams } from '../../../src/workers/jobs/heat';
+import { qualityOf } from '../../../src/workers/jobs/heatStages';
 
 const base: HeatParams = {
   dataset: 'swissroll',
@@ -158,10 +159,41 @@ describe('heat previews', () => {
     }
   });
 
-  it('heat/compare hands each finished panel to the figure (cheapest first), listed in the methods’ order', async () => {
-    const partials: { methods: { method: string }[] }[] = [];
-    const r = await compareJob.cpu(standaloneContext({ onPartial: (x) => void partials.push(x as (typeof partials)[number]) }), { ...base, n: 150, mdsIterations: 5 }, null);
-    expect(partials.map((x) => x.methods.map((m) => m.method))).toEqual([['diffusion'], ['diffusion', 'shortest'], ['phate', 'diffusion', 'shortest']]);
+  it('heat/compare hands each finished panel to the figure (cheapest first), listed in the methods’ order, its quality figures right after', async () => {
+    const partials: CompareResult[] = [];
+    const r = await compareJob.cpu(standaloneContext({ onPartial: (x) => void partials.push(x as CompareResult) }), { ...base, n: 150, mdsIterations: 5 }, null);
+    const listed = (x: CompareResult) => x.methods.map((m) => `${m.method}${m.qualityPending ? ' (measuring)' : ''}`);
+    expect(partials.map(listed)).toEqual([
+      ['diffusion (measuring)'],
+      ['diffusion'],
+      ['diffusion', 'shortest (measuring)'],
+      ['diffusion', 'shortest'],
+      ['phate (measuring)', 'diffusion', 'shortest'],
+      ['phate', 'diffusion', 'shortest'],
+    ]);
     expect(r.methods.map((m) => m.method)).toEqual(['heatgeo', 'phate', 'diffusion', 'shortest']);
+    expect(r.methods.some((m) => m.qualityPending)).toBe(false);
+    // a panel's figures while measuring: no quality yet; once measured: the final result's
+    const final = new Map(r.methods.map((m) => [m.method, m]));
+    for (const x of partials) {
+      for (const m of x.methods) {
+        if (m.qualityPending) expect(m.quality).toBeNull();
+        else expect(m.quality).toEqual(final.get(m.method)!.quality);
+      }
+    }
+  });
+
+  it('quality figures measured against the cached ground-truth rows equal a fresh measurement, for each row count', async () => {
+    const data = makeDataset('swissroll', 180, 0.05, mulberry32(4));
+    const x = { ...data, d: data.dim, input: new Float32Array(0), warnings: [], skipQuality: false, subsampledFrom: 0 };
+    const first = new Float64Array(180 * 2).map((_, k) => Math.sin(k));
+    const second = new Float64Array(180 * 2).map((_, k) => Math.cos(3 * k));
+    for (const rows of [60, 180, 60]) {
+      for (const e of [first, second]) {
+        const cached = qualityOf(e, x, 2, rows)!;
+        const fresh = embeddingQuality(e, 180, 2, data.groundTruth!, rows);
+        expect(cached).toEqual(fresh);
+      }
+    }
   });
 });
