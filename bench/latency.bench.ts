@@ -179,7 +179,10 @@ async function settleFrames(page: Page): Promise<void> {
 }
 
 async function stepSlider(page: Page, cell: string, index: number, key: 'ArrowRight' | 'ArrowLeft'): Promise<StepSample | null> {
-  const slider = page.locator(`section.view-frame[data-cell="${cell}"] .view-controls input[type=range]:visible:enabled`).nth(index);
+  const sliders = page.locator(`section.view-frame[data-cell="${cell}"] .view-controls input[type=range]:visible:enabled`);
+  // An earlier step may have made a slider inapplicable (disabled): fewer to step than counted.
+  if ((await sliders.count()) <= index) return null;
+  const slider = sliders.nth(index);
   await slider.scrollIntoViewIfNeeded();
   await slider.focus();
   // A person scrolls to a cell, then moves its slider: let the scroll's frames paint first, so the
@@ -200,7 +203,9 @@ async function stepSlider(page: Page, cell: string, index: number, key: 'ArrowRi
   if (DEBUG) {
     const rel = (t: number) => Math.round(t - t0);
     const log = (await frames(page)).filter((f) => f.cell === cell && f.t >= t0);
-    process.stderr.write(`  ${cell} ${key}: input +${rel(tInput)} ${log.map((f) => `${f.kind}@${rel(f.t)}`).join(' ')}\n`);
+    const name = await slider.getAttribute('name');
+    const rate = sample.updatesPerSecond === null ? '' : ` (${sample.updatesPerSecond.toFixed(1)}/s)`;
+    process.stderr.write(`  ${cell} ${name} ${key}${rate}: input +${rel(tInput)} ${log.map((f) => `${f.kind}@${rel(f.t)}`).join(' ')}\n`);
   }
   if (sample.first === null && sample.final === null) {
     // No job ran: a figure computed on the main thread. Its first and last DOM change stand in.
