@@ -103,8 +103,16 @@ export function startUrlSync(win: Window = window): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastChapter = appStore.getState().chapterId;
   let writing = false;
+  // The hash this module last wrote or read. Another hash in the address bar is a navigation
+  // whose hashchange event has not been handled yet (a pasted link, a link followed while a
+  // write was due): it wins over the store's state, which it is about to replace.
+  let known = win.location.hash;
   const write = () => {
     timer = null;
+    if (win.location.hash !== known) {
+      onHashChange();
+      return;
+    }
     const hash = currentHash();
     if (hash === win.location.hash) return;
     writing = true;
@@ -113,6 +121,8 @@ export function startUrlSync(win: Window = window): () => void {
     lastChapter = appStore.getState().chapterId;
     if (chapterChanged) win.history.pushState(null, '', url);
     else win.history.replaceState(null, '', url);
+    // As the browser serializes it (it may percent-encode what formatHash left plain).
+    known = win.location.hash;
     writing = false;
   };
   const unsubscribe = appStore.subscribe((s, prev) => {
@@ -122,11 +132,12 @@ export function startUrlSync(win: Window = window): () => void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(write, s.chapterId !== prev.chapterId ? 0 : WRITE_DELAY_MS);
   });
-  const onHashChange = () => {
-    if (writing) return;
-    applyHash(win.location.hash);
+  function onHashChange(): void {
+    if (writing || win.location.hash === known) return;
+    known = win.location.hash;
+    applyHash(known);
     lastChapter = appStore.getState().chapterId;
-  };
+  }
   // Back/forward between hash entries and pasted links both fire hashchange (popstate would double it).
   win.addEventListener('hashchange', onHashChange);
   return () => {
