@@ -84,6 +84,13 @@ function defaultDescription(title: string, table: ParamTable, params: ParamValue
   return `${title}${settings ? `, with ${settings}` : ''}.`;
 }
 
+/**
+ * While a run is in flight the figure shows its progress but the cell's result is still the
+ * previous run's: a data export then would pair the new parameters with the old numbers, and the
+ * file would not rerun to itself. Data exports wait for the run to end; figure exports stay.
+ */
+const dataWaits = 'The data exports when this run ends (until then the result is the previous run\'s)';
+
 export function ViewFrame(props: Props) {
   const { job, progress, figure } = props;
   const [exportError, setExportError] = useState<string | null>(null);
@@ -202,14 +209,16 @@ export function ViewFrame(props: Props) {
           <div className="export-bar">
             <button
               type="button"
-              disabled={!props.exportResult}
+              disabled={!props.exportResult || running}
+              title={running ? dataWaits : undefined}
               onClick={() => props.exportResult && exportJson(props.chapterId, props.viewId, props.params, props.exportResult(), link?.())}
             >
               Export JSON
             </button>
             <button
               type="button"
-              disabled={!props.exportCsv && !props.exportResult}
+              disabled={(!props.exportCsv && !props.exportResult) || running}
+              title={running ? dataWaits : undefined}
               onClick={() => {
                 setExportError(null);
                 const table = csv();
