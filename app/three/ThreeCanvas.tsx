@@ -184,12 +184,18 @@ export function ThreeCanvas({ setup, height: designHeight = 380, canvasRef, hand
   return <div ref={containerRef} className="three-canvas" style={{ minHeight: height }} />;
 }
 
-/** Points with per-vertex colours; positions and colours are flat xyz / rgb arrays. */
-export function makePointCloud(positions: Float32Array, colors: Float32Array, size = 0.03): THREE.Points {
+/** A point geometry with per-vertex colours; positions and colours are flat xyz / rgb arrays. */
+export function makePointGeometry(positions: Float32Array, colors: Float32Array): THREE.BufferGeometry {
   const geometry = new THREE.BufferGeometry();
   geometry.setAttribute('position', new THREE.BufferAttribute(positions, 3));
   geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
   geometry.computeBoundingSphere();
+  return geometry;
+}
+
+/** Points with per-vertex colours; positions and colours are flat xyz / rgb arrays. */
+export function makePointCloud(positions: Float32Array, colors: Float32Array, size = 0.03): THREE.Points {
+  const geometry = makePointGeometry(positions, colors);
   const material = new THREE.PointsMaterial({ size, vertexColors: true, sizeAttenuation: true });
   return new THREE.Points(geometry, material);
 }

@@ -1,1 +1,1 @@
-export { ThreeCanvas, makePointCloud, type ThreeHandle } from './ThreeCanvas';
+export { ThreeCanvas, makePointCloud, makePointGeometry, type ThreeHandle } from './ThreeCanvas';

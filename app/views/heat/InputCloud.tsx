@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import * as THREE from 'three';
-import { ThreeCanvas, makePointCloud, type ThreeHandle } from '../../three';
+import { ThreeCanvas, makePointCloud, makePointGeometry, type ThreeHandle } from '../../three';
 import { CATEGORY_COLORS, finiteExtent, rampLevel, sameValues, sequentialRgbTable } from '../../plots';
 import { useAppStore } from '../../store/store';
 
@@ -98,11 +98,7 @@ export function InputCloud({ positions, color, categorical, highlight, onPick, h
     // where the numbers changed.
     const geometry = cloud.geometry;
     if (geometry.getAttribute('position').count !== n) {
-      const next = new THREE.BufferGeometry();
-      next.setAttribute('position', new THREE.BufferAttribute(normalise(positions), 3));
-      next.setAttribute('color', new THREE.BufferAttribute(colors, 3));
-      next.computeBoundingSphere();
-      cloud.geometry = next;
+      cloud.geometry = makePointGeometry(normalise(positions), colors);
       geometry.dispose();
       drawn.current = Float32Array.from(positions);
       h.invalidate();
