@@ -73,12 +73,12 @@ export function prepareProblem(params: SinkhornProblemParams, data: SinkhornData
       const n = x.length / data.dim;
       const m = y.length / data.dim;
       const cost = costMatrix(x, y, n, m, data.dim, params.cost);
-      return { problem: makeProblem(data.a, data.b, cost, { normalize: data.normalize }), dim: data.dim, x, y, costScale: 1 };
+      return { problem: makeProblem(data.a, data.b, cost, { normalize: data.normalize, adoptCost: true }), dim: data.dim, x, y, costScale: 1 };
     }
     const d = makeDataset(params.dataset, params.n, mulberry32(params.seed));
     const cost = costMatrix(d.x, d.y, d.n, d.m, d.dim, params.cost);
     const costScale = normalizeByMax(cost) || 1;
-    return { problem: makeProblem(d.a, d.b, cost), dim: d.dim, x: d.x, y: d.y, costScale };
+    return { problem: makeProblem(d.a, d.b, cost, { adoptCost: true }), dim: d.dim, x: d.x, y: d.y, costScale };
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError((error as Error).message);

@@ -43,6 +43,18 @@ describe('makeProblem', () => {
   it('rejects a NaN cost', () => {
     expect(() => makeProblem([0.5, 0.5], [0.5, 0.5], [0, NaN, 1, 0])).toThrow(/cost\[0\]\[1\] = NaN is not a finite number/);
   });
+  it('rejects a non-finite entry of a typed cost, naming the first one, adopted or copied', () => {
+    for (const adoptCost of [false, true]) {
+      expect(() => makeProblem([0.5, 0.5], [0.5, 0.5], Float64Array.of(0, 1, Infinity, NaN), { adoptCost })).toThrow(/cost\[1\]\[0\] = Infinity is not a finite number/);
+      expect(() => makeProblem([0.5, 0.5], [0.5, 0.5], Float64Array.of(0, 1, 2, -Infinity), { adoptCost })).toThrow(/cost\[1\]\[1\] = -Infinity is not a finite number/);
+    }
+  });
+  it('copies a typed cost unless the caller hands it over', () => {
+    const c = Float64Array.of(0, 1, 1, 0);
+    expect(makeProblem([0.5, 0.5], [0.5, 0.5], c).cost).not.toBe(c);
+    expect(Array.from(makeProblem([0.5, 0.5], [0.5, 0.5], c).cost)).toEqual([0, 1, 1, 0]);
+    expect(makeProblem([0.5, 0.5], [0.5, 0.5], c, { adoptCost: true }).cost).toBe(c);
+  });
 });
 
 describe('costFromRows', () => {
