@@ -21,6 +21,7 @@ import type { DataOf, JobName, ParamsOf, ProgressOf, ResultOf } from '../../src/
 import { engine } from './client';
 import { nextRun, recordEvent, recordFrame } from './frameLog';
 import { createLatestRun, type LatestRun } from './latestRun';
+import { createRunControls, type RunControls } from './runControls';
 import { appStore, useAppStore } from '../store/store';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -109,14 +110,15 @@ export function useJob<K extends JobName>(
   /** At most one engine run of this cell in flight: a drag's new value cancels the running one and starts when it settled. */
   const latest = useRef<LatestRun | null>(null);
   latest.current ??= createLatestRun(() => void engine().cancel(cellId));
-  /** The token of the newest run whose `engine.run` message has been sent. */
-  const sent = useRef(0);
-  /**
-   * Pause or step pressed for a run that waits for the previous one to settle (the figure already
-   * shows it running): sent right after its `run` message, so it lands on that run's gate (the
-   * engine's `run` supersedes, and so resets, whatever the cell's gate held before).
-   */
-  const pending = useRef<'pause' | 'step' | null>(null);
+  /** Pause / step / play, held while a run waits to be sent (runControls.ts). */
+  const cellRef = useRef(cellId);
+  cellRef.current = cellId;
+  const controls = useRef<RunControls | null>(null);
+  controls.current ??= createRunControls({
+    pause: () => void engine().pause(cellRef.current),
+    step: () => void engine().step(cellRef.current),
+    resume: () => void engine().resume(cellRef.current),
+  });
 
   useEffect(() => {
     if (!enabled) return;
@@ -124,7 +126,7 @@ export function useJob<K extends JobName>(
     if (finalFor.current && finalFor.current.key === runKey && finalFor.current.data === data) return;
     const mode = dragging ? 'preview' : 'full';
     const mine = ++token.current;
-    pending.current = null;
+    controls.current!.requested();
     setState((s) => ({ ...s, status: 'running', progress: null, error: null, expectedSeconds: null, paused: false, frames: 0 }));
     appStore.getState().setJobRunning(cellId, true);
     const start = (): Promise<unknown> => {
@@ -161,12 +163,7 @@ export function useJob<K extends JobName>(
         if (token.current === mine) setState((s) => ({ ...s, expectedSeconds: seconds }));
       });
       const running = engine().run(cellId, jobName, params, data, onProgress, mode, onPreview, onEstimate);
-      sent.current = mine;
-      if (pending.current) {
-        void engine().pause(cellId);
-        if (pending.current === 'step') void engine().step(cellId);
-        pending.current = null;
-      }
+      controls.current!.sent();
       return running
         .then((outcome) => {
           settled = true;
@@ -222,27 +219,18 @@ export function useJob<K extends JobName>(
     setState((s) => ({ ...s, status: 'cancelled', paused: false }));
   }, [cellId]);
   const rerun = useCallback(() => setNonce((n) => n + 1), []);
-  /** The current run's `run` message has not been sent yet (it waits for the previous run to settle). */
-  const notSent = () => sent.current !== token.current;
   const pause = useCallback(() => {
-    if (notSent()) pending.current = 'pause';
-    else void engine().pause(cellId);
+    controls.current!.pause();
     setState((s) => (s.status === 'running' ? { ...s, paused: true } : s));
-  }, [cellId]);
+  }, []);
   const resume = useCallback(() => {
-    pending.current = null;
-    void engine().resume(cellId);
+    controls.current!.resume();
     setState((s) => ({ ...s, paused: false }));
-  }, [cellId]);
-  /** From playing, a step pauses first (as in Playground): the job runs to its next report and holds. */
+  }, []);
   const step = useCallback(() => {
-    if (notSent()) pending.current = 'step';
-    else {
-      void engine().pause(cellId);
-      void engine().step(cellId);
-    }
+    controls.current!.step();
     setState((s) => (s.status === 'running' ? { ...s, paused: true } : s));
-  }, [cellId]);
+  }, []);
 
   return { ...state, cancel, rerun, pause, resume, step, streams };
 }
