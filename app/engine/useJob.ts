@@ -108,11 +108,11 @@ export function useJob<K extends JobName>(
   const finalFor = useRef<{ key: string; data: unknown } | null>(null);
   const streams = options.streams ?? false;
   /** At most one engine run of this cell in flight: a drag's new value cancels the running one and starts when it settled. */
-  const latest = useRef<LatestRun | null>(null);
-  latest.current ??= createLatestRun(() => void engine().cancel(cellId));
-  /** Pause / step / play, held while a run waits to be sent (runControls.ts). */
   const cellRef = useRef(cellId);
   cellRef.current = cellId;
+  const latest = useRef<LatestRun | null>(null);
+  latest.current ??= createLatestRun(() => void engine().cancel(cellRef.current));
+  /** Pause / step / play, held while a run waits to be sent (runControls.ts). */
   const controls = useRef<RunControls | null>(null);
   controls.current ??= createRunControls({
     pause: () => void engine().pause(cellRef.current),

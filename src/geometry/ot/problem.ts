@@ -57,6 +57,7 @@ export function makeProblem(
   if (cost.length !== n * m) {
     throw new Error(`cost matrix has ${cost.length} entries but a has ${n} and b has ${m} entries (need ${n}×${m} = ${n * m})`);
   }
+  const notFinite = (k: number, v: unknown) => new Error(`cost[${Math.floor(k / m)}][${k % m}] = ${String(v)} is not a finite number`);
   let c: Float64Array;
   if (cost instanceof Float64Array) {
     // Every entry is a number already: x·0 is 0 for a finite x and NaN for NaN or ±∞, so one
@@ -65,16 +66,14 @@ export function makeProblem(
     for (let k = 0; k < n * m; k++) probe += cost[k] * 0;
     if (probe !== 0) {
       const k = cost.findIndex((v) => !Number.isFinite(v));
-      throw new Error(`cost[${Math.floor(k / m)}][${k % m}] = ${String(cost[k])} is not a finite number`);
+      throw notFinite(k, cost[k]);
     }
     c = options.adoptCost ? cost : cost.slice();
   } else {
     c = new Float64Array(n * m);
     for (let k = 0; k < n * m; k++) {
       const v = cost[k];
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new Error(`cost[${Math.floor(k / m)}][${k % m}] = ${String(v)} is not a finite number`);
-      }
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw notFinite(k, v);
       c[k] = v;
     }
   }
