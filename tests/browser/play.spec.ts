@@ -27,12 +27,27 @@ test('the AdamP race pauses, steps and plays on to the end', async ({ page }, te
 
   const counter = view.getByTestId('step-counter');
   const read = async () => Number(await counter.textContent());
-  // Held: two readings a while apart agree (the worker may still deliver the frame it was sending).
-  await page.waitForTimeout(500);
-  const first = await read();
+  // The reports the worker sent before it parked may still be on their way to the figure (on a
+  // loaded machine the figure has lagged by 15 steps, where a race that plays on moves ~200 steps
+  // a second): wait until two readings a second apart agree, then the count must stay there.
+  const settled = async () => {
+    let last = NaN;
+    await expect
+      .poll(
+        async () => {
+          const now = await read();
+          const same = now === last;
+          last = now;
+          return same;
+        },
+        { intervals: [1000], timeout: 60_000 },
+      )
+      .toBe(true);
+    return last;
+  };
+  const held = await settled();
   await page.waitForTimeout(1000);
-  const held = await read();
-  expect(held).toBe(first);
+  expect(await read()).toBe(held);
   expect(held).toBeLessThan(1000);
 
   // Step, from the keyboard: one frame further, and held again.
@@ -40,10 +55,10 @@ test('the AdamP race pauses, steps and plays on to the end', async ({ page }, te
   await page.keyboard.press('Enter');
   await expect.poll(read, { timeout: 30_000 }).toBeGreaterThan(held);
   await expect(pause).toHaveAttribute('aria-pressed', 'true');
-  await page.waitForTimeout(500);
-  const stepped = await read();
+  const stepped = await settled();
   await page.waitForTimeout(1000);
   expect(await read()).toBe(stepped);
+  expect(stepped).toBeLessThan(1000);
   await view.locator('.view-status').screenshot({ path: testInfo.outputPath('adamp-paused.png') });
 
   // Play: the run finishes and the controls go with the progress row.
