@@ -43,6 +43,12 @@ export interface JobState<Result, Progress> {
   expectedSeconds: number | null;
   /** True while the user holds the running job (it waits in the worker for play or step). */
   paused: boolean;
+  /**
+   * True once the worker says the held job has come to rest (its parked notice): the figure then
+   * shows the step it stopped at, and nothing moves until Step or Play. Between Pause and that
+   * notice the job is still running to its next checkpoint ("Pausing…").
+   */
+  parked: boolean;
   /** The progress reports (frames) this run has delivered so far. */
   frames: number;
 }
@@ -98,6 +104,7 @@ export function useJob<K extends JobName>(
     preview: false,
     expectedSeconds: null,
     paused: false,
+    parked: false,
     frames: 0,
   });
   const token = useRef(0);
@@ -127,7 +134,7 @@ export function useJob<K extends JobName>(
     const mode = dragging ? 'preview' : 'full';
     const mine = ++token.current;
     controls.current!.requested();
-    setState((s) => ({ ...s, status: 'running', progress: null, error: null, expectedSeconds: null, paused: false, frames: 0 }));
+    setState((s) => ({ ...s, status: 'running', progress: null, error: null, expectedSeconds: null, paused: false, parked: false, frames: 0 }));
     appStore.getState().setJobRunning(cellId, true);
     const start = (): Promise<unknown> => {
       // Replaced or unmounted while the previous run was settling: start nothing.
@@ -141,8 +148,20 @@ export function useJob<K extends JobName>(
       // can only show one, and rendering each would queue work behind the figure (the count of
       // reports still advances by all of them, for the step counter).
       let newest: { report: unknown; count: number } | null = null;
-      const onProgress = Comlink.proxy((report: unknown) => {
+      const onProgress = Comlink.proxy((report: unknown, parked?: boolean) => {
         if (token.current !== mine || settled) return;
+        if (parked) {
+          // The job has come to rest: show at once where it stopped (its held-back report, else
+          // the newest still waiting for a frame), and that it is parked.
+          const shown = report !== undefined ? { report, count: (newest?.count ?? 0) + 1 } : newest;
+          newest = null;
+          setState((s) =>
+            shown
+              ? { ...s, progress: shown.report as Progress, frames: s.frames + shown.count, parked: s.paused }
+              : { ...s, parked: s.paused },
+          );
+          return;
+        }
         const waiting = newest !== null;
         newest = { report, count: (newest?.count ?? 0) + 1 };
         if (waiting) return;
@@ -150,7 +169,7 @@ export function useJob<K extends JobName>(
           const shown = newest;
           newest = null;
           if (!shown || token.current !== mine || settled) return;
-          setState((s) => ({ ...s, progress: shown.report as Progress, frames: s.frames + shown.count }));
+          setState((s) => ({ ...s, progress: shown.report as Progress, frames: s.frames + shown.count, parked: false }));
           if (streams) recordFrame(cellId, jobName, run, 'progress');
         });
       });
@@ -181,6 +200,7 @@ export function useJob<K extends JobName>(
             error: null,
             preview,
             paused: false,
+            parked: false,
           }));
           recordFrame(cellId, jobName, run, preview ? 'preview' : 'final');
           appStore.getState().setJobRunning(cellId, false);
@@ -192,10 +212,10 @@ export function useJob<K extends JobName>(
           const message = (error as { message?: string })?.message ?? String(error);
           appStore.getState().setJobRunning(cellId, false);
           if (name === 'JobCancelled') {
-            setState((s) => ({ ...s, status: 'cancelled', paused: false }));
+            setState((s) => ({ ...s, status: 'cancelled', paused: false, parked: false }));
             return;
           }
-          setState((s) => ({ ...s, status: 'error', error: message, paused: false }));
+          setState((s) => ({ ...s, status: 'error', error: message, paused: false, parked: false }));
           recordFrame(cellId, jobName, run, 'error');
         })
         .finally(() => recordEvent(cellId, jobName, run, 'settled'));
@@ -216,7 +236,7 @@ export function useJob<K extends JobName>(
     token.current++;
     void engine().cancel(cellId);
     appStore.getState().setJobRunning(cellId, false);
-    setState((s) => ({ ...s, status: 'cancelled', paused: false }));
+    setState((s) => ({ ...s, status: 'cancelled', paused: false, parked: false }));
   }, [cellId]);
   const rerun = useCallback(() => setNonce((n) => n + 1), []);
   const pause = useCallback(() => {
@@ -225,11 +245,11 @@ export function useJob<K extends JobName>(
   }, []);
   const resume = useCallback(() => {
     controls.current!.resume();
-    setState((s) => ({ ...s, paused: false }));
+    setState((s) => ({ ...s, paused: false, parked: false }));
   }, []);
   const step = useCallback(() => {
     controls.current!.step();
-    setState((s) => (s.status === 'running' ? { ...s, paused: true } : s));
+    setState((s) => (s.status === 'running' ? { ...s, paused: true, parked: false } : s));
   }, []);
 
   return { ...state, cancel, rerun, pause, resume, step, streams };

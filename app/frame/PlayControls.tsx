@@ -1,12 +1,14 @@
 /**
  * Play / pause / step for a training or race cell while it runs (as in TensorFlow Playground):
- * a Pause toggle (aria-pressed while the job is held), a Step button (one progress report
- * further; from playing, it pauses first) and the step counter.
+ * a Pause toggle (aria-pressed while the job is held; `data-parked` once the worker says the job
+ * has come to rest, the counter then showing the step it stopped at), a Step button (one progress
+ * report further; from playing, it pauses first) and the step counter.
  */
 import { stepCount } from './stepCount';
 
 export interface PlayState {
   paused?: boolean;
+  parked?: boolean;
   frames?: number;
   progress?: unknown;
   pause?(): void;
@@ -22,6 +24,7 @@ export function PlayControls({ job, title }: { job: PlayState; title: string }) 
         type="button"
         className="play-toggle"
         aria-pressed={paused}
+        data-parked={paused && (job.parked ?? false) ? 'true' : 'false'}
         title={paused ? 'Paused: press to play on' : 'Hold the run where it is'}
         onClick={() => (paused ? job.resume?.() : job.pause?.())}
       >

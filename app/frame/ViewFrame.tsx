@@ -179,7 +179,7 @@ export function ViewFrame(props: Props) {
                   aria-label={`${props.title} progress`}
                 />
                 <span className="progress-text">
-                  {job?.paused ? 'Paused · ' : ''}
+                  {job?.paused ? (job.parked ? 'Paused · ' : 'Pausing… · ') : ''}
                   {progress?.text ?? 'computing…'}
                   {job?.expectedSeconds ? ` · may take up to about ${formatSeconds(job.expectedSeconds)}` : ''}
                 </span>

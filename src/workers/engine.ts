@@ -37,7 +37,14 @@ export interface RunOutcome<Result> {
 /** `full`: the preview first (where the job declares one), then the full result. `preview`: the preview alone (while dragging). */
 export type RunMode = 'full' | 'preview';
 
-export type ProgressCallback = (report: unknown) => void;
+/**
+ * A job's progress reports. `parked` is set on the one notice a paused job sends when it comes to
+ * rest at a checkpoint: its `report` is the report the throttle held back (so the figure shows
+ * where the job stopped), or undefined when the listener already has the newest. Reports and the
+ * notice travel on one port, in order: once the notice arrives, no report of the parked job is
+ * still on its way, and none follows until a step or play.
+ */
+export type ProgressCallback = (report: unknown, parked?: boolean) => void;
 /** Receives result-shaped previews: the engine's first pass and a job's own `ctx.partial`. */
 export type PreviewCallback = (result: unknown) => void;
 /** Told, as a run starts, how many seconds it is expected to take (only when over a second). */
@@ -286,12 +293,13 @@ export class Engine {
           if (!isCurrent()) throw new JobCancelled();
           if (gate.isPaused) {
             await gate.hold(isCurrent, () => {
-              // The figure shows where the job stopped: the report the throttle held back.
-              if (hasPending && onProgress && isCurrent()) {
-                lastProgress = performance.now();
-                hasPending = false;
-                onProgress(pending);
-              }
+              // The figure shows where the job stopped (the report the throttle held back) and
+              // learns that the job has come to rest: the parked notice.
+              if (!onProgress || !isCurrent()) return;
+              lastProgress = performance.now();
+              onProgress(hasPending ? pending : undefined, true);
+              hasPending = false;
+              pending = undefined;
             });
             sliceStart = performance.now();
             if (!isCurrent()) throw new JobCancelled();

@@ -24,8 +24,21 @@ const counter = defineJob<{ steps: number }, null, { count: number }, { step: nu
   },
 });
 
+/** Two reports per checkpoint, the second within the engine's throttle interval of the first. */
+const burst = defineJob<{ steps: number }, null, { count: number }, { step: number }>({
+  name: 'test/burst',
+  async cpu(ctx, params) {
+    for (let i = 1; i <= params.steps; i++) {
+      ctx.progress({ step: 2 * i - 1 });
+      ctx.progress({ step: 2 * i });
+      await ctx.checkpoint();
+    }
+    return { count: params.steps };
+  },
+});
+
 async function engine(): Promise<Engine> {
-  const e = new Engine(new Map<string, AnyJob>([[counter.name, counter]]));
+  const e = new Engine(new Map<string, AnyJob>([[counter.name, counter], [burst.name, burst]]));
   await e.init('cpu');
   return e;
 }
@@ -33,6 +46,24 @@ async function engine(): Promise<Engine> {
 /** Lets the event loop turn `n` times (macrotasks), so a job that could run, would. */
 async function turns(n = 20): Promise<void> {
   for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+/** A progress listener that keeps the reports' steps and, apart, the parked notices (as `P<step>`, or `P` without a report). */
+function listener(onReport?: (count: number) => void) {
+  const reports: number[] = [];
+  const log: string[] = [];
+  const listen = (r: unknown, parked?: boolean) => {
+    const step = (r as { step: number } | undefined)?.step;
+    if (parked) {
+      log.push(step === undefined ? 'P' : `P${step}`);
+      if (step !== undefined) reports.push(step);
+      return;
+    }
+    reports.push(step!);
+    log.push(String(step));
+    onReport?.(reports.length);
+  };
+  return { reports, log, listen };
 }
 
 async function untilParked(e: Engine, view: string): Promise<void> {
@@ -43,17 +74,16 @@ async function untilParked(e: Engine, view: string): Promise<void> {
 describe('engine play / pause / step', () => {
   it('a paused job makes no progress until resumed, then finishes', async () => {
     const e = await engine();
-    const reports: number[] = [];
     // Pause from inside the first report: the job is held at the checkpoint right after it.
-    const run = e.run<{ count: number }>('view', 'test/count', { steps: 500 }, null, (r) => {
-      reports.push((r as { step: number }).step);
-      if (reports.length === 1) e.pause('view');
-    });
+    const { reports, log, listen } = listener((n) => n === 1 && e.pause('view'));
+    const run = e.run<{ count: number }>('view', 'test/count', { steps: 500 }, null, listen);
     await untilParked(e, 'view');
     expect(passed).toBe(1);
     await turns();
     expect(passed).toBe(1);
     expect(reports).toEqual([1]);
+    // The listener already had step 1, so the parked notice carries no report.
+    expect(log).toEqual(['1', 'P']);
     e.resume('view');
     expect((await run).result.count).toBe(500);
     expect(passed).toBe(500);
@@ -73,11 +103,8 @@ describe('engine play / pause / step', () => {
 
   it('step advances exactly one report and holds again', async () => {
     const e = await engine();
-    const reports: number[] = [];
-    const run = e.run<{ count: number }>('view', 'test/count', { steps: 500 }, null, (r) => {
-      reports.push((r as { step: number }).step);
-      if (reports.length === 1) e.pause('view');
-    });
+    const { reports, log, listen } = listener((n) => n === 1 && e.pause('view'));
+    const run = e.run<{ count: number }>('view', 'test/count', { steps: 500 }, null, listen);
     await untilParked(e, 'view');
     for (const expected of [2, 3, 4]) {
       e.step('view');
@@ -89,8 +116,26 @@ describe('engine play / pause / step', () => {
       expect(reports.length).toBe(expected);
       expect(passed).toBe(expected);
     }
+    // Each park is told once, after the report it stopped at.
+    expect(log).toEqual(['1', 'P', '2', 'P', '3', 'P', '4', 'P']);
     e.resume('view');
     expect((await run).result.count).toBe(500);
+  });
+
+  it('a job paused between throttled reports parks with the report the throttle held back', async () => {
+    const e = await engine();
+    const { log, listen } = listener();
+    // Two reports per checkpoint: the first goes out, the second comes inside the throttle
+    // interval and is held back. Paused with the run, the job parks at its first checkpoint and
+    // its notice carries that held-back report, so the figure shows step 2, where it stopped.
+    const run = e.run<{ count: number }>('view', 'test/burst', { steps: 20 }, null, listen);
+    e.pause('view');
+    await untilParked(e, 'view');
+    await turns();
+    expect(log).toEqual(['1', 'P2']);
+    e.resume('view');
+    expect((await run).result.count).toBe(20);
+    expect(log.filter((entry) => entry.startsWith('P'))).toEqual(['P2']);
   });
 
   it('without a progress listener a step passes one checkpoint', async () => {
@@ -110,7 +155,7 @@ describe('engine play / pause / step', () => {
 
   it('cancel while paused ends the job with JobCancelled', async () => {
     const e = await engine();
-    const run = e.run('view', 'test/count', { steps: 500 }, null, () => e.pause('view'));
+    const run = e.run('view', 'test/count', { steps: 500 }, null, (_r, parked) => parked || e.pause('view'));
     await untilParked(e, 'view');
     e.cancel('view');
     await expect(run).rejects.toMatchObject({ name: 'JobCancelled' });
