@@ -34,7 +34,7 @@ export interface JobState<Result, Progress> {
   backend: BackendKind | null;
   /** Set when the job was meant for the GPU and reran on the CPU. */
   fallback: string | null;
-  /** On the CPU path, what ran: `WASM SIMD ×2 workers`, `WASM SIMD`, `JavaScript`, `JavaScript: no WebAssembly SIMD`. */
+  /** On the CPU path, what ran: `WASM SIMD ×2 workers`, `WASM SIMD`, `JavaScript`, `JavaScript: no WebAssembly SIMD`, `JavaScript: out of WebAssembly memory` (the WASM path could not hold the job's buffers). */
   cpuPath: string | null;
   seconds: number | null;
   /** True while `result` is a preview (a coarse first pass or a drag's cheap run), not the final figure. */

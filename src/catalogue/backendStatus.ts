@@ -28,7 +28,8 @@ export function statusText(status: BackendStatus): string {
 /**
  * A figure's note on what computed it: `WebGPU`, or `CPU (<path>)` for the CPU path the job
  * took: `CPU (WASM SIMD ×2 workers)`, `CPU (WASM SIMD)`, `CPU (JavaScript)` (a job without
- * WASM kernels) or `CPU (JavaScript: no WebAssembly SIMD)` where the kernels are unavailable.
+ * WASM kernels) or `CPU (JavaScript: no WebAssembly SIMD)` where the kernels are unavailable, and
+ * `CPU (JavaScript: out of WebAssembly memory)` where the job's buffers did not fit (it reran in JS).
  */
 export function runPathText(backend: 'webgpu' | 'cpu', cpuPath?: string): string {
   if (backend === 'webgpu') return 'WebGPU';

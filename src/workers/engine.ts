@@ -240,6 +240,8 @@ export class Engine {
         return engineWasm.instantiate();
       };
     }
+    /** Set when a WASM kernel ran out of memory in this run: the job reran, and later passes run, in JavaScript. */
+    let wasmOff: string | null = null;
     const makeContext = (backend: BackendKind, preview: boolean): JobContext<unknown> => {
       let sliceStart = performance.now();
       let lastProgress = -Infinity;
@@ -248,7 +250,7 @@ export class Engine {
       return {
         backend,
         gpu: backend === 'webgpu' ? this.gpu : null,
-        wasm: trackedWasm,
+        wasm: wasmOff === null ? trackedWasm : null,
         preview,
         stages,
         acquirePool: (entries) => {
@@ -308,6 +310,21 @@ export class Engine {
       };
     };
 
+    /**
+     * The job's CPU path. Where its buffers outgrow WebAssembly memory (WasmMemoryError: 4 GiB
+     * at most, often less) it reruns on the JavaScript reference, and the status line says so.
+     */
+    const runCpu = async (runParams: unknown, preview: boolean): Promise<unknown> => {
+      try {
+        return await job.cpu(makeContext('cpu', preview), runParams, data);
+      } catch (error) {
+        if (wasmOff !== null || trackedWasm === null || (error as Error)?.name !== 'WasmMemoryError' || !isCurrent()) throw error;
+        wasmOff = (error as Error).message;
+        usage.wasm = false;
+        usage.workers = 1;
+        return await job.cpu(makeContext('cpu', preview), runParams, data);
+      }
+    };
     const execute = async (runParams: unknown, preview: boolean): Promise<Omit<RunOutcome<Result>, 'seconds'>> => {
       const useGpu = this.status.kind === 'webgpu' && this.gpu !== null && job.gpu !== undefined && this.gpuBroken === null;
       if (useGpu) {
@@ -320,16 +337,17 @@ export class Engine {
           if (!isGpuFailure(error) && !this.gpuBroken) throw error;
           const detail = this.gpuBroken ?? `${(error as Error).name}: ${(error as Error).message}`;
           if (!(error instanceof DeviceLimitError)) this.loseGpu(detail);
-          const result = (await job.cpu(makeContext('cpu', preview), runParams, data)) as Result;
+          const result = (await runCpu(runParams, preview)) as Result;
           return { result, backend: 'cpu', fallback: detail };
         }
       }
-      const result = (await job.cpu(makeContext('cpu', preview), runParams, data)) as Result;
+      const result = (await runCpu(runParams, preview)) as Result;
       return { result, backend: 'cpu' };
     };
     /** The CPU path the run took, and the status line told of it. */
     const cpuPath = (): string => {
       if (!engineWasm) return 'JavaScript: no WebAssembly SIMD';
+      if (wasmOff !== null) return 'JavaScript: out of WebAssembly memory';
       if (!usage.wasm) return 'JavaScript';
       this.noteWorkers(usage.workers);
       return cpuPathText('WASM SIMD', usage.workers);

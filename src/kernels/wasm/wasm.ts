@@ -31,16 +31,34 @@ export interface KernelExports {
   ): void;
 }
 
+/** The most a 32-bit WebAssembly memory can address, less its first pages (the kernels' own data). */
+export const MAX_WASM_BYTES = 2 ** 32 - 2 ** 20;
+
+/** A kernel's buffers do not fit in WebAssembly memory; the engine reruns the job in JavaScript. */
+export class WasmMemoryError extends Error {
+  override name = 'WasmMemoryError';
+  constructor(count: number) {
+    super(`WebAssembly memory cannot grow to hold ${count} more f64 values`);
+  }
+}
+
 /** One instance: the kernels and a typed allocator over its memory. */
 export class WasmKernels {
   constructor(readonly exports: KernelExports) {
     exports.heapReset();
   }
 
-  /** Allocates room for `count` f64 (16-byte aligned); throws when memory cannot grow. */
+  /**
+   * Allocates room for `count` f64 (16-byte aligned); throws WasmMemoryError when the memory
+   * cannot grow to hold them (a 32-bit memory holds at most 4 GiB, browsers often less), so
+   * the engine can rerun the job on the JavaScript path.
+   */
   allocF64(count: number): number {
-    const ptr = this.exports.allocate(count * 8);
-    if (ptr === 0) throw new Error(`WebAssembly memory cannot grow to hold ${count} more f64 values`);
+    const bytes = count * 8;
+    if (!Number.isSafeInteger(bytes) || bytes < 0 || bytes > MAX_WASM_BYTES) throw new WasmMemoryError(count);
+    const ptr = this.exports.allocate(bytes);
+    // 0: memory.grow failed; past the end: the request wrapped the 32-bit address space
+    if (ptr === 0 || ptr + bytes > this.exports.memory.buffer.byteLength) throw new WasmMemoryError(count);
     return ptr;
   }
 

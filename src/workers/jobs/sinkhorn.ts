@@ -192,7 +192,8 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
   try {
     return await iterate(ctx, prepared, params, key, warm, lease, start);
   } catch (error) {
-    if (!lease || error instanceof JobCancelled || error instanceof InputError) throw error;
+    // wasm memory exhausted on this side is not the pool's fault: the engine reruns the job in JavaScript
+    if (!lease || error instanceof JobCancelled || error instanceof InputError || (error as Error)?.name === 'WasmMemoryError') throw error;
     // a helper failed: the pool is done for this session, and this solve reruns single-threaded
     lease.fail();
     return await iterate(ctx, prepared, params, key, warm, null, start);
