@@ -47,6 +47,8 @@ export function warmNote(r: SinkhornSolveResult): string {
   const w = r.warmStart;
   if (!w) return '';
   const levels = w.levels.length > 0 ? ` through ${w.levels.length} intermediate ε (${w.levelIterations} iterations)` : '';
+  // the same ε (a new tolerance, budget or method): the previous solve's potentials, not another ε's
+  if (w.fromEpsilon === r.epsilon) return `, warm-started from the previous solve's potentials (same ε)${levels}`;
   return `, warm-started from the potentials at ε = ${w.fromEpsilon}${levels}`;
 }
 
