@@ -46,6 +46,15 @@ describe.skipIf(!module)('WebAssembly memory exhausted', () => {
     expect([...kernels.f64(ptr, 4)]).toEqual([1, 2, 3, 4]);
   });
 
+  it('allocate itself refuses a request that would wrap the 32-bit address space (returns 0)', () => {
+    const kernels = module!.instantiate();
+    kernels.allocF64(16);
+    // 2^32 − 16 bytes: its end would wrap below the heap top
+    expect(kernels.exports.allocate(2 ** 32 - 16)).toBe(0);
+    expect(kernels.exports.allocate(2 ** 32 - 1)).toBe(0);
+    expect(kernels.allocF64(4)).toBeGreaterThan(0);
+  });
+
   it('a job that fits runs on the WASM path', async () => {
     const e = await engine();
     const run = await e.run<{ sum: number; path: string }>('v', 'test/sum', { n: 100, want: 100 }, null);

@@ -23,7 +23,10 @@ export function heapReset(): void {
 export function allocate(bytes: usize): usize {
   if (heapTop == 0) heapTop = heapStart();
   const at = heapTop;
-  const end = at + ((bytes + 15) & ~(<usize>15));
+  const size = (bytes + 15) & ~(<usize>15);
+  // a request past the 32-bit address space would wrap `end` below `at`: refuse it
+  if (size < bytes || at + size < at) return 0;
+  const end = at + size;
   const have = (<usize>memory.size()) << 16;
   if (end > have) {
     const pages = <i32>((end - have + 0xffff) >>> 16);
