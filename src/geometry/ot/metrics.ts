@@ -27,6 +27,32 @@ export function transportCost(plan: ArrayLike<number>, cost: ArrayLike<number>):
   return s;
 }
 
+/**
+ * `marginalError(plan, problem)` and `transportCost(plan, problem.cost)` in one pass over the
+ * plan (a job's final figures: at n = m = 1000 each pass reads 8 MB). Same summation order as
+ * the two functions, so the same numbers to the last bit.
+ */
+export function planSummary(plan: Float64Array, problem: OtProblem): { marginalError: number; cost: number } {
+  const { n, m, a, b } = problem;
+  const cost = problem.cost;
+  const cols = new Float64Array(m);
+  let err = 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    let r = 0;
+    const o = i * m;
+    for (let j = 0; j < m; j++) {
+      const p = plan[o + j];
+      r += p;
+      cols[j] += p;
+      s += cost[o + j] * p;
+    }
+    err += Math.abs(r - a[i]);
+  }
+  for (let j = 0; j < m; j++) err += Math.abs(cols[j] - b[j]);
+  return { marginalError: err, cost: s };
+}
+
 /** P_ij = exp((f_i + g_j − C_ij)/ε), written into `out` when given. */
 export function planFromPotentials(
   f: ArrayLike<number>,

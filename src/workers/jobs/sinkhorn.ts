@@ -15,7 +15,7 @@
  * - `sinkhorn/race` lives in sinkhornRace.ts.
  */
 import { epsilonSchedule, LEVEL_MAX_ITERATIONS, LEVEL_TOLERANCE } from '../../geometry/ot/epsilonScaling';
-import { marginalError, planFromPotentials, transportCost } from '../../geometry/ot/metrics';
+import { planFromPotentials, planSummary } from '../../geometry/ot/metrics';
 import { createSinkhornLog } from '../../geometry/ot/sinkhornLog';
 import { createSolver } from '../../geometry/ot/solve';
 import type { OtMethod, OtSolver, WarmStart } from '../../geometry/ot/solver';
@@ -154,7 +154,7 @@ function finish(
   warm: WarmStartInfo | null,
 ): SinkhornSolveResult {
   const { problem } = prepared;
-  const error = marginalError(plan, problem);
+  const summary = planSummary(plan, problem);
   return {
     method: params.method,
     epsilon: params.epsilon,
@@ -168,8 +168,8 @@ function finish(
     b: problem.b.slice(),
     costScale: prepared.costScale,
     plan,
-    cost: transportCost(plan, problem.cost),
-    marginalError: error,
+    cost: summary.cost,
+    marginalError: summary.marginalError,
     iterations,
     converged: failure === null && history.length > 0 && history.snapshot().marginalError[history.length - 1] <= tolerance,
     seconds,

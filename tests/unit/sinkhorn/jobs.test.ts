@@ -1,6 +1,8 @@
 /** The chapter's jobs on the CPU path, with a stand-in job context. */
 import { describe, expect, it } from 'vitest';
 import { marginalError, makeProblem, transportCost } from '../../../src/geometry/ot';
+import { planSummary } from '../../../src/geometry/ot/metrics';
+import { mulberry32 } from '../../../src/geometry/random';
 import { DeviceLimitError } from '../../../src/kernels/context';
 import { InputError, standaloneContext, type JobContext } from '../../../src/workers/job';
 import { solve, type SinkhornParams } from '../../../src/workers/jobs/sinkhorn';
@@ -20,6 +22,24 @@ const base: SinkhornParams = {
   tolerance: 1e-9,
   maxIterations: 5000,
 };
+
+describe('planSummary (the job\'s final marginal error and ⟨C, P⟩ in one pass)', () => {
+  it('gives the numbers of marginalError and transportCost to the last bit, on an uneven 37×53 problem', () => {
+    const random = mulberry32(7);
+    const n = 37;
+    const m = 53;
+    const a = Array.from({ length: n }, () => random());
+    const sa = a.reduce((s, v) => s + v, 0);
+    const b = Array.from({ length: m }, () => random());
+    const sb = b.reduce((s, v) => s + v, 0);
+    const problem = makeProblem(a.map((v) => v / sa), b.map((v) => (v / sb)), Float64Array.from({ length: n * m }, () => random() * 3));
+    const plan = Float64Array.from({ length: n * m }, () => random() / (n * m));
+    const summary = planSummary(plan, problem);
+    expect(summary.marginalError).toBe(marginalError(plan, problem));
+    expect(summary.cost).toBe(transportCost(plan, problem.cost));
+    expect(summary.marginalError).toBeGreaterThan(0);
+  });
+});
 
 describe('sinkhorn/solve', () => {
   it('solves a built-in problem: marginals, cost and history agree with the returned plan', async () => {
