@@ -3,21 +3,7 @@ import type { OtProblem } from './problem';
 
 /** ‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁. */
 export function marginalError(plan: ArrayLike<number>, problem: OtProblem): number {
-  const { n, m, a, b } = problem;
-  const cols = new Float64Array(m);
-  let err = 0;
-  for (let i = 0; i < n; i++) {
-    let r = 0;
-    const o = i * m;
-    for (let j = 0; j < m; j++) {
-      const p = plan[o + j];
-      r += p;
-      cols[j] += p;
-    }
-    err += Math.abs(r - a[i]);
-  }
-  for (let j = 0; j < m; j++) err += Math.abs(cols[j] - b[j]);
-  return err;
+  return planSummary(plan, problem).marginalError;
 }
 
 /** ⟨C, P⟩ = Σ_ij C_ij P_ij. */
@@ -28,11 +14,11 @@ export function transportCost(plan: ArrayLike<number>, cost: ArrayLike<number>):
 }
 
 /**
- * `marginalError(plan, problem)` and `transportCost(plan, problem.cost)` in one pass over the
- * plan (a job's final figures: at n = m = 1000 each pass reads 8 MB). Same summation order as
- * the two functions, so the same numbers to the last bit.
+ * The marginal error Σ_i |P 1 − a|_i + Σ_j |Pᵀ 1 − b|_j and ⟨C, P⟩ in one pass over the plan
+ * (a job's final figures: at n = m = 1000 each pass reads 8 MB). ⟨C, P⟩ is summed in the order
+ * of `transportCost`, so the same bits.
  */
-export function planSummary(plan: Float64Array, problem: OtProblem): { marginalError: number; cost: number } {
+export function planSummary(plan: ArrayLike<number>, problem: OtProblem): { marginalError: number; cost: number } {
   const { n, m, a, b } = problem;
   const cost = problem.cost;
   const cols = new Float64Array(m);
