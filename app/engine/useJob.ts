@@ -148,29 +148,23 @@ export function useJob<K extends JobName>(
       // can only show one, and rendering each would queue work behind the figure (the count of
       // reports still advances by all of them, for the step counter).
       let newest: { report: unknown; count: number } | null = null;
+      /** Draws the newest report (if one waits) and whether the job is parked (a parked notice while paused). */
+      const show = (parked: boolean) => {
+        const shown = newest;
+        newest = null;
+        setState((s) => ({ ...s, ...(shown ? { progress: shown.report as Progress, frames: s.frames + shown.count } : {}), parked: parked && s.paused }));
+        if (shown && streams) recordFrame(cellId, jobName, run, 'progress');
+      };
       const onProgress = Comlink.proxy((report: unknown, parked?: boolean) => {
         if (token.current !== mine || settled) return;
-        if (parked) {
-          // The job has come to rest: show at once where it stopped (its held-back report, else
-          // the newest still waiting for a frame), and that it is parked.
-          const shown = report !== undefined ? { report, count: (newest?.count ?? 0) + 1 } : newest;
-          newest = null;
-          setState((s) =>
-            shown
-              ? { ...s, progress: shown.report as Progress, frames: s.frames + shown.count, parked: s.paused }
-              : { ...s, parked: s.paused },
-          );
-          return;
-        }
         const waiting = newest !== null;
-        newest = { report, count: (newest?.count ?? 0) + 1 };
+        // a parked notice carries the report the throttle held back, or none when the newest was sent
+        if (!parked || report !== undefined) newest = { report, count: (newest?.count ?? 0) + 1 };
+        // the job has come to rest: show at once where it stopped, and that it is parked
+        if (parked) return show(true);
         if (waiting) return;
         onNextFrame(() => {
-          const shown = newest;
-          newest = null;
-          if (!shown || token.current !== mine || settled) return;
-          setState((s) => ({ ...s, progress: shown.report as Progress, frames: s.frames + shown.count, parked: false }));
-          if (streams) recordFrame(cellId, jobName, run, 'progress');
+          if (newest && token.current === mine && !settled) show(false);
         });
       });
       const onPreview = Comlink.proxy((result: unknown) => {

@@ -24,7 +24,7 @@ export function PlayControls({ job, title }: { job: PlayState; title: string }) 
         type="button"
         className="play-toggle"
         aria-pressed={paused}
-        data-parked={paused && (job.parked ?? false) ? 'true' : 'false'}
+        data-parked={job.parked ? 'true' : 'false'}
         title={paused ? 'Paused: press to play on' : 'Hold the run where it is'}
         onClick={() => (paused ? job.resume?.() : job.pause?.())}
       >

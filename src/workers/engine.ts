@@ -10,7 +10,7 @@
  * engine.worker.ts exposes it.
  */
 import { DeviceLimitError } from '../kernels/context';
-import type { WasmKernelModule } from '../kernels/wasm/wasm';
+import { WasmMemoryError, type WasmKernelModule } from '../kernels/wasm/wasm';
 import { selectBackend, type BackendPreference, type BackendStatus, type CpuPath } from './backend';
 import { cpuPathText } from '../catalogue/backendStatus';
 import type { PoolLease, WorkerPool } from './pool';
@@ -241,7 +241,7 @@ export class Engine {
       };
     }
     /** Set when a WASM kernel ran out of memory in this run: the job reran, and later passes run, in JavaScript. */
-    let wasmOff: string | null = null;
+    let wasmOff = false;
     const makeContext = (backend: BackendKind, preview: boolean): JobContext<unknown> => {
       let sliceStart = performance.now();
       let lastProgress = -Infinity;
@@ -250,7 +250,7 @@ export class Engine {
       return {
         backend,
         gpu: backend === 'webgpu' ? this.gpu : null,
-        wasm: wasmOff === null ? trackedWasm : null,
+        wasm: wasmOff ? null : trackedWasm,
         preview,
         stages,
         acquirePool: (entries) => {
@@ -318,10 +318,8 @@ export class Engine {
       try {
         return await job.cpu(makeContext('cpu', preview), runParams, data);
       } catch (error) {
-        if (wasmOff !== null || trackedWasm === null || (error as Error)?.name !== 'WasmMemoryError' || !isCurrent()) throw error;
-        wasmOff = (error as Error).message;
-        usage.wasm = false;
-        usage.workers = 1;
+        if (wasmOff || trackedWasm === null || !(error instanceof WasmMemoryError) || !isCurrent()) throw error;
+        wasmOff = true;
         return await job.cpu(makeContext('cpu', preview), runParams, data);
       }
     };
@@ -347,7 +345,7 @@ export class Engine {
     /** The CPU path the run took, and the status line told of it. */
     const cpuPath = (): string => {
       if (!engineWasm) return 'JavaScript: no WebAssembly SIMD';
-      if (wasmOff !== null) return 'JavaScript: out of WebAssembly memory';
+      if (wasmOff) return 'JavaScript: out of WebAssembly memory';
       if (!usage.wasm) return 'JavaScript';
       this.noteWorkers(usage.workers);
       return cpuPathText('WASM SIMD', usage.workers);

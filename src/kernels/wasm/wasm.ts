@@ -56,9 +56,9 @@ export class WasmKernels {
   allocF64(count: number): number {
     const bytes = count * 8;
     if (!Number.isSafeInteger(bytes) || bytes < 0 || bytes > MAX_WASM_BYTES) throw new WasmMemoryError(count);
+    // 0: memory.grow failed, or the request would wrap the 32-bit address space (allocate refuses it)
     const ptr = this.exports.allocate(bytes);
-    // 0: memory.grow failed; past the end: the request wrapped the 32-bit address space
-    if (ptr === 0 || ptr + bytes > this.exports.memory.buffer.byteLength) throw new WasmMemoryError(count);
+    if (ptr === 0) throw new WasmMemoryError(count);
     return ptr;
   }
 

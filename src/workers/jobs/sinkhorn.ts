@@ -24,6 +24,7 @@ import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
 import { createSinkhornLogWasm } from '../../kernels/wasm/sinkhornLog';
 import { createSinkhornWasm, type SinkhornWasmSolver } from '../../kernels/wasm/sinkhornScaling';
+import { WasmMemoryError } from '../../kernels/wasm/wasm';
 import { defineJob, InputError, JobCancelled, type JobContext } from '../job';
 import type { PoolLease } from '../pool';
 import { createSinkhornPool, type OperatorSource, type SinkhornPoolSolver } from '../sinkhornScalingPool';
@@ -193,7 +194,7 @@ async function solveCpu(ctx: JobContext<SinkhornSolveProgress>, params: Sinkhorn
     return await iterate(ctx, prepared, params, key, warm, lease, start);
   } catch (error) {
     // wasm memory exhausted on this side is not the pool's fault: the engine reruns the job in JavaScript
-    if (!lease || error instanceof JobCancelled || error instanceof InputError || (error as Error)?.name === 'WasmMemoryError') throw error;
+    if (!lease || error instanceof JobCancelled || error instanceof InputError || error instanceof WasmMemoryError) throw error;
     // a helper failed: the pool is done for this session, and this solve reruns single-threaded
     lease.fail();
     return await iterate(ctx, prepared, params, key, warm, null, start);
