@@ -38,6 +38,18 @@ export function timeIt(fn: () => unknown, repeats: number): number {
   return median(times);
 }
 
+/** `timeIt` for an async call (one warm-up, then the median of `repeats` awaited calls). */
+export async function timeItAsync(fn: () => Promise<unknown>, repeats: number): Promise<number> {
+  lastResult = await fn();
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    lastResult = await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
 /** A row of a benchmark table: times in ms; null or undefined where there is no measurement. */
 export interface BenchRow {
   size: string | number;

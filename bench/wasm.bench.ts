@@ -28,7 +28,8 @@ import { loadKernelsNode } from '../src/kernels/wasm/loadNode';
 import type { SinkhornParams } from '../src/workers/jobs/sinkhorn';
 import { standaloneContext, type JobContext } from '../src/workers/job';
 import type { WasmKernelModule } from '../src/kernels/wasm/wasm';
-import { median, runPython, timeIt } from './lib';
+import { median, runPython, timeIt, timeItAsync } from './lib';
+import { createDensePool } from '../src/workers/densePool';
 import { nodePool } from './poolNode';
 import { POOL_MIN_ENTRIES, type WorkerPool } from '../src/workers/pool';
 
@@ -53,6 +54,8 @@ interface Row {
   size: string;
   js: number;
   wasm: number;
+  /** WASM on the worker pool (src/workers/densePool.ts), the operator resident in the blocks; null where not run */
+  pool: number | null;
   peer: number | null;
   /** bytes streamed per call, for GB/s */
   bytes: number;
@@ -65,12 +68,12 @@ function fmt(x: number | null): string {
 
 function table(title: string, peer: string, rows: Row[]): void {
   console.log(`\n### ${title}\n`);
-  console.log(`| size | JS (ms) | WASM ×1 (ms) | ${peer} (ms) | WASM GB/s | JS / WASM | WASM / peer |`);
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| size | JS (ms) | WASM ×1 (ms) | WASM (pool ×${densePool.size}) (ms) | ${peer} (ms) | WASM ×1 GB/s | pool GB/s | JS / WASM | WASM / peer | pool / peer |`);
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const gbs = (ms: number | null, bytes: number) => (ms ? (bytes / (ms * 1e6)).toFixed(1) : '—');
+  const ratio = (ms: number | null, peer: number | null) => (ms && peer ? `${(ms / peer).toFixed(2)}×` : '—');
   for (const r of rows) {
-    const gbs = r.bytes / (r.wasm * 1e6);
-    const ratio = r.peer ? `${(r.wasm / r.peer).toFixed(2)}×` : '—';
-    console.log(`| ${r.size} | ${fmt(r.js)} | ${fmt(r.wasm)} | ${fmt(r.peer)} | ${gbs.toFixed(1)} | ${(r.js / r.wasm).toFixed(2)}× | ${ratio} |`);
+    console.log(`| ${r.size} | ${fmt(r.js)} | ${fmt(r.wasm)} | ${fmt(r.pool)} | ${fmt(r.peer)} | ${gbs(r.wasm, r.bytes)} | ${gbs(r.pool, r.bytes)} | ${(r.js / r.wasm).toFixed(2)}× | ${ratio(r.wasm, r.peer)} | ${ratio(r.pool, r.peer)} |`);
   }
 }
 
@@ -200,7 +203,9 @@ writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
 console.log(`wasm: peers (numpy, scipy, POT), sizes ${sizes.join(', ')}…`);
 const peer = runPython<{ numpy: string; sizes: Record<string, Record<string, number>>; job: { pot: string; ms: number } | null; logJobs: { log: number; stabilized: number }[] | null; poolJobs: number[] | null }>('wasm.py', [join(dir, 'spec.json')]);
 
-console.log('wasm: kernels (JS, WASM)…');
+console.log('wasm: kernels (JS, WASM ×1, WASM pool)…');
+// every size on the pool (minEntries 0): the column shows where splitting rows pays
+const densePool = nodePool(module, 0);
 const rows: Record<'matvec' | 'matvecT' | 'lse' | 'lseCols' | 'sinkhorn', Row[]> = { matvec: [], matvecT: [], lse: [], lseCols: [], sinkhorn: [] };
 for (const n of sizes) {
   const random = mulberry32(1);
@@ -214,14 +219,24 @@ for (const n of sizes) {
   const bytes = 8 * n * n;
   const r = repeats(n);
   const out = new Float64Array(n);
-  rows.matvec.push({ size: `${n}²`, js: timeIt(() => matVec(a, x, n, n), r), wasm: timeIt(() => w.exports.matVec(pa, px, py, n, n), r), peer: peerN?.matvec ?? null, bytes });
-  rows.matvecT.push({ size: `${n}²`, js: timeIt(() => multiplyColumns(a, x, n, n, out), r), wasm: timeIt(() => w.exports.matVecTransposed(pa, px, py, n, n), r), peer: peerN?.matvecT ?? null, bytes });
-  rows.lse.push({ size: `${n}²`, js: timeIt(() => reduce(a, n, n, 'logsumexp', 'rows'), r), wasm: timeIt(() => w.exports.rowLogSumExp(pa, py, n, n), r), peer: peerN?.lse ?? null, bytes });
+  // the pooled operator: its rows given to the blocks once (not timed), as a job would build it
+  const lease = densePool.acquire(n * n)!;
+  const pooled = await createDensePool(module.instantiate(), lease, a, n, n, `bench ${n}`);
+  const pool = {
+    matvec: await timeItAsync(() => pooled.matVec(x), r),
+    matvecT: await timeItAsync(() => pooled.matVecTransposed(x), r),
+    lse: await timeItAsync(() => pooled.rowLogSumExp(), r),
+    lseCols: await timeItAsync(() => pooled.columnLogSumExp(), r),
+  };
+  lease.release();
+  rows.matvec.push({ size: `${n}²`, js: timeIt(() => matVec(a, x, n, n), r), wasm: timeIt(() => w.exports.matVec(pa, px, py, n, n), r), pool: pool.matvec, peer: peerN?.matvec ?? null, bytes });
+  rows.matvecT.push({ size: `${n}²`, js: timeIt(() => multiplyColumns(a, x, n, n, out), r), wasm: timeIt(() => w.exports.matVecTransposed(pa, px, py, n, n), r), pool: pool.matvecT, peer: peerN?.matvecT ?? null, bytes });
+  rows.lse.push({ size: `${n}²`, js: timeIt(() => reduce(a, n, n, 'logsumexp', 'rows'), r), wasm: timeIt(() => w.exports.rowLogSumExp(pa, py, n, n), r), pool: pool.lse, peer: peerN?.lse ?? null, bytes });
   // column LSE of A: the log-domain kernel with shift 0 and scale −1, (0 − A_ij)·(−1) = A_ij
   const zero = w.put(new Float64Array(n));
   const work = w.allocF64(n);
   const pyc = w.allocF64(n);
-  rows.lseCols.push({ size: `${n}²`, js: timeIt(() => reduce(a, n, n, 'logsumexp', 'cols'), r), wasm: timeIt(() => w.exports.columnLogSumExpShifted(pa, zero, pyc, work, n, n, -1), r), peer: peerN?.lseCols ?? null, bytes });
+  rows.lseCols.push({ size: `${n}²`, js: timeIt(() => reduce(a, n, n, 'logsumexp', 'cols'), r), wasm: timeIt(() => w.exports.columnLogSumExpShifted(pa, zero, pyc, work, n, n, -1), r), pool: pool.lseCols, peer: peerN?.lseCols ?? null, bytes });
 
   // one scaling Sinkhorn iteration on K = exp(−C/0.05), n uniform points in [0, 1]²
   const p = Float64Array.from({ length: 2 * n }, () => random());
@@ -244,10 +259,14 @@ for (const n of sizes) {
     size: `${n}²`,
     js: timeIt(() => reference.step(), r),
     wasm: timeIt(() => w2.exports.sinkhornScalingPass(k, pb, pb, u0, v0, u1, v1, ktu, n, n), r),
+    // pooled: the job table on the worker pool below
+    pool: null,
     peer: peerN?.sinkhorn ?? null,
     bytes,
   });
 }
+
+densePool.terminate();
 
 const peerName = peer.result ? `numpy ${peer.result.numpy}` : 'numpy';
 table('Mat-vec y = A x', `${peerName} A @ x`, rows.matvec);
@@ -255,6 +274,7 @@ table('Transposed mat-vec y = Aᵀ u', `${peerName} A.T @ u`, rows.matvecT);
 table('Row log-sum-exp', 'scipy logsumexp(A, axis=1)', rows.lse);
 table('Column log-sum-exp (one pass, running max and sum per column)', 'scipy logsumexp(A, axis=0)', rows.lseCols);
 table('One scaling Sinkhorn iteration (ε = 0.05)', `${peerName} u = a/(K@v); v = b/(K.T@u)`, rows.sinkhorn);
+console.log(`\nWASM (pool) = src/workers/densePool.ts on ${densePool.size} row blocks (the bench's own thread and ${densePool.size - 1} Node worker_threads helper(s) running poolRows.ts), the rows given to the blocks once before timing; each call posts the vector, computes block 0 here and awaits the helpers' parts. The pooled Sinkhorn iteration is the job table on the pool below.`);
 
 console.log(`\n### The sinkhorn/solve job end to end (n = ${JOB_N}, ε = ${SINKHORN_EPSILON}, scaling, ${jobWasm.iterations} iterations)\n`);
 console.log('| path | job (ms) | of which the iteration loop (ms) | POT sinkhorn_knopp, same iterations (ms) | job / POT |');

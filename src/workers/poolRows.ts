@@ -9,6 +9,11 @@
  * problem's cost scale, then exp) so that only small vectors travel; a loaded cost matrix comes
  * as its block of rows. The block is kept between solves with the same key (a preview and the
  * full solve that follows it share K).
+ *
+ * A helper can hold a dense block instead (`denseSetup`: rows [r₀, r₁) of a matrix A, given
+ * once and kept in wasm memory): it answers A_block x, A_blockᵀ u_block (its share of Aᵀu),
+ * and the row and column log-sum-exp of its block (src/workers/densePool.ts combines them).
+ * One operator per helper: a setup of either kind drops the other.
  */
 import { costMatrix, type CostKind } from '../geometry/ot/costs';
 import type { WasmKernelModule, WasmKernels } from '../kernels/wasm/wasm';
@@ -24,10 +29,25 @@ export type PoolRequest =
   /** One pass from v; `swap` first makes the last pass's u the current iterate (false on the first pass). */
   | { type: 'pass'; v: Float64Array; swap: boolean }
   /** The block's rows of P = diag(u) K diag(v) for the current u and the given v. */
-  | { type: 'plan'; v: Float64Array };
+  | { type: 'plan'; v: Float64Array }
+  | DenseRequest;
+
+/** Requests on a dense row block (densePool.ts). */
+export type DenseRequest =
+  | { type: 'denseSetup'; key: string; rows: number; m: number; matrix: Float64Array }
+  /** y_block = A_block x (rows values). */
+  | { type: 'denseMatVec'; x: Float64Array }
+  /** The block's share A_blockᵀ u_block of Aᵀu (m values). */
+  | { type: 'denseMatVecT'; u: Float64Array }
+  /** LSE_j A_ij for the block's rows. */
+  | { type: 'denseRowLse' }
+  /** LSE_i A_ij over the block's rows, per column (m values). */
+  | { type: 'denseColumnLse' };
 
 export type PoolReply =
   | { type: 'ready' }
+  | { type: 'denseSetup'; reused: boolean }
+  | { type: 'vector'; values: Float64Array }
   | { type: 'setup'; reused: boolean }
   | { type: 'pass'; err: number; u: Float64Array; ktu: Float64Array }
   | { type: 'plan'; plan: Float64Array }
@@ -58,12 +78,69 @@ export function blockCost(source: RowSource, rows: number, m: number): Float64Ar
   return c;
 }
 
+interface DenseBlock {
+  key: string;
+  kernels: WasmKernels;
+  rows: number;
+  m: number;
+  a: number;
+  /** rows f64 (x in, zeros for the column LSE's shift) */
+  rowsIn: number;
+  /** m f64 (x or u in) */
+  colsIn: number;
+  rowsOut: number;
+  colsOut: number;
+  work: number;
+}
+
 /** A helper's state machine: `handle(request)` → reply and the buffers to transfer with it. */
 export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRequest) => { reply: PoolReply; transfer: Transferable[] } {
   let block: Block | null = null;
+  let dense: DenseBlock | null = null;
+  const vector = (kernels: WasmKernels, ptr: number, count: number) => {
+    const values = kernels.f64(ptr, count).slice();
+    return { reply: { type: 'vector' as const, values }, transfer: [values.buffer] };
+  };
   return (request) => {
     try {
       switch (request.type) {
+        case 'denseSetup': {
+          const { key, rows, m, matrix } = request;
+          if (matrix.length !== rows * m) throw new Error(`dense block of ${rows}×${m} got ${matrix.length} entries`);
+          const reused = dense !== null && dense.key === key && dense.rows === rows && dense.m === m;
+          if (!reused) {
+            block = null;
+            dense = null;
+            const kernels = module.instantiate();
+            const a = kernels.put(matrix);
+            dense = { key, kernels, rows, m, a, rowsIn: kernels.allocF64(rows), colsIn: kernels.allocF64(m), rowsOut: kernels.allocF64(rows), colsOut: kernels.allocF64(m), work: kernels.allocF64(m) };
+          }
+          return { reply: { type: 'denseSetup', reused }, transfer: [] };
+        }
+        case 'denseMatVec': {
+          const d = needDense(dense);
+          d.kernels.f64(d.colsIn, d.m).set(request.x);
+          d.kernels.exports.matVec(d.a, d.colsIn, d.rowsOut, d.rows, d.m);
+          return vector(d.kernels, d.rowsOut, d.rows);
+        }
+        case 'denseMatVecT': {
+          const d = needDense(dense);
+          d.kernels.f64(d.rowsIn, d.rows).set(request.u);
+          d.kernels.exports.matVecTransposed(d.a, d.rowsIn, d.colsOut, d.rows, d.m);
+          return vector(d.kernels, d.colsOut, d.m);
+        }
+        case 'denseRowLse': {
+          const d = needDense(dense);
+          d.kernels.exports.rowLogSumExp(d.a, d.rowsOut, d.rows, d.m);
+          return vector(d.kernels, d.rowsOut, d.rows);
+        }
+        case 'denseColumnLse': {
+          const d = needDense(dense);
+          // LSE_i((0 − A_ij)·(−1)) = LSE_i A_ij
+          d.kernels.f64(d.rowsIn, d.rows).fill(0);
+          d.kernels.exports.columnLogSumExpShifted(d.a, d.rowsIn, d.colsOut, d.work, d.rows, d.m, -1);
+          return vector(d.kernels, d.colsOut, d.m);
+        }
         case 'init':
           return { reply: { type: 'ready' }, transfer: [] };
         case 'setup': {
@@ -71,6 +148,7 @@ export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRe
           const reused = block !== null && block.key === key && block.rows === rows && block.m === m;
           if (!reused) {
             block = null; // the old instance and its memory go with it
+            dense = null;
             const kernels = module.instantiate();
             const k = kernels.put(blockCost(request.source, rows, m));
             kernels.exports.gibbsKernel(k, k, rows * m, epsilon);
@@ -107,9 +185,15 @@ export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRe
       }
     } catch (error) {
       block = null;
+      dense = null;
       return { reply: { type: 'error', message: (error as Error)?.message ?? String(error) }, transfer: [] };
     }
   };
+}
+
+function needDense(dense: DenseBlock | null): DenseBlock {
+  if (!dense) throw new Error('no dense block: send "denseSetup" first');
+  return dense;
 }
 
 function need(block: Block | null): Block {
