@@ -39,15 +39,15 @@ export function allocate(bytes: usize): usize {
 // ---------------------------------------------------------------------------------
 // Dense products.
 
-/** y_i = Σ_j A_ij x_j, A n×m. */
-export function matVec(a: usize, x: usize, y: usize, n: i32, m: i32): void {
-  const m2 = m & ~3;
-  for (let i = 0; i < n; i++) {
+/** y_i = Σ_j A_ij x_j for rows [i0, i1) one at a time (two accumulators; the tail rows of matVec). */
+function matVecRows(a: usize, x: usize, y: usize, i0: i32, i1: i32, m: i32): void {
+  const m4 = m & ~3;
+  for (let i = i0; i < i1; i++) {
     const row = a + (<usize>i * <usize>m) * 8;
     let s0 = f64x2.splat(0);
     let s1 = f64x2.splat(0);
     let j = 0;
-    for (; j < m2; j += 4) {
+    for (; j < m4; j += 4) {
       const o = <usize>j * 8;
       s0 = f64x2.add(s0, f64x2.mul(v128.load(row + o), v128.load(x + o)));
       s1 = f64x2.add(s1, f64x2.mul(v128.load(row + o, 16), v128.load(x + o, 16)));
@@ -57,6 +57,53 @@ export function matVec(a: usize, x: usize, y: usize, n: i32, m: i32): void {
     for (; j < m; j++) t += load<f64>(row + <usize>j * 8) * load<f64>(x + <usize>j * 8);
     store<f64>(y + <usize>i * 8, t);
   }
+}
+
+/**
+ * y_i = Σ_j A_ij x_j, A n×m. Four rows per pass over x: four independent accumulators
+ * (one row's single chain of adds bounds the loop by the add latency, ~12 GB/s here) and
+ * each load of x serves four rows.
+ */
+export function matVec(a: usize, x: usize, y: usize, n: i32, m: i32): void {
+  const m2 = m & ~1;
+  const stride = <usize>m * 8;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = a + <usize>i * stride;
+    const r1 = r0 + stride;
+    const r2 = r1 + stride;
+    const r3 = r2 + stride;
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let s2 = f64x2.splat(0);
+    let s3 = f64x2.splat(0);
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const o = <usize>j * 8;
+      const xv = v128.load(x + o);
+      s0 = f64x2.add(s0, f64x2.mul(v128.load(r0 + o), xv));
+      s1 = f64x2.add(s1, f64x2.mul(v128.load(r1 + o), xv));
+      s2 = f64x2.add(s2, f64x2.mul(v128.load(r2 + o), xv));
+      s3 = f64x2.add(s3, f64x2.mul(v128.load(r3 + o), xv));
+    }
+    let t0 = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
+    let t1 = f64x2.extract_lane(s1, 0) + f64x2.extract_lane(s1, 1);
+    let t2 = f64x2.extract_lane(s2, 0) + f64x2.extract_lane(s2, 1);
+    let t3 = f64x2.extract_lane(s3, 0) + f64x2.extract_lane(s3, 1);
+    if (j < m) {
+      const o = <usize>j * 8;
+      const xj = load<f64>(x + o);
+      t0 += load<f64>(r0 + o) * xj;
+      t1 += load<f64>(r1 + o) * xj;
+      t2 += load<f64>(r2 + o) * xj;
+      t3 += load<f64>(r3 + o) * xj;
+    }
+    store<f64>(y + <usize>i * 8, t0);
+    store<f64>(y + <usize>i * 8 + 8, t1);
+    store<f64>(y + <usize>i * 8 + 16, t2);
+    store<f64>(y + <usize>i * 8 + 24, t3);
+  }
+  matVecRows(a, x, y, i, n, m);
 }
 
 /** y_j = Σ_i A_ij u_i (Aᵀu), A n×m, four rows per pass over y. */
@@ -257,7 +304,7 @@ export function gibbsKernel(c: usize, k: usize, count: i32, epsilon: f64): void 
  *   ktu_j += uOut_i K_ij            (this row's share of Kᵀ uOut)
  * then vOut_j = b_j / ktu_j. Returns the error term Σ_i |uIn_i kv_i − a_i|, i.e. the
  * marginal error of the previous iterate (its column term is 0 up to rounding).
- * Rows are taken two at a time so each load of ktu serves two rows.
+ * Rows are taken four at a time (then two, then one) so each load of v and of ktu serves four rows.
  */
 export function sinkhornScalingPass(
   k: usize, a: usize, b: usize, uIn: usize, vIn: usize, uOut: usize, vOut: usize, ktu: usize, n: i32, m: i32,
@@ -267,6 +314,73 @@ export function sinkhornScalingPass(
   const m2 = m & ~1;
   let err: f64 = 0;
   let i = 0;
+  // four rows at a time: four independent sums (one chain of adds per row bounds the loop by
+  // the add latency) and each load of v, and each load and store of Kᵀu, serves four rows
+  for (; i + 3 < n; i += 4) {
+    const r0 = k + <usize>i * stride;
+    const r1 = r0 + stride;
+    const r2 = r1 + stride;
+    const r3 = r2 + stride;
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let s2 = f64x2.splat(0);
+    let s3 = f64x2.splat(0);
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const o = <usize>j * 8;
+      const vj = v128.load(vIn + o);
+      s0 = f64x2.add(s0, f64x2.mul(v128.load(r0 + o), vj));
+      s1 = f64x2.add(s1, f64x2.mul(v128.load(r1 + o), vj));
+      s2 = f64x2.add(s2, f64x2.mul(v128.load(r2 + o), vj));
+      s3 = f64x2.add(s3, f64x2.mul(v128.load(r3 + o), vj));
+    }
+    let kv0 = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
+    let kv1 = f64x2.extract_lane(s1, 0) + f64x2.extract_lane(s1, 1);
+    let kv2 = f64x2.extract_lane(s2, 0) + f64x2.extract_lane(s2, 1);
+    let kv3 = f64x2.extract_lane(s3, 0) + f64x2.extract_lane(s3, 1);
+    if (j < m) {
+      const o = <usize>j * 8;
+      const vj = load<f64>(vIn + o);
+      kv0 += load<f64>(r0 + o) * vj;
+      kv1 += load<f64>(r1 + o) * vj;
+      kv2 += load<f64>(r2 + o) * vj;
+      kv3 += load<f64>(r3 + o) * vj;
+    }
+    const ai = a + <usize>i * 8;
+    const ui = uIn + <usize>i * 8;
+    const a0 = load<f64>(ai);
+    const a1 = load<f64>(ai, 8);
+    const a2 = load<f64>(ai, 16);
+    const a3 = load<f64>(ai, 24);
+    err += Math.abs(load<f64>(ui) * kv0 - a0) + Math.abs(load<f64>(ui, 8) * kv1 - a1);
+    err += Math.abs(load<f64>(ui, 16) * kv2 - a2) + Math.abs(load<f64>(ui, 24) * kv3 - a3);
+    const u0 = a0 / kv0;
+    const u1 = a1 / kv1;
+    const u2 = a2 / kv2;
+    const u3 = a3 / kv3;
+    const uo = uOut + <usize>i * 8;
+    store<f64>(uo, u0);
+    store<f64>(uo, u1, 8);
+    store<f64>(uo, u2, 16);
+    store<f64>(uo, u3, 24);
+    const w0 = f64x2.splat(u0);
+    const w1 = f64x2.splat(u1);
+    const w2 = f64x2.splat(u2);
+    const w3 = f64x2.splat(u3);
+    j = 0;
+    for (; j < m2; j += 2) {
+      const o = <usize>j * 8;
+      const p = f64x2.add(
+        f64x2.add(f64x2.mul(v128.load(r0 + o), w0), f64x2.mul(v128.load(r1 + o), w1)),
+        f64x2.add(f64x2.mul(v128.load(r2 + o), w2), f64x2.mul(v128.load(r3 + o), w3)),
+      );
+      v128.store(ktu + o, f64x2.add(v128.load(ktu + o), p));
+    }
+    if (j < m) {
+      const o = <usize>j * 8;
+      store<f64>(ktu + o, load<f64>(ktu + o) + ((load<f64>(r0 + o) * u0 + load<f64>(r1 + o) * u1) + (load<f64>(r2 + o) * u2 + load<f64>(r3 + o) * u3)));
+    }
+  }
   for (; i + 1 < n; i += 2) {
     const r0 = k + <usize>i * stride;
     const r1 = r0 + stride;
