@@ -239,6 +239,10 @@ export class Engine {
         usage.wasm = true;
         return engineWasm.instantiate();
       };
+      trackedWasm.borrow = () => {
+        usage.wasm = true;
+        return engineWasm.borrow();
+      };
     }
     /** Set when a WASM kernel ran out of memory in this run: the job reran, and later passes run, in JavaScript. */
     let wasmOff = false;

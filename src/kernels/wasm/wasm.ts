@@ -1,8 +1,8 @@
 /**
  * Host side of the CPU path's WebAssembly SIMD kernels (src/kernels/wasm/assembly/kernels.ts,
  * AssemblyScript compiled with `--enable simd -O3`, f64x2). One compiled module per
- * engine; each job instantiates its own instance (its own memory), so jobs interleaved at
- * checkpoints never share a heap. Operators are built inside the instance's memory and
+ * engine; each job instantiates (or borrows) its own instance (its own memory), so jobs
+ * interleaved at checkpoints never share a heap. Operators are built inside the instance's memory and
  * live there for the whole job (copying a large matrix in costs about one mat-vec).
  *
  * Pointers are byte offsets into the instance's memory. `memory.grow` detaches every
@@ -75,14 +75,43 @@ export class WasmKernels {
   }
 }
 
-/** A compiled kernel module; `instantiate()` gives a fresh instance with its own memory. */
+/** An instance given back (`recycle`) is kept for the next `borrow` only while its memory is at most this big. */
+export const SPARE_MAX_BYTES = 64 * 2 ** 20;
+
+/**
+ * A compiled kernel module; `instantiate()` gives a fresh instance with its own memory.
+ *
+ * `borrow()` / `recycle()`: a job whose operator lives only as long as the job (the Sinkhorn
+ * solve builds K anew for each ε) borrows an instance and gives it back when no pointer into
+ * it is used any more; the next borrow gets it with its heap reset. A fresh memory's pages
+ * are faulted in on first touch (building a 1000² K in fresh memory cost ~5 ms here, about
+ * as much as computing it), and WebAssembly memory never shrinks, so at most one spare of at
+ * most SPARE_MAX_BYTES is kept.
+ */
 export class WasmKernelModule {
+  /** One spare, shared by every object made with Object.create(this) (the engine's tracked views of the module). */
+  private readonly spare: { kernels: WasmKernels | null } = { kernels: null };
+
   /** `module` is structured-clonable: the engine posts it to its pool workers (src/workers/pool.ts). */
   constructor(readonly module: WebAssembly.Module) {}
 
   instantiate(): WasmKernels {
     const instance = new WebAssembly.Instance(this.module, { env: { abort: abortFromWasm } });
     return new WasmKernels(instance.exports as unknown as KernelExports);
+  }
+
+  /** The spare instance (heap reset: every earlier pointer is void) or a fresh one. */
+  borrow(): WasmKernels {
+    const spare = this.spare.kernels;
+    if (!spare) return this.instantiate();
+    this.spare.kernels = null;
+    spare.exports.heapReset();
+    return spare;
+  }
+
+  /** Gives a borrowed instance back; the caller must not use it, or any view of its memory, again. */
+  recycle(kernels: WasmKernels): void {
+    if (kernels.exports.memory.buffer.byteLength <= SPARE_MAX_BYTES) this.spare.kernels = kernels;
   }
 }
 

@@ -24,7 +24,7 @@ import { DeviceLimitError } from '../../kernels/context';
 import { float32ErrorFloor, SinkhornLogGpu } from '../../kernels/sinkhorn/sinkhorn';
 import { createSinkhornLogWasm } from '../../kernels/wasm/sinkhornLog';
 import { createSinkhornWasm, type SinkhornWasmSolver } from '../../kernels/wasm/sinkhornScaling';
-import { WasmMemoryError } from '../../kernels/wasm/wasm';
+import { WasmMemoryError, type WasmKernels } from '../../kernels/wasm/wasm';
 import { defineJob, InputError, JobCancelled, type JobContext } from '../job';
 import type { PoolLease } from '../pool';
 import { createSinkhornPool, type OperatorSource, type SinkhornPoolSolver } from '../sinkhornScalingPool';
@@ -132,10 +132,19 @@ type CpuSolver = OtSolver | SinkhornPoolSolver;
  * log: the reference's cached-kernel iteration, C and K̃ in wasm memory); SNS stays in JavaScript.
  * With a pool lease (big problems, scaling method) K is split into row blocks across the pool.
  */
-async function createCpuSolver(ctx: JobContext<SinkhornSolveProgress>, prepared: Prepared, params: SinkhornParams, initial: WarmStart | undefined, key: string, lease: PoolLease | null): Promise<CpuSolver> {
+async function createCpuSolver(
+  ctx: JobContext<SinkhornSolveProgress>,
+  prepared: Prepared,
+  params: SinkhornParams,
+  initial: WarmStart | undefined,
+  key: string,
+  lease: PoolLease | null,
+  borrowed: WasmKernels[],
+): Promise<CpuSolver> {
   const { problem } = prepared;
-  const wasm = (params.method === 'sinkhorn' || params.method === 'log') && ctx.wasm ? ctx.wasm.instantiate() : null;
+  const wasm = (params.method === 'sinkhorn' || params.method === 'log') && ctx.wasm ? ctx.wasm.borrow() : null;
   if (!wasm) return createSolver(problem, params.epsilon, params.method, { initial });
+  borrowed.push(wasm);
   if (lease && params.method === 'sinkhorn') {
     const source: OperatorSource = prepared.dim > 0 ? { kind: 'points', x: prepared.x, y: prepared.y, dim: prepared.dim, cost: params.cost, costScale: prepared.costScale } : { kind: 'matrix' };
     return createSinkhornPool(wasm, lease, problem, params.epsilon, source, `${key}|${params.epsilon}`, initial);
@@ -212,9 +221,28 @@ async function iterate(
   lease: PoolLease | null,
   start: number,
 ): Promise<SinkhornSolveResult> {
+  // the solvers' wasm instances: given back when the solve ends (every plan and potential is copied out)
+  const borrowed: WasmKernels[] = [];
+  try {
+    return await iterateOn(ctx, prepared, params, key, warmInfo, lease, start, borrowed);
+  } finally {
+    for (const kernels of borrowed) ctx.wasm?.recycle(kernels);
+  }
+}
+
+async function iterateOn(
+  ctx: JobContext<SinkhornSolveProgress>,
+  prepared: Prepared,
+  params: SinkhornParams,
+  key: string,
+  warmInfo: { start: WarmStart; info: WarmStartInfo } | null,
+  lease: PoolLease | null,
+  start: number,
+  borrowed: WasmKernels[],
+): Promise<SinkhornSolveResult> {
   const { problem } = prepared;
   let warm = warmInfo;
-  let solver = await createCpuSolver(ctx, prepared, params, warm?.start, key, lease);
+  let solver = await createCpuSolver(ctx, prepared, params, warm?.start, key, lease, borrowed);
   const history = new HistoryBuffer();
   let lastProgress = -Infinity;
   // The first progress plan waits one interval: a solve shorter than that returns its plan
@@ -229,7 +257,7 @@ async function iterate(
       if (warm && solver.iterations === 1) {
         // the scaling form underflowed from the warm start's v = exp((g − max g)/ε): start cold
         warm = null;
-        solver = await createCpuSolver(ctx, prepared, params, undefined, key, lease);
+        solver = await createCpuSolver(ctx, prepared, params, undefined, key, lease, borrowed);
         continue;
       }
       failure = solver.failure;

@@ -31,9 +31,9 @@ describe('sinkhorn/solve, log-domain method, with ctx.wasm', () => {
   for (const epsilon of [0.05, 0.005]) {
     it(`ε = ${epsilon}: the same iterations, error and cost histories, plan and cost as the JavaScript path`, async () => {
       const wasm = (await loadKernelsNode())!;
-      // counts the instances the job takes, so the comparison below is WASM against JS
+      // counts the instances the job borrows, so the comparison below is WASM against JS
       let instances = 0;
-      const counted = { instantiate: () => (instances++, wasm.instantiate()) } as unknown as WasmKernelModule;
+      const counted = { borrow: () => (instances++, wasm.instantiate()), recycle: () => {} } as unknown as WasmKernelModule;
       const logParams: SinkhornParams = { ...params, method: 'log', epsilon, dataset: 'gaussians' };
       const fast = await solve.cpu(context(counted), logParams, null);
       expect(instances).toBe(1);
