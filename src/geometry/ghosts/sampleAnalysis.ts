@@ -15,7 +15,7 @@ import { radiusFromSpread, slopeSpread } from './radius';
 import { emptySampleRadii, fillSampleRadius, setBounds, type SampleRadii, type SetBounds } from './sampleSet';
 import { lossTaylorCoefficients, rootTest } from './taylor';
 import type { RadiiDataSet } from './validate';
-import { nearestZero } from './zeros';
+import { nearestZero, type ZeroSearchKernels } from './zeros';
 
 export interface SelectedSample {
   index: number;
@@ -34,10 +34,10 @@ export interface SelectedSample {
 }
 
 /** Fills sample i of `out`: Δ_a and ρ_a always, the nearest zero (ρ*, its position, certification) when `withZeros`. */
-export function analyseSampleRadius(set: RadiiDataSet, i: number, out: SampleRadii, withZeros: boolean): void {
+export function analyseSampleRadius(set: RadiiDataSet, i: number, out: SampleRadii, withZeros: boolean, kernels?: ZeroSearchKernels): void {
   const K = set.classes;
   if (withZeros) {
-    fillSampleRadius(set, i, out);
+    fillSampleRadius(set, i, out, kernels);
   } else {
     out.deltaA[i] = slopeSpread(set.slopes, i * K, K);
     out.rhoA[i] = radiusFromSpread(out.deltaA[i]);
@@ -51,10 +51,10 @@ export function analyseSampleRadius(set: RadiiDataSet, i: number, out: SampleRad
  * reports progress and yields between chunks; `analyseSampleSet` runs it at once. Both give
  * the same arrays (each sample is analysed on its own).
  */
-export function* sampleRadiiProcess(set: RadiiDataSet, withZeros: boolean, chunk = 25): Generator<number, SampleRadii, void> {
+export function* sampleRadiiProcess(set: RadiiDataSet, withZeros: boolean, chunk = 25, kernels?: ZeroSearchKernels): Generator<number, SampleRadii, void> {
   const out = emptySampleRadii(set.samples);
   for (let i = 0; i < set.samples; i++) {
-    analyseSampleRadius(set, i, out, withZeros);
+    analyseSampleRadius(set, i, out, withZeros, kernels);
     if (i % chunk === chunk - 1) yield i + 1;
   }
   return out;

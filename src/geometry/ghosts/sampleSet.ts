@@ -4,7 +4,7 @@
  * the chapter shows before anything is loaded.
  */
 import { gaussian, type Random } from '../random';
-import { nearestZero } from './zeros';
+import { nearestZero, type ZeroSearchKernels } from './zeros';
 import { batchRadius, percentileRadius, radiusFromSpread, slopeSpread } from './radius';
 import type { RadiiDataSet } from './validate';
 
@@ -35,14 +35,14 @@ export function cloneSampleRadii(r: SampleRadii): SampleRadii {
   return { deltaA: r.deltaA.slice(), rhoA: r.rhoA.slice(), rhoExact: r.rhoExact.slice(), zeroRe: r.zeroRe.slice(), zeroIm: r.zeroIm.slice(), certified: r.certified.slice() };
 }
 
-/** Fills entry i of `out` for sample i of `set` (NaN zero coordinates when F has no zero). */
-export function fillSampleRadius(set: RadiiDataSet, i: number, out: SampleRadii): void {
+/** Fills entry i of `out` for sample i of `set` (NaN zero coordinates when F has no zero); `kernels`: the zero search's loops (default the JS ones). */
+export function fillSampleRadius(set: RadiiDataSet, i: number, out: SampleRadii, kernels?: ZeroSearchKernels): void {
   const K = set.classes;
   const z = set.logits.subarray(i * K, i * K + K);
   const a = set.slopes.subarray(i * K, i * K + K);
   out.deltaA[i] = slopeSpread(a);
   out.rhoA[i] = radiusFromSpread(out.deltaA[i]);
-  const found = nearestZero(z, a);
+  const found = nearestZero(z, a, { kernels });
   out.rhoExact[i] = found.distance;
   out.zeroRe[i] = found.zero ? found.zero.re : NaN;
   out.zeroIm[i] = found.zero ? found.zero.im : NaN;

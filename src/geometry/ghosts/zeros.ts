@@ -48,6 +48,14 @@ export interface ZeroSearchOptions {
   rows?: number;
   /** Newton iterations per start (default 80). */
   iterations?: number;
+  /** The two hot loops, e.g. the WebAssembly ones (src/kernels/wasm/zeroSearch.ts); default: newtonZero and windingNumber here. */
+  kernels?: ZeroSearchKernels;
+}
+
+/** Newton's iteration and the zero count, as `newtonZero` and `windingNumber` compute them. */
+export interface ZeroSearchKernels {
+  newton(z: ArrayLike<number>, a: ArrayLike<number>, x: number, y: number, maxStep: number, iterations?: number): { re: number; im: number; converged: boolean };
+  winding(z: ArrayLike<number>, a: ArrayLike<number>, r: number): number;
 }
 
 /**
@@ -177,6 +185,8 @@ export function nearestZero(z: ArrayLike<number>, a: ArrayLike<number>, options:
   for (let k = 0; k < K; k++) zc[k] -= zmax;
   const ac = merged.a;
 
+  const newton = options.kernels?.newton ?? newtonZero;
+  const windings = options.kernels?.winding ?? windingNumber;
   const columns = options.columns ?? 5;
   const rows = options.rows ?? 8;
   const iterations = options.iterations ?? 80;
@@ -193,7 +203,7 @@ export function nearestZero(z: ArrayLike<number>, a: ArrayLike<number>, options:
   for (let i = 0; i < cols; i++) {
     const x = cols === 1 ? 0.5 * (strip.left + strip.right) : strip.left + ((strip.right - strip.left) * i) / (cols - 1);
     for (let j = 1; j <= rows; j++) {
-      const r = newtonZero(zc, ac, x, 0.5 * j * lowerBound, maxStep, iterations);
+      const r = newton(zc, ac, x, 0.5 * j * lowerBound, maxStep, iterations);
       if (r.converged) addZero(r.re, r.im);
     }
   }
@@ -203,16 +213,16 @@ export function nearestZero(z: ArrayLike<number>, a: ArrayLike<number>, options:
   let certified = false;
   for (let attempt = 0; attempt < 4 && !certified; attempt++) {
     const d = found.length > 0 ? Math.hypot(found[0].re, found[0].im) : Infinity;
-    if (d < Infinity && windingNumber(zc, ac, (1 - CERTIFICATE_GAP) * d) === 0) {
+    if (d < Infinity && windings(zc, ac, (1 - CERTIFICATE_GAP) * d) === 0) {
       certified = true;
       break;
     }
     let hi = d < Infinity ? (1 - CERTIFICATE_GAP) * d : Math.max(Math.abs(strip.left), Math.abs(strip.right)) + 8 * lowerBound;
-    for (let i = 0; i < 60 && windingNumber(zc, ac, hi) === 0; i++) hi *= 2;
+    for (let i = 0; i < 60 && windings(zc, ac, hi) === 0; i++) hi *= 2;
     let lo = lowerBound * (1 - 1e-12);
     while (hi / lo - 1 > 1e-5) {
       const mid = 0.5 * (lo + hi);
-      if (windingNumber(zc, ac, mid) > 0) hi = mid;
+      if (windings(zc, ac, mid) > 0) hi = mid;
       else lo = mid;
     }
     // The missed zero lies in the thin annulus lo ≤ |τ| ≤ hi: start Newton at the smallest |F| there.
@@ -228,7 +238,7 @@ export function nearestZero(z: ArrayLike<number>, a: ArrayLike<number>, options:
         best = t;
       }
     }
-    const r = newtonZero(zc, ac, hi * Math.cos(best), hi * Math.sin(best), 0.05 * lowerBound, iterations * 2);
+    const r = newton(zc, ac, hi * Math.cos(best), hi * Math.sin(best), 0.05 * lowerBound, iterations * 2);
     if (r.converged) addZero(r.re, r.im);
     found.sort((p, q) => Math.hypot(p.re, p.im) - Math.hypot(q.re, q.im));
   }

@@ -669,3 +669,4 @@ export function logSinkhornRowPass(
 
 export * from './gemm';
 export * from './heat';
+export * from './zeros';
