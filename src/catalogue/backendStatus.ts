@@ -9,9 +9,9 @@ export type CpuPath = 'WASM SIMD' | 'JavaScript';
 
 export type CpuReason = 'no WebGPU' | 'no adapter' | 'software adapter only' | 'device lost' | 'forced' | 'device request failed';
 
-/** The CPU path with the row blocks that ran in parallel: `WASM SIMD ×2 workers` (the worker pool), `WASM SIMD` (one). */
+/** The CPU path with the row blocks that ran in parallel: `WASM SIMD ×2 workers` (the worker pool), `WASM SIMD` (one), `JavaScript ×2 workers` (the pool running JavaScript: the sample radii's zero search). */
 export function cpuPathText(path: CpuPath, workers = 1): string {
-  return path === 'WASM SIMD' && workers > 1 ? `${path} ×${workers} workers` : path;
+  return workers > 1 ? `${path} ×${workers} workers` : path;
 }
 
 /**

@@ -350,7 +350,7 @@ export class Engine {
     const cpuPath = (): string => {
       if (!engineWasm) return 'JavaScript: no WebAssembly SIMD';
       if (wasmOff) return 'JavaScript: out of WebAssembly memory';
-      if (!usage.wasm) return 'JavaScript';
+      if (!usage.wasm) return cpuPathText('JavaScript', usage.workers);
       this.noteWorkers(usage.workers);
       return cpuPathText('WASM SIMD', usage.workers);
     };

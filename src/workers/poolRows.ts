@@ -13,10 +13,24 @@
  * A helper can hold a dense block instead (`denseSetup`: rows [r₀, r₁) of a matrix A, given
  * once and kept in wasm memory): it answers A_block x, A_blockᵀ u_block (its share of Aᵀu),
  * and the row and column log-sum-exp of its block (src/workers/densePool.ts combines them).
- * One operator per helper: a setup of either kind drops the other.
+ * One operator per helper: a setup of either kind drops the other. And a helper answers
+ * `sampleRadii`: a chunk of samples' certified nearest zeros (no wasm; rows of a sample set).
  */
 import { costMatrix, type CostKind } from '../geometry/ot/costs';
 import type { WasmKernelModule, WasmKernels } from '../kernels/wasm/wasm';
+import { emptySampleRadii, fillSampleRadius, type SampleRadii } from '../geometry/ghosts/sampleSet';
+import type { ZeroSearchKernels } from '../geometry/ghosts/zeros';
+import { zeroSearchWasm } from '../kernels/wasm/zeroSearch';
+
+/** Every sample's radii and certified nearest zero (fillSampleRadius) for a chunk of a set: what a helper computes for sampleRadiiPool.ts. */
+export function sampleRadiiChunk(classes: number, logits: Float64Array, slopes: Float64Array, kernels?: ZeroSearchKernels): SampleRadii {
+  const samples = logits.length / classes;
+  if (!Number.isInteger(samples) || slopes.length !== logits.length) throw new Error(`a chunk of ${logits.length} logits and ${slopes.length} slopes is not whole samples of ${classes} classes`);
+  const set = { samples, classes, logits, slopes, labels: null };
+  const out = emptySampleRadii(samples);
+  for (let i = 0; i < samples; i++) fillSampleRadius(set, i, out, kernels);
+  return out;
+}
 
 /** How a helper builds its rows of C: from points (n_block×dim and m×dim) or as given. */
 export type RowSource =
@@ -42,12 +56,16 @@ export type DenseRequest =
   /** LSE_j A_ij for the block's rows. */
   | { type: 'denseRowLse' }
   /** LSE_i A_ij over the block's rows, per column (m values). */
-  | { type: 'denseColumnLse' };
+  | { type: 'denseColumnLse' }
+  /** Per-sample radii with the certified nearest zero (sampleRadiiPool.ts) of `logits.length / classes` samples. */
+  /** `wasm`: the search's loops on the WASM kernels (as the job's own worker runs them), else in JavaScript. */
+  | { type: 'sampleRadii'; classes: number; logits: Float64Array; slopes: Float64Array; wasm: boolean };
 
 export type PoolReply =
   | { type: 'ready' }
   | { type: 'denseSetup'; reused: boolean }
   | { type: 'vector'; values: Float64Array }
+  | { type: 'sampleRadii'; radii: SampleRadii }
   | { type: 'setup'; reused: boolean }
   | { type: 'pass'; err: number; u: Float64Array; ktu: Float64Array }
   | { type: 'plan'; plan: Float64Array }
@@ -97,6 +115,8 @@ interface DenseBlock {
 export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRequest) => { reply: PoolReply; transfer: Transferable[] } {
   let block: Block | null = null;
   let dense: DenseBlock | null = null;
+  // the zero search's WASM loops, in an instance of their own (made on the first chunk)
+  let zeros: ZeroSearchKernels | null = null;
   const vector = (kernels: WasmKernels, ptr: number, count: number) => {
     const values = kernels.f64(ptr, count).slice();
     return { reply: { type: 'vector' as const, values }, transfer: [values.buffer] };
@@ -104,6 +124,12 @@ export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRe
   return (request) => {
     try {
       switch (request.type) {
+        case 'sampleRadii': {
+          if (request.wasm) zeros ??= zeroSearchWasm(module.instantiate());
+          const radii = sampleRadiiChunk(request.classes, request.logits, request.slopes, request.wasm ? zeros! : undefined);
+          const transfer = [radii.deltaA, radii.rhoA, radii.rhoExact, radii.zeroRe, radii.zeroIm, radii.certified].map((x) => x.buffer);
+          return { reply: { type: 'sampleRadii', radii }, transfer };
+        }
         case 'denseSetup': {
           const { key, rows, m, matrix } = request;
           if (matrix.length !== rows * m) throw new Error(`dense block of ${rows}×${m} got ${matrix.length} entries`);

@@ -60,3 +60,24 @@ test('a big scaling Sinkhorn runs on the worker pool and says how many workers',
   await expect.poll(finalError, { timeout: 90_000 }).toBeLessThanOrEqual(1e-6 * 1.01);
   expect(errors).toEqual([]);
 });
+
+// The radii chapter's certified zero search on the CPU path: its Newton and winding loops on the
+// WASM kernels (split across the worker pool when this view's job gets it first), and every
+// sample's radius still obeys ρ_a ≤ ρ* with its zero at the reported distance.
+test('the sample radii run their zero search on the WASM kernels', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await openChapter(page, 'radii', '', '?backend=cpu');
+  const plane = page.locator('[data-view="radii-plane"]').first();
+  await expect(plane.locator('.figure-description')).toContainText('ρ* =', { timeout: 60_000 });
+  await expect(plane.getByTestId('preview-label')).toHaveCount(0, { timeout: 60_000 });
+  await expect(plane.getByTestId('view-meta')).toContainText(/CPU \(WASM SIMD( ×[2-4] workers)?\)/);
+  const { doc } = await exportJson(page, plane);
+  const result = doc.result as { perSample: { deltaA: number; rhoA: number; rhoExact: number; nearestZero: { re: number; im: number } }[] };
+  expect(result.perSample).toHaveLength(200);
+  for (const s of result.perSample) {
+    expect(s.rhoA).toBeLessThanOrEqual(s.rhoExact * (1 + 1e-9));
+    expect(Math.abs(Math.hypot(s.nearestZero.re, s.nearestZero.im) - s.rhoExact)).toBeLessThan(1e-9 * s.rhoExact);
+  }
+  expect(errors).toEqual([]);
+});

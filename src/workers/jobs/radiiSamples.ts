@@ -7,7 +7,9 @@
  * (`sampleRadiiProcess`, `summariseSampleRadii`); this file schedules it: stages, progress,
  * checkpoints and the GPU path, where the MLP's JVP runs in the logitJvp kernel and the
  * spreads/radii in the slopeSpread kernel (f32). The root finding stays on the CPU (f64
- * Newton with a certificate). Parameters: src/catalogue/radii.ts.
+ * Newton with a certificate; its Newton and winding loops on the WASM kernels where the
+ * engine has them, split across the worker pool when it is lent: sampleRadiiPool.ts).
+ * Parameters: src/catalogue/radii.ts.
  */
 import {
   cloneSampleRadii,
@@ -36,7 +38,9 @@ import {
   SAMPLE_RADII_SIZE_PARAMS,
   type SampleRadiiParams,
 } from '../../catalogue/radii';
-import { defineJob, InputError, type JobContext } from '../job';
+import { defineJob, InputError, JobCancelled, type JobContext } from '../job';
+import { ENTRIES_PER_SAMPLE_CLASS, sampleRadiiOnPool } from '../sampleRadiiPool';
+import { zeroSearchWasm } from '../../kernels/wasm/zeroSearch';
 
 export type { SampleRadiiParams, SelectedSample };
 
@@ -111,9 +115,26 @@ function setKey(params: Checked, data: unknown, gpu: boolean): unknown {
   return { synthetic: { samples, classes, seed, logitScale: params.logitScale, slopeScale: params.slopeScale } };
 }
 
-/** Runs `sampleRadiiProcess`, reporting progress and yielding to the worker between its chunks. */
+/**
+ * Runs `sampleRadiiProcess`, reporting progress and yielding to the worker between its chunks;
+ * with zeros, on the worker pool when the engine lends it (sampleRadiiPool.ts: the same arrays).
+ */
 async function analyseSet(ctx: JobContext<SampleRadiiProgress>, set: RadiiDataSet, withZeros: boolean): Promise<SampleRadii> {
-  const process = sampleRadiiProcess(set, withZeros);
+  // the zero search's Newton and winding loops on the WASM kernels where the engine has them
+  const kernels = withZeros && ctx.wasm ? zeroSearchWasm(ctx.wasm.instantiate()) : undefined;
+  const lease = withZeros ? (ctx.acquirePool?.(set.samples * set.classes * ENTRIES_PER_SAMPLE_CLASS) ?? null) : null;
+  if (lease) {
+    try {
+      return await sampleRadiiOnPool(ctx, lease, set, kernels);
+    } catch (error) {
+      if (error instanceof JobCancelled) throw error;
+      // a helper failed: the pool is done for this session, and the set is analysed here
+      lease.fail();
+    } finally {
+      lease.release();
+    }
+  }
+  const process = sampleRadiiProcess(set, withZeros, 25, kernels);
   for (let step = process.next(); ; step = process.next()) {
     if (step.done) return step.value;
     ctx.progress({ done: step.value, total: set.samples });
