@@ -11,7 +11,9 @@ import { F64_EXACT, compareClose } from '../src/geometry/tolerance';
 import { wasmWorkspaceFactory } from '../src/kernels/wasm/denseProducts';
 import { loadKernelsNode } from '../src/kernels/wasm/loadNode';
 import { HVP_BENCH_SAMPLES, HVP_BENCH_SHAPES } from './setup/mlpHvpShapes';
-import { runPython, timeIt } from './lib';
+import { runPython, timeIt, timeItAsync } from './lib';
+import { nodePool } from './poolNode';
+import { createCurvaturePool } from '../src/workers/curvaturePool';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const repeats = (size: number) => (size >= 100000 ? 5 : size >= 10000 ? 9 : 21);
@@ -33,8 +35,9 @@ function flops(layers: number[]): number {
 }
 
 const lines: string[] = [];
-lines.push('| P (layers) | JS ms | WASM ms | PyTorch 1-thread ms | WASM / JS | WASM / PyTorch | GFLOP/s JS, WASM, PyTorch |');
-lines.push('|---|---|---|---|---|---|---|');
+const pool = nodePool(module, 0);
+lines.push(`| P (layers) | JS ms | WASM ×1 ms | WASM (pool ×${pool.size}) ms | PyTorch 1-thread ms | WASM / JS | WASM / PyTorch | pool / PyTorch | GFLOP/s JS, WASM ×1, pool, PyTorch |`);
+lines.push('|---|---|---|---|---|---|---|---|---|');
 for (const size of sizes) {
   const layers = HVP_BENCH_SHAPES[size];
   const mlp = createMlp(layers, 'tanh');
@@ -49,13 +52,21 @@ for (const size of sizes) {
   const tJs = timeIt(() => js.apply(v, outJs), repeats(size));
   const tWasm = timeIt(() => wasm.apply(v, outWasm), repeats(size));
   const agree = compareClose(outWasm, outJs, F64_EXACT, 'H v').ok ? '' : ' (WASM ≠ JS!)';
+  // the samples split across the pool (src/workers/curvaturePool.ts), each block set up once
+  const lease = pool.acquire(Infinity)!;
+  const pooled = await createCurvaturePool(module, lease, mlp, theta, data, 0, 'hessian', `bench ${size}`);
+  const tPool = await timeItAsync(() => pooled.apply(v), repeats(size));
+  const poolAgree = compareClose(await pooled.apply(v), outJs, F64_EXACT, 'H v').ok ? '' : ' (pool ≠ JS!)';
+  lease.release();
   const tPeer = peer.result?.sizes[String(mlp.paramCount)]?.hvp;
   const f = flops(layers) / 1e6;
   const g = (t: number | undefined) => (t ? (f / t).toFixed(2) : '—');
   lines.push(
-    `| ${mlp.paramCount} (${layers.join('-')}) | ${tJs.toFixed(2)} | ${tWasm.toFixed(2)}${agree} | ${tPeer?.toFixed(2) ?? '—'} | ${(tJs / tWasm).toFixed(2)}× | ${tPeer ? (tPeer / tWasm).toFixed(2) + '×' : '—'} | ${g(tJs)}, ${g(tWasm)}, ${g(tPeer)} |`,
+    `| ${mlp.paramCount} (${layers.join('-')}) | ${tJs.toFixed(2)} | ${tWasm.toFixed(2)}${agree} | ${tPool.toFixed(2)}${poolAgree} | ${tPeer?.toFixed(2) ?? '—'} | ${(tJs / tWasm).toFixed(2)}× | ${tPeer ? (tPeer / tWasm).toFixed(2) + '×' : '—'} | ${tPeer ? (tPeer / tPool).toFixed(2) + '×' : '—'} | ${g(tJs)}, ${g(tWasm)}, ${g(tPool)}, ${g(tPeer)} |`,
   );
 }
 console.log(`\nHessian-vector product (cached forward), tanh MLP over ${n} samples; peer: ${peer.result?.source ?? peer.note}`);
+pool.terminate();
 console.log(lines.join('\n'));
+console.log(`WASM (pool): the ${n} samples in ${pool.size} row blocks (this thread and ${pool.size - 1} Node worker_threads helper(s)), H v = Σ_b (n_b/n) H_b v; each call posts v and awaits the blocks' products.`);
 console.log('Ratios are throughputs (time of the other / time of WASM); GFLOP/s counts the multiply-adds of the layer products only.');

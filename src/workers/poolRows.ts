@@ -14,13 +14,16 @@
  * once and kept in wasm memory): it answers A_block x, A_blockᵀ u_block (its share of Aᵀu),
  * and the row and column log-sum-exp of its block (src/workers/densePool.ts combines them).
  * One operator per helper: a setup of either kind drops the other. And a helper answers
- * `sampleRadii`: a chunk of samples' certified nearest zeros (no wasm; rows of a sample set).
+ * `sampleRadii`: a chunk of samples' certified nearest zeros (rows of a sample set), and holds a
+ * block of samples' curvature operator (`curvatureSetup`, `curvatureApply`: curvaturePool.ts).
  */
 import { costMatrix, type CostKind } from '../geometry/ot/costs';
 import type { WasmKernelModule, WasmKernels } from '../kernels/wasm/wasm';
 import { emptySampleRadii, fillSampleRadius, type SampleRadii } from '../geometry/ghosts/sampleSet';
 import type { ZeroSearchKernels } from '../geometry/ghosts/zeros';
 import { zeroSearchWasm } from '../kernels/wasm/zeroSearch';
+import { createMlp, curvatureOperator, type Activation, type CurvatureKind, type CurvatureOperator } from '../geometry/nn';
+import { wasmWorkspaceFactory } from '../kernels/wasm/denseProducts';
 
 /** Every sample's radii and certified nearest zero (fillSampleRadius) for a chunk of a set: what a helper computes for sampleRadiiPool.ts. */
 export function sampleRadiiChunk(classes: number, logits: Float64Array, slopes: Float64Array, kernels?: ZeroSearchKernels): SampleRadii {
@@ -59,7 +62,11 @@ export type DenseRequest =
   | { type: 'denseColumnLse' }
   /** Per-sample radii with the certified nearest zero (sampleRadiiPool.ts) of `logits.length / classes` samples. */
   /** `wasm`: the search's loops on the WASM kernels (as the job's own worker runs them), else in JavaScript. */
-  | { type: 'sampleRadii'; classes: number; logits: Float64Array; slopes: Float64Array; wasm: boolean };
+  | { type: 'sampleRadii'; classes: number; logits: Float64Array; slopes: Float64Array; wasm: boolean }
+  /** A block of samples' curvature operator (curvaturePool.ts): the MLP, θ and the block's data, no weight decay. */
+  | { type: 'curvatureSetup'; key: string; layers: number[]; activation: Activation; kind: CurvatureKind; theta: Float64Array; x: Float64Array; y: Int32Array; dimension: number; classes: number }
+  /** The block's (1/n_b) Σ_{i∈b} ∇²ℓ_i v (or its Gauss–Newton or residual part). */
+  | { type: 'curvatureApply'; v: Float64Array };
 
 export type PoolReply =
   | { type: 'ready' }
@@ -117,6 +124,7 @@ export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRe
   let dense: DenseBlock | null = null;
   // the zero search's WASM loops, in an instance of their own (made on the first chunk)
   let zeros: ZeroSearchKernels | null = null;
+  let curvature: { key: string; op: CurvatureOperator; out: Float64Array } | null = null;
   const vector = (kernels: WasmKernels, ptr: number, count: number) => {
     const values = kernels.f64(ptr, count).slice();
     return { reply: { type: 'vector' as const, values }, transfer: [values.buffer] };
@@ -129,6 +137,21 @@ export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRe
           const radii = sampleRadiiChunk(request.classes, request.logits, request.slopes, request.wasm ? zeros! : undefined);
           const transfer = [radii.deltaA, radii.rhoA, radii.rhoExact, radii.zeroRe, radii.zeroIm, radii.certified].map((x) => x.buffer);
           return { reply: { type: 'sampleRadii', radii }, transfer };
+        }
+        case 'curvatureSetup': {
+          if (curvature?.key === request.key) return { reply: { type: 'setup', reused: true }, transfer: [] };
+          curvature = null;
+          const mlp = createMlp(request.layers, request.activation);
+          const data = { x: request.x, y: request.y, n: request.y.length, dimension: request.dimension, classes: request.classes };
+          const op = curvatureOperator(mlp, request.theta, data, 0, request.kind, { workspace: wasmWorkspaceFactory(module) });
+          curvature = { key: request.key, op, out: new Float64Array(op.size) };
+          return { reply: { type: 'setup', reused: false }, transfer: [] };
+        }
+        case 'curvatureApply': {
+          if (!curvature) throw new Error('no curvature block: send "curvatureSetup" first');
+          curvature.op.apply(request.v, curvature.out);
+          const values = curvature.out.slice();
+          return { reply: { type: 'vector', values }, transfer: [values.buffer] };
         }
         case 'denseSetup': {
           const { key, rows, m, matrix } = request;
@@ -212,6 +235,7 @@ export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRe
     } catch (error) {
       block = null;
       dense = null;
+      curvature = null;
       return { reply: { type: 'error', message: (error as Error)?.message ?? String(error) }, transfer: [] };
     }
   };
