@@ -28,6 +28,7 @@ import {
 } from '../src/geometry/heat';
 import { mulberry32 } from '../src/geometry/random';
 import { heatBenchParams } from './setup/heatParams';
+import { nodePool } from './poolNode';
 import { adapterNote, median, printTable, runGpu, runPython, type BenchRow } from './lib';
 import { csrMatMat } from '../src/geometry/heat/sparse';
 import { guttmanTransform, stress, graphStage } from '../src/geometry/heat';
@@ -77,10 +78,14 @@ function cpuPipeline(n: number, noise?: number): Float64Array {
   return smacof(heat.distances, n, p.dims, init, p.mdsIterations).embedding;
 }
 const fullMax = Number(process.env.HEAT_BENCH_FULL_MAX ?? 2000);
-type Kernels = 'js' | 'wasm';
+type Kernels = 'js' | 'wasm' | 'pool';
+// the engine's worker pool at the app's threshold (the heat kernel's column blocks split across it: src/workers/heatPool.ts)
+const heatPool = nodePool(wasmModule);
 /** The heat/embed job's CPU path end to end (cold stages), full (landmarks 0) or landmark path. */
 async function jobRun(n: number, kernels: Kernels, landmarks: number): Promise<Float64Array> {
-  const ctx = standaloneContext({ wasm: kernels === 'wasm' ? wasmModule : null });
+  const base = standaloneContext({ wasm: kernels === 'js' ? null : wasmModule, pool: kernels === 'pool' ? heatPool : undefined });
+  // as the engine's checkpoint, a yield to the event loop (there: once per 12 ms slice), so the helpers' replies come in
+  const ctx = kernels === 'pool' ? { ...base, checkpoint: () => new Promise<void>((resolve) => setImmediate(resolve)) } : base;
   const r = await embedJob.cpu(ctx, { ...heatBenchParams(n), landmarks }, null);
   return r.embedding;
 }
@@ -97,13 +102,14 @@ async function timeJob(n: number, kernels: Kernels, landmarks: number, runs: num
 }
 const landmark = new Map<string, { ms: number; spearman: number }>();
 const cpu = new Map<string, { ms: number; spearman: number }>();
-for (const kernels of ['js', 'wasm'] as const) {
+for (const kernels of ['js', 'wasm', 'pool'] as const) {
   // warm-up (JIT, module instantiation) on a small roll, untimed
   await jobRun(200, kernels, 0);
   await jobRun(300, kernels, DEFAULT_LANDMARKS);
-  for (const n of sizes) landmark.set(`${kernels}${n}`, await timeJob(n, kernels, DEFAULT_LANDMARKS, Math.max(repeats(n), 3)));
+  if (kernels !== 'pool') for (const n of sizes) landmark.set(`${kernels}${n}`, await timeJob(n, kernels, DEFAULT_LANDMARKS, Math.max(repeats(n), 3)));
   for (const n of sizes.filter((size) => size <= fullMax)) cpu.set(`${kernels}${n}`, await timeJob(n, kernels, 0, repeats(n)));
 }
+heatPool.terminate();
 
 console.log('heat: our GPU path (WebGPU in headless Chromium)…');
 // SwiftShader needs ~15 s for n = 400: by default only the smallest size runs on the GPU;
@@ -138,19 +144,21 @@ printTable({
 });
 
 console.log('\n### The heat/embed job\'s CPU path, JavaScript against WASM SIMD, and Isomap (same run)\n');
-console.log('| n | path | JS ms | WASM ms | Isomap ms | JS / Isomap | WASM / Isomap | JS / WASM |');
-console.log('|---:|---|---:|---:|---:|---:|---:|---:|');
+console.log(`| n | path | JS ms | WASM ×1 ms | WASM (pool ×${heatPool.size}) ms | Isomap ms | JS / Isomap | WASM / Isomap | pool / Isomap | JS / WASM |`);
+console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of sizes) {
   const iso = peer.result?.sizes[String(n)]?.ms;
   for (const [path, table] of [['full', cpu], [`landmarks (L = ${DEFAULT_LANDMARKS})`, landmark]] as const) {
     const js = table.get(`js${n}`)?.ms;
     const w = table.get(`wasm${n}`)?.ms;
+    const pooled = table.get(`pool${n}`)?.ms;
     const f = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(0));
     const r = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(2)}×`);
-    console.log(`| ${n} | ${path} | ${f(js)} | ${f(w)} | ${f(iso)} | ${r(js, iso)} | ${r(w, iso)} | ${r(js, w)} |`);
+    console.log(`| ${n} | ${path} | ${f(js)} | ${f(w)} | ${f(pooled)} | ${f(iso)} | ${r(js, iso)} | ${r(w, iso)} | ${r(pooled, iso)} | ${r(js, w)} |`);
   }
 }
 console.log('Targets (issue #13): full path at n = 2000 ≤ 2× Isomap, landmark path ≤ 0.5× Isomap.');
+console.log(`WASM (pool): the same job with the engine's pool (${heatPool.size} row blocks, app threshold): the Chebyshev heat kernel's column blocks split across it (src/workers/heatPool.ts); the other stages run on one core. The landmark path's heat columns are one block (no pool).`);
 
 console.log('\n### Heat kernels alone, JavaScript reference against WASM SIMD (median of 5)\n');
 console.log('| kernel | size | JS ms | WASM ms | JS / WASM |');

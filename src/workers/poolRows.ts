@@ -15,7 +15,9 @@
  * and the row and column log-sum-exp of its block (src/workers/densePool.ts combines them).
  * One operator per helper: a setup of either kind drops the other. And a helper answers
  * `sampleRadii`: a chunk of samples' certified nearest zeros (rows of a sample set), and holds a
- * block of samples' curvature operator (`curvatureSetup`, `curvatureApply`: curvaturePool.ts).
+ * block of samples' curvature operator (`curvatureSetup`, `curvatureApply`: curvaturePool.ts),
+ * and the graph Laplacian for column blocks of the Chebyshev heat kernel (`heatSetup`,
+ * `heatBlock`: heatPool.ts).
  */
 import { costMatrix, type CostKind } from '../geometry/ot/costs';
 import type { WasmKernelModule, WasmKernels } from '../kernels/wasm/wasm';
@@ -24,6 +26,7 @@ import type { ZeroSearchKernels } from '../geometry/ghosts/zeros';
 import { zeroSearchWasm } from '../kernels/wasm/zeroSearch';
 import { createMlp, curvatureOperator, type Activation, type CurvatureKind, type CurvatureOperator } from '../geometry/nn';
 import { wasmWorkspaceFactory } from '../kernels/wasm/denseProducts';
+import { chebyshevBlocks } from '../kernels/wasm/heatKernels';
 
 /** Every sample's radii and certified nearest zero (fillSampleRadius) for a chunk of a set: what a helper computes for sampleRadiiPool.ts. */
 export function sampleRadiiChunk(classes: number, logits: Float64Array, slopes: Float64Array, kernels?: ZeroSearchKernels): SampleRadii {
@@ -66,7 +69,11 @@ export type DenseRequest =
   /** A block of samples' curvature operator (curvaturePool.ts): the MLP, θ and the block's data, no weight decay. */
   | { type: 'curvatureSetup'; key: string; layers: number[]; activation: Activation; kind: CurvatureKind; theta: Float64Array; x: Float64Array; y: Int32Array; dimension: number; classes: number }
   /** The block's (1/n_b) Σ_{i∈b} ∇²ℓ_i v (or its Gauss–Newton or residual part). */
-  | { type: 'curvatureApply'; v: Float64Array };
+  | { type: 'curvatureApply'; v: Float64Array }
+  /** The Laplacian L (CSR) and the Chebyshev heat kernel's settings (heatPool.ts). */
+  | { type: 'heatSetup'; key: string; rows: number; rowPtr: Int32Array; colIndex: Int32Array; values: Float64Array; lambdaMax: number; t: number; order: number; maxColumns: number }
+  /** H_t[:, columns] (n×m row-major). */
+  | { type: 'heatBlock'; columns: Int32Array };
 
 export type PoolReply =
   | { type: 'ready' }
@@ -125,6 +132,7 @@ export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRe
   // the zero search's WASM loops, in an instance of their own (made on the first chunk)
   let zeros: ZeroSearchKernels | null = null;
   let curvature: { key: string; op: CurvatureOperator; out: Float64Array } | null = null;
+  let heat: { key: string; run: (block: ArrayLike<number>) => Float64Array } | null = null;
   const vector = (kernels: WasmKernels, ptr: number, count: number) => {
     const values = kernels.f64(ptr, count).slice();
     return { reply: { type: 'vector' as const, values }, transfer: [values.buffer] };
@@ -141,6 +149,7 @@ export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRe
         case 'curvatureSetup': {
           if (curvature?.key === request.key) return { reply: { type: 'setup', reused: true }, transfer: [] };
           curvature = null;
+      heat = null;
           const mlp = createMlp(request.layers, request.activation);
           const data = { x: request.x, y: request.y, n: request.y.length, dimension: request.dimension, classes: request.classes };
           const op = curvatureOperator(mlp, request.theta, data, 0, request.kind, { workspace: wasmWorkspaceFactory(module) });
@@ -151,6 +160,18 @@ export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRe
           if (!curvature) throw new Error('no curvature block: send "curvatureSetup" first');
           curvature.op.apply(request.v, curvature.out);
           const values = curvature.out.slice();
+          return { reply: { type: 'vector', values }, transfer: [values.buffer] };
+        }
+        case 'heatSetup': {
+          if (heat?.key === request.key) return { reply: { type: 'setup', reused: true }, transfer: [] };
+          heat = null;
+          const l = { rows: request.rows, cols: request.rows, rowPtr: request.rowPtr, colIndex: request.colIndex, values: request.values };
+          heat = { key: request.key, run: chebyshevBlocks(module, l, request.lambdaMax, request.t, request.order, request.maxColumns) };
+          return { reply: { type: 'setup', reused: false }, transfer: [] };
+        }
+        case 'heatBlock': {
+          if (!heat) throw new Error('no heat operator: send "heatSetup" first');
+          const values = heat.run(request.columns).slice();
           return { reply: { type: 'vector', values }, transfer: [values.buffer] };
         }
         case 'denseSetup': {
@@ -236,6 +257,7 @@ export function createRowBlockWorker(module: WasmKernelModule): (request: PoolRe
       block = null;
       dense = null;
       curvature = null;
+      heat = null;
       return { reply: { type: 'error', message: (error as Error)?.message ?? String(error) }, transfer: [] };
     }
   };

@@ -127,8 +127,11 @@ export function heatKernelColumnsWasm(module: WasmKernelModule, l: CsrMatrix, la
   return chebyshevBlocks(module, l, lambdaMax, t, order, columns.length)(columns).slice();
 }
 
-/** One instance holding L and three n×maxColumns blocks; the returned function runs one block (its y is a view, valid until the next call). */
-function chebyshevBlocks(module: WasmKernelModule, l: CsrMatrix, lambdaMax: number, t: number, order: number, maxColumns: number): (block: ArrayLike<number>) => Float64Array {
+/**
+ * One instance holding L and three n×maxColumns blocks; the returned function runs one block
+ * (its y is a view, valid until the next call). Also what a pool helper runs (src/workers/heatPool.ts).
+ */
+export function chebyshevBlocks(module: WasmKernelModule, l: CsrMatrix, lambdaMax: number, t: number, order: number, maxColumns: number): (block: ArrayLike<number>) => Float64Array {
   const n = l.rows;
   if (!Number.isInteger(order) || order < 1) throw new Error(`invalid Chebyshev order: ${order} (need an integer ≥ 1)`);
   const c = heatChebyshevCoefficients(t, lambdaMax, order);

@@ -39,7 +39,9 @@ import { mulberry32 } from '../../geometry/random';
 import { KNN_MAX_K, knnGpu } from '../../kernels/knn/knn';
 import { diffusionPowersWasm, heatKernelChebyshevDenseWasm, knnBruteForceWasm } from '../../kernels/wasm/heatKernels';
 import { stageKey } from '../stageCache';
-import { InputError, type JobContext } from '../job';
+import { InputError, JobCancelled, type JobContext } from '../job';
+import { heatKernelChebyshevPooled } from '../heatPool';
+import type { WasmKernelModule } from '../../kernels/wasm/wasm';
 import type { HeatMethod } from '../../catalogue/heat';
 import type { ParamTable } from '../../catalogue/params';
 import { HEAT_EXACT_MAX_ROWS, rowLimit, stepsOf, validateParams, type HeatCompareParams, type HeatData, type HeatProgress, type Prepared } from './heatStages';
@@ -168,13 +170,34 @@ export class HeatPipeline {
     const wasm = this.ctx.wasm;
     const onBlock = (done: number, total: number) =>
       this.ctx.progress({ stage: `Chebyshev heat kernel${wasm ? ' (WASM)' : ''}: ${done}/${total} columns`, fraction: 0.2 + (0.4 * done) / total });
-    // the WASM recurrence equals heatKernelChebyshevDense entry for entry, so the stage key does not name the path
-    const kernel = await this.stage('heat', key, () =>
+    // the WASM recurrence equals heatKernelChebyshevDense entry for entry (pooled or not), so the stage key does not name the path
+    const kernel = await this.stage('heat', key, async () =>
       route === 'chebyshev' && wasm
-        ? { heat: heatKernelChebyshevDenseWasm(wasm, g.laplacian, g.lambdaMax, t, this.p.order, 64, onBlock), route, truncationBound: chebyshevTruncationBound(t, g.lambdaMax, this.p.order), eigenpairs: 0 }
+        ? { heat: await this.chebyshevWasm(wasm, g, t, stageKey(key), onBlock), route, truncationBound: chebyshevTruncationBound(t, g.lambdaMax, this.p.order), eigenpairs: 0 }
         : heatKernelStage(g, eigen, { route, t, order: this.p.order }, onBlock),
     );
     return { kernel, key };
+  }
+
+  /**
+   * The WASM Chebyshev heat kernel, its column blocks split across the worker pool when the engine
+   * lends it (heatPool.ts; the pool's unit is operator entries, and each of the n² entries costs
+   * about `order` sparse steps), else on this worker alone; a failing helper reruns it here.
+   */
+  private async chebyshevWasm(wasm: WasmKernelModule, g: GraphStage, t: number, key: string, onBlock: (done: number, total: number) => void): Promise<Float64Array> {
+    const n = g.laplacian.rows;
+    const lease = this.ctx.acquirePool?.(n * n * this.p.order) ?? null;
+    if (lease) {
+      try {
+        return await heatKernelChebyshevPooled(wasm, lease, g.laplacian, g.lambdaMax, t, this.p.order, 64, key, () => this.ctx.checkpoint(), onBlock);
+      } catch (error) {
+        if (error instanceof JobCancelled) throw error;
+        lease.fail();
+      } finally {
+        lease.release();
+      }
+    }
+    return heatKernelChebyshevDenseWasm(wasm, g.laplacian, g.lambdaMax, t, this.p.order, 64, onBlock);
   }
 
   async heatDistances(g: GraphStage, x: Prepared, heatKey: Keyed, kernel: HeatKernelStage, t: number): Promise<{ distances: Float64Array; key: Keyed }> {

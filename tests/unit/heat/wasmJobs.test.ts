@@ -8,6 +8,8 @@ import { loadKernelsNode } from '../../../src/kernels/wasm/loadNode';
 import type { WasmKernelModule } from '../../../src/kernels/wasm/wasm';
 import { standaloneContext } from '../../../src/workers/job';
 import { StageCache } from '../../../src/workers/stageCache';
+import { WorkerPool, type PoolChannel } from '../../../src/workers/pool';
+import { createRowBlockWorker } from '../../../src/workers/poolRows';
 import { compareJob, embedJob, type HeatParams } from '../../../src/workers/jobs/heat';
 
 let wasm: WasmKernelModule;
@@ -42,6 +44,27 @@ describe('heat jobs on the WASM kernels', () => {
     expect(w.iterations).toBe(js.iterations);
     expectClose(w.embedding, js.embedding, F64_EXACT, 'embedding');
     expectClose(w.stress, js.stress, F64_EXACT, 'stress');
+  });
+
+  it('heat/embed with the heat kernel split across the worker pool gives the single-threaded WASM embedding bit for bit', async () => {
+    const log: string[] = [];
+    const spawn = (): PoolChannel => {
+      const handle = createRowBlockWorker(wasm);
+      return {
+        request: (message) => {
+          log.push(message.type);
+          const copy = structuredClone(message);
+          return new Promise((resolve) => setTimeout(() => resolve(handle(copy).reply), 0));
+        },
+        terminate: () => {},
+      };
+    };
+    const pool = new WorkerPool({ size: 2, spawn, minEntries: 0 });
+    const single = await embedJob.cpu(standaloneContext({ wasm }), base, null);
+    const pooled = await embedJob.cpu(standaloneContext({ wasm, pool }), base, null);
+    expect(log).toContain('heatBlock');
+    expect(Array.from(pooled.embedding)).toEqual(Array.from(single.embedding));
+    expect(pooled.stress).toBe(single.stress);
   });
 
   it('the landmark path (heat columns on WASM) gives the JavaScript path’s embedding', async () => {
