@@ -3,7 +3,7 @@
  * pool (pool.ts): each block H_t[:, block] is independent (the recurrence of
  * heatKernelChebyshevDenseWasm, src/kernels/wasm/heatKernels.ts, on its own columns), so the job's
  * worker and the helpers pull the next block of the same breadth-first column order as they
- * finish one (helpers keep two in flight), and H equals the single-threaded WASM kernel's entry
+ * finish one (poolChunks.ts), and H equals the single-threaded WASM kernel's entry
  * for entry. Only L (once per helper) and the blocks travel. `checkpoint` is awaited after each
  * block computed here (the job's cancellation and yielding); no block is handed out after it throws.
  */
@@ -12,8 +12,7 @@ import type { CsrMatrix } from '../geometry/heat/sparse';
 import { chebyshevBlocks } from '../kernels/wasm/heatKernels';
 import type { WasmKernelModule } from '../kernels/wasm/wasm';
 import type { PoolLease } from './pool';
-
-const IN_FLIGHT = 2;
+import { pullChunks } from './poolChunks';
 
 export async function heatKernelChebyshevPooled(
   module: WasmKernelModule,
@@ -36,15 +35,7 @@ export async function heatKernelChebyshevPooled(
   const run = chebyshevBlocks(module, l, lambdaMax, t, order, b);
   for (const reply of await Promise.all(setups)) if (reply.type !== 'setup') throw new Error(`pool worker answered "${reply.type}" to "heatSetup"`);
   const h = new Float64Array(n * n);
-  let next = 0;
   let done = 0;
-  let stopped = false;
-  const take = (): Int32Array | null => {
-    if (next >= n || stopped) return null;
-    const block = columns.slice(next, Math.min(n, next + b));
-    next += block.length;
-    return block;
-  };
   const place = (block: Int32Array, y: Float64Array) => {
     const m = block.length;
     if (y.length !== n * m) throw new Error(`heat block of ${m} columns came back with ${y.length} values`);
@@ -52,26 +43,23 @@ export async function heatKernelChebyshevPooled(
     done += m;
     onBlock?.(done, n);
   };
-  const helperLoops = lease.helpers.flatMap((helper) =>
-    Array.from({ length: IN_FLIGHT }, async () => {
-      for (let block = take(); block; block = take()) {
+  await pullChunks(
+    n,
+    b,
+    lease.helpers,
+    {
+      own(start, end) {
+        const block = columns.subarray(start, end);
+        place(block, run(block));
+      },
+      async helper(helper, start, end) {
+        const block = columns.slice(start, end);
         const reply = await helper.request({ type: 'heatBlock', columns: block });
         if (reply.type !== 'vector') throw new Error(`pool worker answered "${reply.type}" to "heatBlock"`);
         place(block, reply.values);
-      }
-    }),
+      },
+    },
+    checkpoint,
   );
-  const own = (async () => {
-    try {
-      for (let block = take(); block; block = take()) {
-        place(block, run(block));
-        await checkpoint();
-      }
-    } catch (error) {
-      stopped = true;
-      throw error;
-    }
-  })();
-  await Promise.all([own, ...helperLoops]);
   return h;
 }

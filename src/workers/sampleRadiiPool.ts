@@ -1,9 +1,8 @@
 /**
  * Every sample's certified nearest zero (src/geometry/ghosts, `fillSampleRadius`, with the
  * search's loops in WebAssembly: src/kernels/wasm/zeroSearch.ts) split across
- * the worker pool (pool.ts): the samples are rows, cut into chunks of SAMPLE_CHUNK; the job's
- * own worker and each helper take the next chunk as they finish one (helpers keep two in
- * flight, so a reply waiting for the job's worker to yield does not leave them idle). Each
+ * the worker pool (pool.ts): the samples are rows, cut into chunks of SAMPLE_CHUNK that the job's
+ * own worker and the helpers pull as they finish one (poolChunks.ts). Each
  * sample is analysed on its own, by the same code, so the arrays are those of the
  * single-threaded run bit for bit (with the same kernels on both sides). Cancellation: the job's worker stops at its next
  * checkpoint and no further chunk is handed out; a helper finishes at most the two chunks it holds.
@@ -13,6 +12,7 @@ import type { RadiiDataSet } from '../geometry/ghosts/validate';
 import type { ZeroSearchKernels } from '../geometry/ghosts/zeros';
 import type { JobContext } from './job';
 import type { PoolLease } from './pool';
+import { pullChunks } from './poolChunks';
 
 /** Samples per chunk (a few ms of zero search at K = 5 here). */
 export const SAMPLE_CHUNK = 25;
@@ -22,8 +22,6 @@ export const SAMPLE_CHUNK = 25;
  * is lent from about 64 sample-classes (13 samples of 5 classes), where it pays for waking a helper.
  */
 export const ENTRIES_PER_SAMPLE_CLASS = 2 ** 16;
-/** Chunks a helper holds at once. */
-const IN_FLIGHT = 2;
 
 const FIELDS = ['deltaA', 'rhoA', 'rhoExact', 'zeroRe', 'zeroIm', 'certified'] as const;
 
@@ -31,20 +29,18 @@ const FIELDS = ['deltaA', 'rhoA', 'rhoExact', 'zeroRe', 'zeroIm', 'certified'] a
 export async function sampleRadiiOnPool(ctx: JobContext<{ done: number; total: number }>, lease: PoolLease, set: RadiiDataSet, kernels?: ZeroSearchKernels): Promise<SampleRadii> {
   const { samples, classes: K } = set;
   const out = emptySampleRadii(samples);
-  let next = 0;
   let done = 0;
-  const take = (): [number, number] | null => {
-    if (next >= samples || ctx.cancelled) return null;
-    const start = next;
-    next = Math.min(samples, next + SAMPLE_CHUNK);
-    return [start, next];
-  };
-  const helperLoop = async (request: (start: number, end: number) => Promise<void>) => {
-    for (let chunk = take(); chunk; chunk = take()) await request(...chunk);
-  };
-  const workers = lease.helpers.flatMap((helper) =>
-    Array.from({ length: IN_FLIGHT }, () =>
-      helperLoop(async (start, end) => {
+  await pullChunks(
+    samples,
+    SAMPLE_CHUNK,
+    lease.helpers,
+    {
+      own(start, end) {
+        for (let i = start; i < end; i++) fillSampleRadius(set, i, out, kernels);
+        done += end - start;
+        ctx.progress({ done, total: samples });
+      },
+      async helper(helper, start, end) {
         const reply = await helper.request({ type: 'sampleRadii', classes: K, logits: set.logits.slice(start * K, end * K), slopes: set.slopes.slice(start * K, end * K), wasm: kernels !== undefined });
         if (reply.type !== 'sampleRadii') throw new Error(`pool worker answered "${reply.type}" to "sampleRadii"`);
         for (const field of FIELDS) {
@@ -52,18 +48,11 @@ export async function sampleRadiiOnPool(ctx: JobContext<{ done: number; total: n
           out[field].set(reply.radii[field], start);
         }
         done += end - start;
-      }),
-    ),
+      },
+    },
+    () => ctx.checkpoint(),
+    () => ctx.cancelled,
   );
-  const own = (async () => {
-    for (let chunk = take(); chunk; chunk = take()) {
-      for (let i = chunk[0]; i < chunk[1]; i++) fillSampleRadius(set, i, out, kernels);
-      done += chunk[1] - chunk[0];
-      ctx.progress({ done, total: samples });
-      await ctx.checkpoint();
-    }
-  })();
-  await Promise.all([own, ...workers]);
   // the last chunks may have come from the helpers after the job's worker ran out of its own
   if (ctx.cancelled) await ctx.checkpoint();
   return out;

@@ -12,25 +12,12 @@ import { mulberry32 } from '../../../src/geometry/random';
 import { F64_EXACT, expectClose } from '../../../src/geometry/tolerance';
 import { loadKernelsNode } from '../../../src/kernels/wasm/loadNode';
 import { createDensePool } from '../../../src/workers/densePool';
-import { WorkerPool, type PoolChannel } from '../../../src/workers/pool';
 import { createRowBlockWorker } from '../../../src/workers/poolRows';
+import { inProcessPool } from '../poolInProcess';
 
 const module = (await loadKernelsNode())!;
 
-function pool(size: number, log?: string[]): WorkerPool {
-  const spawn = (): PoolChannel => {
-    const handle = createRowBlockWorker(module);
-    return {
-      request: (message) => {
-        log?.push(message.type);
-        const copy = structuredClone(message);
-        return new Promise((resolve) => setTimeout(() => resolve(handle(copy).reply), 0));
-      },
-      terminate: () => {},
-    };
-  };
-  return new WorkerPool({ size, spawn, minEntries: 0 });
-}
+const pool = (size: number, log?: string[]) => inProcessPool(module, size, { log });
 
 function randomMatrix(n: number, m: number, seed: number): Float64Array {
   const random = mulberry32(seed);

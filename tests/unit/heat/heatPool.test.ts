@@ -12,25 +12,11 @@ import { heatKernelChebyshevDenseWasm } from '../../../src/kernels/wasm/heatKern
 import { loadKernelsNode } from '../../../src/kernels/wasm/loadNode';
 import { heatKernelChebyshevPooled } from '../../../src/workers/heatPool';
 import { JobCancelled } from '../../../src/workers/job';
-import { WorkerPool, type PoolChannel } from '../../../src/workers/pool';
-import { createRowBlockWorker } from '../../../src/workers/poolRows';
+import { inProcessPool } from '../poolInProcess';
 
 const module = (await loadKernelsNode())!;
 
-function pool(size: number, log: string[] = []): WorkerPool {
-  const spawn = (): PoolChannel => {
-    const handle = createRowBlockWorker(module);
-    return {
-      request: (message) => {
-        log.push(message.type);
-        const copy = structuredClone(message);
-        return new Promise((resolve) => setTimeout(() => resolve(handle(copy).reply), 0));
-      },
-      terminate: () => {},
-    };
-  };
-  return new WorkerPool({ size, spawn, minEntries: 0 });
-}
+const pool = (size: number, log: string[] = []) => inProcessPool(module, size, { log });
 
 const n = 90;
 const data = makeDataset('swissroll', n, 0.1, mulberry32(4));

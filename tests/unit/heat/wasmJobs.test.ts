@@ -8,8 +8,7 @@ import { loadKernelsNode } from '../../../src/kernels/wasm/loadNode';
 import type { WasmKernelModule } from '../../../src/kernels/wasm/wasm';
 import { standaloneContext } from '../../../src/workers/job';
 import { StageCache } from '../../../src/workers/stageCache';
-import { WorkerPool, type PoolChannel } from '../../../src/workers/pool';
-import { createRowBlockWorker } from '../../../src/workers/poolRows';
+import { inProcessPool } from '../poolInProcess';
 import { compareJob, embedJob, type HeatParams } from '../../../src/workers/jobs/heat';
 
 let wasm: WasmKernelModule;
@@ -48,18 +47,7 @@ describe('heat jobs on the WASM kernels', () => {
 
   it('heat/embed with the heat kernel split across the worker pool gives the single-threaded WASM embedding bit for bit', async () => {
     const log: string[] = [];
-    const spawn = (): PoolChannel => {
-      const handle = createRowBlockWorker(wasm);
-      return {
-        request: (message) => {
-          log.push(message.type);
-          const copy = structuredClone(message);
-          return new Promise((resolve) => setTimeout(() => resolve(handle(copy).reply), 0));
-        },
-        terminate: () => {},
-      };
-    };
-    const pool = new WorkerPool({ size: 2, spawn, minEntries: 0 });
+    const pool = inProcessPool(wasm, 2, { log });
     const single = await embedJob.cpu(standaloneContext({ wasm }), base, null);
     const pooled = await embedJob.cpu(standaloneContext({ wasm, pool }), base, null);
     expect(log).toContain('heatBlock');

@@ -8,29 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { cpuPathText } from '../../../src/catalogue/backendStatus';
 import { JobCancelled, standaloneContext, type JobContext } from '../../../src/workers/job';
 import { sampleRadiiJob, type SampleRadiiParams, type SampleRadiiProgress } from '../../../src/workers/jobs/radiiSamples';
-import { WorkerPool, type PoolChannel } from '../../../src/workers/pool';
-import { createRowBlockWorker } from '../../../src/workers/poolRows';
+import { inProcessPool } from '../poolInProcess';
 import { SAMPLE_CHUNK } from '../../../src/workers/sampleRadiiPool';
 import { loadKernelsNode } from '../../../src/kernels/wasm/loadNode';
 import { expectClose, F64_EXACT } from '../../../src/geometry/tolerance';
 
 const module = (await loadKernelsNode())!;
 
-function pool(size: number, log: string[], failing = false): WorkerPool {
-  const spawn = (): PoolChannel => {
-    const handle = createRowBlockWorker(module);
-    return {
-      request: (message) => {
-        log.push(message.type);
-        const copy = structuredClone(message);
-        if (failing) return new Promise((_, reject) => setTimeout(() => reject(new Error('pool worker failed: test')), 0));
-        return new Promise((resolve) => setTimeout(() => resolve(handle(copy).reply), 0));
-      },
-      terminate: () => {},
-    };
-  };
-  return new WorkerPool({ size, spawn, minEntries: 0 });
-}
+const pool = (size: number, log: string[], failing = false) => inProcessPool(module, size, { log, failing });
 
 const params: SampleRadiiParams = { samples: 137, classes: 5, logitScale: 2, slopeScale: 1, seed: 11, sample: 3, order: 20, percentile: 0.9 };
 const FIELDS = ['deltaA', 'rhoA', 'rhoExact', 'zeroRe', 'zeroIm', 'certified'] as const;

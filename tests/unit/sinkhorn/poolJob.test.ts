@@ -13,27 +13,14 @@ import { statusText } from '../../../src/workers/backend';
 import { Engine } from '../../../src/workers/engine';
 import { JobCancelled, standaloneContext, type AnyJob } from '../../../src/workers/job';
 import { solve, type SinkhornData, type SinkhornParams, type SinkhornSolveResult } from '../../../src/workers/jobs/sinkhorn';
-import { poolSize, WorkerPool, type PoolChannel } from '../../../src/workers/pool';
-import { createRowBlockWorker } from '../../../src/workers/poolRows';
+import { poolSize, WorkerPool } from '../../../src/workers/pool';
+import { inProcessSpawn } from '../poolInProcess';
 import { rowBlocks } from '../../../src/workers/sinkhornScalingPool';
 import { mulberry32 } from '../../../src/geometry/random';
 
 const module = (await loadKernelsNode())!;
 
-/** Helpers in process: each request is cloned (as postMessage would) and answered on a later task. */
-function inProcess(kernels: WasmKernelModule, log?: string[]): () => PoolChannel {
-  return () => {
-    const handle = createRowBlockWorker(kernels);
-    return {
-      request: (message) => {
-        log?.push(message.type);
-        const copy = structuredClone(message);
-        return new Promise((resolve) => setTimeout(() => resolve(handle(copy).reply), 0));
-      },
-      terminate: () => {},
-    };
-  };
-}
+const inProcess = (kernels: WasmKernelModule, log?: string[]) => inProcessSpawn(kernels, { log });
 
 function pool(size: number, log?: string[]): WorkerPool {
   return new WorkerPool({ size, spawn: inProcess(module, log), minEntries: 0 });
