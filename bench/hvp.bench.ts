@@ -17,6 +17,14 @@ import { createCurvaturePool } from '../src/workers/curvaturePool';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const repeats = (size: number) => (size >= 100000 ? 5 : size >= 10000 ? 9 : 21);
+/**
+ * Calls before timing, for every column of ours: a pool helper is a fresh isolate whose JavaScript
+ * (the element-wise passes around the GEMM, ~20% of a product) climbs V8's tiers over its first
+ * ~10 products (measured: 82, 85, 37, 34, 27, … 20 ms at P = 10⁵ before it settles), and the
+ * operators the app runs (Lanczos, the trace) call it tens to hundreds of times, so the table
+ * compares steady states. PyTorch's peer warms once; its compiled kernels have no tiers.
+ */
+const WARMUPS = 15;
 const n = HVP_BENCH_SAMPLES;
 const configs = sizes.map((s) => HVP_BENCH_SHAPES[s]);
 const module = await loadKernelsNode();
@@ -49,13 +57,13 @@ for (const size of sizes) {
   const outWasm = new Float64Array(mlp.paramCount);
   const js = curvatureOperator(mlp, theta, data, 0, 'hessian');
   const wasm = curvatureOperator(mlp, theta, data, 0, 'hessian', { workspace: wasmWorkspaceFactory(module) });
-  const tJs = timeIt(() => js.apply(v, outJs), repeats(size));
-  const tWasm = timeIt(() => wasm.apply(v, outWasm), repeats(size));
+  const tJs = timeIt(() => js.apply(v, outJs), repeats(size), WARMUPS);
+  const tWasm = timeIt(() => wasm.apply(v, outWasm), repeats(size), WARMUPS);
   const agree = compareClose(outWasm, outJs, F64_EXACT, 'H v').ok ? '' : ' (WASM ≠ JS!)';
   // the samples split across the pool (src/workers/curvaturePool.ts), each block set up once
   const lease = pool.acquire(Infinity)!;
   const pooled = await createCurvaturePool(module, lease, mlp, theta, data, 0, 'hessian', `bench ${size}`);
-  const tPool = await timeItAsync(() => pooled.apply(v), repeats(size));
+  const tPool = await timeItAsync(() => pooled.apply(v), repeats(size), WARMUPS);
   const poolAgree = compareClose(await pooled.apply(v), outJs, F64_EXACT, 'H v').ok ? '' : ' (pool ≠ JS!)';
   lease.release();
   const tPeer = peer.result?.sizes[String(mlp.paramCount)]?.hvp;
@@ -69,4 +77,5 @@ console.log(`\nHessian-vector product (cached forward), tanh MLP over ${n} sampl
 pool.terminate();
 console.log(lines.join('\n'));
 console.log(`WASM (pool): the ${n} samples in ${pool.size} row blocks (this thread and ${pool.size - 1} Node worker_threads helper(s)), H v = Σ_b (n_b/n) H_b v; each call posts v and awaits the blocks' products.`);
+console.log(`Each of our columns is timed after ${WARMUPS} warm-up products (a pool helper's JavaScript reaches its optimised tier only after ~10); PyTorch after one.`);
 console.log('Ratios are throughputs (time of the other / time of WASM); GFLOP/s counts the multiply-adds of the layer products only.');

@@ -26,9 +26,9 @@ export function median(times: readonly number[]): number {
 /** The last result `timeIt` saw, kept reachable so the work that made it cannot be optimised away. */
 export let lastResult: unknown;
 
-/** Runs `fn` once to warm up (JIT, caches), then `repeats` times; returns the median wall time in ms. */
-export function timeIt(fn: () => unknown, repeats: number): number {
-  lastResult = fn();
+/** Runs `fn` `warmups` times (JIT tiers, caches), then `repeats` times; returns the median wall time in ms. */
+export function timeIt(fn: () => unknown, repeats: number, warmups = 1): number {
+  for (let w = 0; w < warmups; w++) lastResult = fn();
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
@@ -38,9 +38,9 @@ export function timeIt(fn: () => unknown, repeats: number): number {
   return median(times);
 }
 
-/** `timeIt` for an async call (one warm-up, then the median of `repeats` awaited calls). */
-export async function timeItAsync(fn: () => Promise<unknown>, repeats: number): Promise<number> {
-  lastResult = await fn();
+/** `timeIt` for an async call (`warmups` calls, then the median of `repeats` awaited calls). */
+export async function timeItAsync(fn: () => Promise<unknown>, repeats: number, warmups = 1): Promise<number> {
+  for (let w = 0; w < warmups; w++) lastResult = await fn();
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
