@@ -19,10 +19,10 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 const repeats = (size: number) => (size >= 100000 ? 5 : size >= 10000 ? 9 : 21);
 /**
  * Calls before timing, for every column of ours: a pool helper is a fresh isolate whose JavaScript
- * (the element-wise passes around the GEMM, ~20% of a product) climbs V8's tiers over its first
- * ~10 products (measured: 82, 85, 37, 34, 27, … 20 ms at P = 10⁵ before it settles), and the
- * operators the app runs (Lanczos, the trace) call it tens to hundreds of times, so the table
- * compares steady states. PyTorch's peer warms once; its compiled kernels have no tiers.
+ * (everything around the GEMM, ~20% of a product in a CPU profile) climbs V8's tiers over its
+ * first ~10 products (measured: 82, 85, 37, 34, 27, … 20 ms at P = 10⁵ before it settles), and
+ * the operator's callers (Lanczos, the trace) apply it tens to hundreds of times per job, so the
+ * table compares steady states. PyTorch's peer warms once; its compiled kernels have no tiers.
  */
 const WARMUPS = 15;
 const n = HVP_BENCH_SAMPLES;
